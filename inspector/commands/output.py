@@ -1,0 +1,52 @@
+"""Shared output helpers for sub-commands: one JSON document on stdout, progress on a TTY."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+from inspector.core import progress as core_progress
+from inspector.core.units import format_size
+
+
+def print_json(doc: Any) -> None:
+    json.dump(doc, sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")
+
+
+def stdout_console() -> Console:
+    return Console(highlight=False)
+
+
+@contextmanager
+def progress_on_tty(enabled: bool = True) -> Iterator[core_progress.ProgressFn]:
+    """Yield a progress callback that draws a bar on stderr when it is a TTY (else does nothing)."""
+    err = Console(stderr=True)
+    if not (enabled and err.is_terminal):
+        yield core_progress.no_progress
+        return
+    bar = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.fields[info]}"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    )
+    tasks: dict[str, Any] = {}
+
+    def update(p: core_progress.Progress) -> None:
+        task = tasks.get(p.stage)
+        if task is None:
+            task = tasks[p.stage] = bar.add_task(p.stage, total=p.total, info="")
+        info = f"{p.done:,} files, {format_size(p.bytes_done)}" if p.bytes_done else f"{p.done:,}"
+        bar.update(task, completed=p.done, total=p.total, info=info)
+
+    with bar:
+        yield update

@@ -1,0 +1,114 @@
+"""`inspector scan TARGET`: survey and identify a directory, block device or image, read-only."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from rich.table import Table
+
+from inspector.commands.output import print_json, progress_on_tty, stdout_console
+from inspector.core.names import display_name
+from inspector.core.results import ScanResult
+from inspector.core.scan import DEFAULT_BUDGET_S, ScanOptions, scan_target
+from inspector.core.scan_json import scan_json
+from inspector.core.units import format_share, format_size
+
+EXIT_OK, EXIT_INCOMPLETE = 0, 3
+TOP_EXTENSIONS = 10
+
+
+def _budget(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if value < 0 or value != value:
+        raise argparse.ArgumentTypeError("the budget must be 0 seconds or more")
+    return value
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser(
+        "scan",
+        help="survey and identify a directory, block device or image (read-only)",
+        description="Survey TARGET (counts, bytes, fill) and identify its content by sampling.",
+    )
+    p.add_argument("target", metavar="TARGET", help="a directory, a block device or an image file")
+    p.add_argument("--json", action="store_true", help="print one inspector.scan/1 JSON document")
+    p.add_argument(
+        "--budget",
+        type=_budget,
+        default=DEFAULT_BUDGET_S,
+        metavar="SECONDS",
+        help=f"time for content sampling (default {DEFAULT_BUDGET_S:g}; 0 = survey only)",
+    )
+    p.add_argument("--full", action="store_true", help="identify every file (exact shares)")
+    p.add_argument("--raw", action="store_true", help="raw sector sampling of a device")
+    p.add_argument("--seed", type=int, default=None, help="seed of the sampler (reproducible)")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    options = ScanOptions(budget_s=args.budget, full=args.full, raw=args.raw, seed=args.seed)
+    with progress_on_tty(not args.json) as progress:
+        result = scan_target(args.target, options, progress=progress)
+    if args.json:
+        print_json(scan_json(result))
+    else:
+        show(result)
+    return EXIT_OK if result.complete else EXIT_INCOMPLETE
+
+
+def show(r: ScanResult) -> None:
+    console = stdout_console()
+    s = r.survey
+    head = Table.grid(padding=(0, 2))
+    head.add_row("Target", display_name(r.target))
+    if r.device is not None:
+        d = r.device
+        size = format_size(d.capacity_bytes) if d.capacity_bytes is not None else "?"
+        head.add_row("Device", f"{d.model or '?'}  serial {d.serial or '?'}  {size}")
+    if r.filesystem is not None:
+        f = r.filesystem
+        head.add_row(
+            "Filesystem",
+            f"{f.type or '?'}  {format_size(f.used_bytes)} used of {format_size(f.size_bytes)} "
+            f"({f.fill_ratio * 100:.0f} % full)",
+        )
+    head.add_row(
+        "Contents",
+        f"{s.files:,} files, {s.dirs:,} folders, {s.symlinks:,} links, {s.other:,} other — "
+        f"{format_size(s.bytes)} ({format_size(s.allocated_bytes)} allocated)",
+    )
+    if s.errors:
+        head.add_row("Unreadable", f"{s.errors:,} entries")
+    head.add_row("Complete", "yes" if r.complete else "NO — partial result")
+    console.print(head)
+
+    if r.content.method != "none" and r.content.categories:
+        c = r.content
+        table = Table(title=f"Content ({c.method}, {c.samples:,} samples, 95 % intervals)")
+        table.add_column("Category")
+        table.add_column("Share of bytes", justify="right")
+        table.add_column("Estimate", justify="right")
+        for cat in c.categories:
+            table.add_row(
+                cat.category, format_share(cat.bytes_share, cat.ci), format_size(cat.bytes_estimate)
+            )
+        console.print(table)
+        if c.disguised.files_share > 0:
+            console.print(
+                f"Disguised files: {format_share(c.disguised.files_share, c.disguised.ci)} of files"
+            )
+
+    if s.by_extension:
+        ext_table = Table(title="Top extensions by bytes")
+        ext_table.add_column("Extension")
+        ext_table.add_column("Files", justify="right")
+        ext_table.add_column("Bytes", justify="right")
+        for e in s.by_extension[:TOP_EXTENSIONS]:
+            ext_table.add_row(e.ext or "(none)", f"{e.files:,}", format_size(e.bytes))
+        console.print(ext_table)
+    for w in r.warnings:
+        console.print(f"[yellow]warning:[/yellow] {w}", markup=True)

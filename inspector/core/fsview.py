@@ -1,0 +1,151 @@
+"""The read-only view of a filesystem that survey and content identification walk.
+
+`LocalFS` is the real thing (os.scandir, O_RDONLY|O_NOATIME); the training mode supplies a
+virtual view with the same shape, so the real survey and sniffers run on simulated drives.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass
+from typing import BinaryIO, Protocol
+
+
+class StatLike(Protocol):
+    @property
+    def st_mode(self) -> int: ...
+    @property
+    def st_ino(self) -> int: ...
+    @property
+    def st_dev(self) -> int: ...
+    @property
+    def st_nlink(self) -> int: ...
+    @property
+    def st_size(self) -> int: ...
+    @property
+    def st_blocks(self) -> int: ...
+
+
+class DirEntryLike(Protocol):
+    @property
+    def name(self) -> str: ...
+    @property
+    def path(self) -> str: ...
+    def is_dir(self, *, follow_symlinks: bool = ...) -> bool: ...
+    def is_file(self, *, follow_symlinks: bool = ...) -> bool: ...
+    def is_symlink(self) -> bool: ...
+    def stat(self, *, follow_symlinks: bool = ...) -> StatLike: ...
+
+
+@dataclass(frozen=True, slots=True)
+class FsUsage:
+    """Space of the filesystem holding a path, as statvfs reports it (df's definitions)."""
+
+    size_bytes: int
+    used_bytes: int
+    free_bytes: int
+
+    @property
+    def fill_ratio(self) -> float:
+        usable = self.used_bytes + self.free_bytes
+        return self.used_bytes / usable if usable else 0.0
+
+
+class FileSystemView(Protocol):
+    """What the pipeline needs from a filesystem: list, stat, open read-only, usage."""
+
+    def scandir(self, path: str) -> AbstractContextManager[Iterator[DirEntryLike]]: ...
+    def lstat(self, path: str) -> StatLike: ...
+    def open_read(self, path: str) -> BinaryIO: ...
+    def usage(self, path: str) -> FsUsage | None: ...
+
+
+_NOATIME = getattr(os, "O_NOATIME", 0)
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+_DIR_FLAGS = (
+    os.O_RDONLY | os.O_DIRECTORY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+)
+_CHUNK = 3000  # bytes of path opened per step; below PATH_MAX (4096)
+
+
+def open_long(path: str, flags: int) -> int:
+    """os.open that also reaches paths longer than PATH_MAX, one chunk of components at a time
+    relative to the previous directory (trees 5,000 levels deep exist on hostile media)."""
+    try:
+        return os.open(path, flags)
+    except OSError as exc:
+        if exc.errno != errno.ENAMETOOLONG:
+            raise
+    parts = path.split("/")
+    fd = os.open("/" if path.startswith("/") else ".", _DIR_FLAGS)
+    try:
+        parts = [p for p in parts if p]
+        while parts:
+            chunk: list[str] = []
+            size = 0
+            while parts and size + len(parts[0]) + 1 < _CHUNK:
+                size += len(parts[0]) + 1
+                chunk.append(parts.pop(0))
+            if not chunk:  # one name longer than the chunk: the kernel will say why
+                chunk.append(parts.pop(0))
+            nxt = os.open("/".join(chunk), flags if not parts else _DIR_FLAGS, dir_fd=fd)
+            os.close(fd)
+            fd = nxt
+        return fd
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def open_evidence(path: str) -> BinaryIO:
+    """Open a file of the evidence read-only, not following symlinks, without touching atime.
+
+    O_NOATIME needs ownership or CAP_FOWNER; without it we fall back to a plain read-only open
+    (on a read-only mount atime cannot change anyway).
+    """
+    try:
+        fd = open_long(path, _READ_FLAGS | _NOATIME)
+    except PermissionError:
+        if not _NOATIME:
+            raise
+        fd = open_long(path, _READ_FLAGS)
+    return os.fdopen(fd, "rb", buffering=0)
+
+
+@contextmanager
+def _scandir_fd(path: str) -> Iterator[Iterator[DirEntryLike]]:
+    fd = open_long(path, _DIR_FLAGS)
+    try:
+        with os.scandir(fd) as entries:
+            yield entries
+    finally:
+        os.close(fd)
+
+
+class LocalFS:
+    """The real filesystem, read-only."""
+
+    def scandir(self, path: str) -> AbstractContextManager[Iterator[DirEntryLike]]:
+        if len(path) < _CHUNK:
+            return os.scandir(path)
+        return _scandir_fd(path)  # entries' `path` is then just the name: callers join names
+
+    def lstat(self, path: str) -> StatLike:
+        return os.lstat(path)
+
+    def open_read(self, path: str) -> BinaryIO:
+        return open_evidence(path)
+
+    def usage(self, path: str) -> FsUsage | None:
+        try:
+            st = os.statvfs(path)
+        except OSError:
+            return None
+        size = st.f_blocks * st.f_frsize
+        used = (st.f_blocks - st.f_bfree) * st.f_frsize
+        return FsUsage(size_bytes=size, used_bytes=used, free_bytes=st.f_bavail * st.f_frsize)

@@ -1,0 +1,112 @@
+"""One scan of one target: resolve it, survey it, identify its content, return a ScanResult."""
+
+from __future__ import annotations
+
+import os
+import stat
+import time
+from dataclasses import dataclass
+from typing import Literal
+
+from inspector.core.errors import BadTargetError
+from inspector.core.fsview import FileSystemView, LocalFS
+from inspector.core.mounts import mount_of
+from inspector.core.progress import CancelToken, ProgressFn, no_progress
+from inspector.core.results import ContentResult, DeviceInfo, FilesystemInfo, ScanResult
+from inspector.core.survey import survey
+
+TargetKind = Literal["directory", "block", "image"]
+DEFAULT_BUDGET_S = 30.0
+
+
+@dataclass(frozen=True, slots=True)
+class ScanOptions:
+    budget_s: float = DEFAULT_BUDGET_S  # 0 = survey only
+    full: bool = False  # identify every file
+    raw: bool = False  # raw sector sampling of a device
+    seed: int | None = None
+
+
+def classify_target(target: str) -> TargetKind:
+    """Say what `target` is, or raise BadTargetError with a one-line reason."""
+    try:
+        st = os.stat(target)
+    except FileNotFoundError:
+        raise BadTargetError(f"{target}: no such file or directory") from None
+    except OSError as exc:
+        raise BadTargetError(f"{target}: {exc.strerror}") from None
+    if stat.S_ISDIR(st.st_mode):
+        return "directory"
+    if stat.S_ISBLK(st.st_mode):
+        return "block"
+    if stat.S_ISREG(st.st_mode):
+        return "image"
+    raise BadTargetError(f"{target}: not a directory, block device or image file")
+
+
+def scan_target(
+    target: str,
+    options: ScanOptions | None = None,
+    *,
+    progress: ProgressFn = no_progress,
+    cancel: CancelToken | None = None,
+) -> ScanResult:
+    options = options or ScanOptions()
+    kind = classify_target(target)
+    if kind == "directory":
+        return scan_tree(
+            target,
+            LocalFS(),
+            options,
+            filesystem=directory_filesystem(target),
+            progress=progress,
+            cancel=cancel,
+        )
+    raise BadTargetError(
+        f"{target}: is a {'block device' if kind == 'block' else 'file'}; "
+        "only directories can be scanned in this version"
+    )
+
+
+def scan_tree(
+    root: str,
+    view: FileSystemView,
+    options: ScanOptions,
+    *,
+    filesystem: FilesystemInfo | None = None,
+    device: DeviceInfo | None = None,
+    progress: ProgressFn = no_progress,
+    cancel: CancelToken | None = None,
+    target: str | None = None,
+) -> ScanResult:
+    """Survey and identify the tree at `root` of `view` (a mounted filesystem or a folder)."""
+    started = time.monotonic()
+    surveyed = survey(root, view, progress=progress, cancel=cancel)
+    content = ContentResult()
+    return ScanResult(
+        target=target or root,
+        complete=surveyed.complete,
+        elapsed_s=time.monotonic() - started,
+        survey=surveyed,
+        content=content,
+        device=device,
+        filesystem=filesystem,
+        warnings=surveyed.warnings,
+    )
+
+
+def directory_filesystem(path: str, view: FileSystemView | None = None) -> FilesystemInfo | None:
+    """Usage of the filesystem holding a directory (type from the mount table, no UUID/label)."""
+    usage = (view or LocalFS()).usage(path)
+    if usage is None:
+        return None
+    mount = mount_of(path)
+    return FilesystemInfo(
+        type=mount[2] if mount else None,
+        uuid=None,
+        label=None,
+        size_bytes=usage.size_bytes,
+        used_bytes=usage.used_bytes,
+        free_bytes=usage.free_bytes,
+        fill_ratio=round(usage.fill_ratio, 6),
+    )

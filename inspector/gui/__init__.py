@@ -1,0 +1,1 @@
+"""The inspection desk (PySide6). The only package that imports Qt."""

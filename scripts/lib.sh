@@ -1,0 +1,36 @@
+# Shared set-up for scripts/run-app.sh and scripts/run-tests.sh (sourced, not run).
+# Installs Debian packages when root and missing, and a virtual environment with the project.
+
+# What Qt's xcb platform needs on a bare Debian 12, plus fonts (without them every glyph is a box).
+QT_APT=(libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfreetype6 libfontconfig1 fonts-dejavu-core
+        libdbus-1-3 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
+        libxcb-randr0 libxcb-render-util0 libxcb-xinerama0 libxcb-image0)
+# Reading drives: udev, blkid/losetup, filesystem drivers (FUSE where the kernel has none).
+DRIVE_APT=(udev util-linux fdisk e2fsprogs ntfs-3g exfat-fuse)
+PY_APT=(python3 python3-venv python3-pip)
+
+VENV=${INSPECTOR_VENV:-.venv}
+
+apt_install() {
+  local missing=()
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then
+    echo "note: missing Debian packages (install them as root): ${missing[*]}" >&2
+    return 0
+  fi
+  echo "installing Debian packages: ${missing[*]}" >&2
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+make_venv() {  # make_venv EXTRAS: create $VENV if needed and install the project into it
+  local spec="."
+  [ -n "${1:-}" ] && spec=".[$1]"
+  [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
+  "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e "$spec"
+}
+
+have_display() { [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; }

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Set up everything the tests need and run the whole suite: quality gates, unit, GUI and
+# device tests. Usage (from the project root, as root for the device tests):
+#     bash scripts/run-tests.sh [pytest args]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib.sh
+
+TEST_APT=(xvfb xauth dosfstools mtools exfatprogs gdisk poppler-utils desktop-file-utils
+          libmagic1 b3sum)
+apt_install "${PY_APT[@]}" "${QT_APT[@]}" "${DRIVE_APT[@]}" "${TEST_APT[@]}"
+make_venv test
+bin="$VENV/bin"
+
+echo "== quality gates" >&2
+"$bin/ruff" check inspector tests benchmarks scripts
+"$bin/ruff" format --check inspector tests benchmarks scripts
+"$bin/mypy" inspector/core
+"$bin/lint-imports"
+"$bin/python" -c "import inspector.cli, inspector.core.survey, sys; \
+assert not any(m.startswith('PySide6') for m in sys.modules), 'core/CLI imported Qt'"
+
+# Device tests want udevd for hot-plug events; start one only if none runs, stop it by its pid.
+udevd_pid=""
+cleanup() {
+  if [ -n "$udevd_pid" ]; then kill "$udevd_pid" 2>/dev/null || true; wait "$udevd_pid" 2>/dev/null || true; fi
+}
+trap cleanup EXIT
+if [ "$(id -u)" = 0 ] && ! pgrep -x systemd-udevd >/dev/null; then
+  for udevd in /lib/systemd/systemd-udevd /usr/lib/systemd/systemd-udevd; do
+    if [ -x "$udevd" ]; then
+      "$udevd" >/dev/null 2>&1 &
+      udevd_pid=$!
+      break
+    fi
+  done
+fi
+
+export QT_QPA_PLATFORM=offscreen
+echo "== tests" >&2
+"$bin/python" -m pytest "$@"
