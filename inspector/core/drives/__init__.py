@@ -1,0 +1,1 @@
+"""Drives: the DriveBackend interface, its dataclasses, and the backends (udev, simulated)."""

@@ -1,0 +1,98 @@
+"""What the pipeline knows about a drive, and the interface every drive backend provides.
+
+The GUI and CLI get a backend injected: the udev backend for real block devices (and loop
+devices in tests), the simulated backend for training scenarios.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from typing import Protocol
+
+from inspector.core.fsview import FileSystemView
+from inspector.core.results import FilesystemInfo
+
+
+@dataclass(frozen=True, slots=True)
+class Partition:
+    path: str  # /dev/sdb1 (or a simulated path)
+    number: int  # 1-based; 0 = a filesystem on the whole device
+    start_bytes: int
+    size_bytes: int
+    fs_type: str | None  # ext4, vfat, exfat, ntfs, crypto_LUKS, ... (blkid names)
+    fs_uuid: str | None
+    fs_label: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Drive:
+    """One physical drive as plugged in. `identity` is stable across re-plugs."""
+
+    identity: str  # WWN, else serial+model+capacity, else filesystem UUIDs
+    path: str  # /dev/sdb
+    model: str | None
+    vendor: str | None
+    serial: str | None
+    wwn: str | None
+    bus: str | None  # usb, ata, nvme, scsi, loop, simulated
+    port_path: str | None  # physical port (udev ID_PATH); maps to a bay
+    bay: str | None
+    capacity_bytes: int
+    logical_sector_size: int = 512
+    physical_sector_size: int = 512
+    rotational: bool | None = None
+    removable: bool | None = None
+    partition_table: str | None = None  # gpt, dos, None
+    partitions: tuple[Partition, ...] = ()
+    system: bool = False  # holds / or a mounted system filesystem: never mounted or scanned
+    warnings: tuple[str, ...] = ()
+
+
+class DriveEventKind(enum.Enum):
+    ADDED = "added"
+    CHANGED = "changed"
+    REMOVED = "removed"
+
+
+@dataclass(frozen=True, slots=True)
+class DriveEvent:
+    kind: DriveEventKind
+    drive: Drive
+
+
+@dataclass(frozen=True, slots=True)
+class MountedFilesystem:
+    """A filesystem of a drive made readable (read-only) for the survey and the sampler."""
+
+    partition: Partition
+    view: FileSystemView
+    root: str
+    filesystem: FilesystemInfo
+    mount_options: str  # as applied, for the audit log
+
+
+class Watch(Protocol):
+    def stop(self) -> None: ...
+
+
+DriveListener = Callable[[DriveEvent], None]
+
+
+class DriveBackend(Protocol):
+    """Enumerate drives, watch for hot-plug, and mount a drive's filesystems read-only."""
+
+    name: str  # "udev", "simulated": shown in the status line
+
+    def drives(self) -> list[Drive]: ...
+
+    def watch(self, listener: DriveListener) -> Watch:
+        """Call `listener` (from a background thread) on every add/change/remove."""
+        ...
+
+    def mount(self, drive: Drive) -> AbstractContextManager[list[MountedFilesystem]]:
+        """Make every mountable filesystem of `drive` readable, read-only; undo on exit
+        (also when the body raises or the drive disappears)."""
+        ...
