@@ -22,11 +22,7 @@ from inspector.core.training.layout import FS_BLOCK, DrivePlan, EntryPlan
 
 _FILE_MODE = stat_mod.S_IFREG | 0o444
 _DIR_MODE = stat_mod.S_IFDIR | 0o555
-
-
-def _blocks(size: int) -> int:
-    """512-byte blocks of a file on a 4 KiB-block filesystem, as st_blocks reports them."""
-    return (size + FS_BLOCK - 1) // FS_BLOCK * (FS_BLOCK // 512)
+MAX_CACHED_ENTRIES = 500_000  # ~75 MB at most; beyond, listings are generated again
 
 
 class _Entry:
@@ -42,7 +38,7 @@ class _Entry:
         self.st_size = size
         self.st_ino = ino
         self.st_dev = dev
-        self.st_blocks = _blocks(size)
+        self.st_blocks = (size + 4095) // 4096 * 8  # 4 KiB filesystem blocks, in 512 B units
 
     def is_dir(self, *, follow_symlinks: bool = True) -> bool:
         return self.st_mode == _DIR_MODE
@@ -58,7 +54,7 @@ class _Entry:
 
 
 class _Listing:
-    def __init__(self, entries: Iterator[DirEntryLike]) -> None:
+    def __init__(self, entries: Iterator[_Entry]) -> None:
         self._entries = entries
 
     def __enter__(self) -> Iterator[DirEntryLike]:
@@ -117,6 +113,10 @@ class VirtualFS:
         self.plan = plan
         self.root = root.rstrip("/") or "/"
         self.dev = dev
+        # Listings are kept while the drive is mounted: the sampler walks the tree a second
+        # time to map its draws, and rebuilding 80,000 entries costs more than keeping them.
+        self._listings: dict[str, list[_Entry]] = {}
+        self._cached_entries = 0
 
     def _relative(self, path: str) -> str:
         root = self.root
@@ -146,9 +146,16 @@ class VirtualFS:
         node = self.plan.dirs.get(rel)
         if node is None:
             raise FileNotFoundError(errno.ENOENT, "no such directory", path)
-        return _Listing(self._entries(path.rstrip("/") or "/", rel))
+        cached = self._listings.get(path)
+        if cached is not None:
+            return _Listing(iter(cached))
+        entries = list(self._entries(path.rstrip("/") or "/", rel))
+        if self._cached_entries + len(entries) <= MAX_CACHED_ENTRIES:
+            self._listings[path] = entries
+            self._cached_entries += len(entries)
+        return _Listing(iter(entries))
 
-    def _entries(self, path: str, rel: str) -> Iterator[DirEntryLike]:
+    def _entries(self, path: str, rel: str) -> Iterator[_Entry]:
         node = self.plan.dirs[rel]
         prefix = path if path.endswith("/") else path + "/"
         dev = self.dev
@@ -156,10 +163,9 @@ class VirtualFS:
             child = self.plan.dirs[f"{rel}/{name}" if rel else name]
             yield _Entry(name, prefix + name, _DIR_MODE, FS_BLOCK, child.ino, dev)
         for entry, start, stop in node.files:
-            base = (entry.index + 1) << 40
-            for i in range(start, stop):
-                name = entry.file_name(i)
-                yield _Entry(name, prefix + name, _FILE_MODE, entry.file_size(i), base + i, dev)
+            base = ((entry.index + 1) << 40) + start
+            for n, (name, size) in enumerate(entry.listing(start, stop)):
+                yield _Entry(name, prefix + name, _FILE_MODE, size, base + n, dev)
 
     def lstat(self, path: str) -> StatLike:
         rel = self._relative(path)
