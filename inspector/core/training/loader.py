@@ -264,7 +264,10 @@ def _recipes(data: Any, where: _Where) -> dict[str, Recipe]:
         total = sum(c.share for c in content)
         if abs(total - 1) > 0.001:
             where.fail(
-                header, 0, "share", f"shares of recipe {name!r} add up to {total:.1%}, not 100 %"
+                header,
+                0,
+                "share",
+                f"shares of recipe {name!r} add up to {total * 100:.4g} %, not 100 %",
             )
         recipes[name] = Recipe(name, content)
     return recipes

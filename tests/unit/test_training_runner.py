@@ -1,0 +1,142 @@
+"""Headless runs: totals from the pipeline, a re-plug counted once, determinism, grading, CLI."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import pytest
+
+from inspector.core.training.grading import grade
+from inspector.core.training.loader import load_scenario
+from inspector.core.training.report import TRAINING_SCHEMA, training_json
+from inspector.core.training.runner import run_scenario
+from inspector.core.training.scenario import Scenario
+from tests.unit.test_cli import run as cli
+
+TB = 10**12
+
+
+def small_seed(per_traveler: int = 2) -> Scenario:
+    """The seed case with fewer drives per traveler (same recipes, same travelers)."""
+    s = load_scenario("seed")
+    keep = [d for t in s.travelers for d in s.drives_of(t.name)[:per_traveler]]
+    ids = {d.id for d in keep}
+    return dataclasses.replace(
+        s, drives=tuple(keep), timeline=tuple(e for e in s.timeline if e.drive in ids)
+    )
+
+
+def test_seed_variant_totals_per_traveler_and_group():
+    run = run_scenario(small_seed(), budget_s=0)
+    assert run.complete and len(run.scans) == 8
+    a = run.assessment
+    for t in a.travelers:
+        assert len(t.drives) == 2
+        assert t.totals.capacity_bytes == 160 * TB
+        assert t.totals.used_bytes == sum(s.scan.filesystem.used_bytes for s in t.drives)  # type: ignore[union-attr]
+        assert t.verdict.verdict == "refer"
+        assert any("capacity" in r for r in t.verdict.reasons)
+    (group,) = a.groups
+    assert group.totals.capacity_bytes == 640 * TB and group.verdict.verdict == "refer"
+    assert group.travelers == tuple(t.spec.name for t in a.travelers)
+    for s in run.scans:  # figures are the survey's, not the scenario's
+        assert s.scan is not None and s.figures.content_bytes == s.scan.survey.bytes
+        assert s.scan.survey.files > 10_000
+
+
+def test_replugged_drive_is_counted_once():
+    run = run_scenario(load_scenario("replug"), budget_s=0)
+    assert len(run.scans) == 2
+    assert sorted(s.plugs for s in run.scans) == [1, 2]
+    (t,) = run.assessment.travelers
+    assert t.totals.drives == 2 and t.totals.capacity_bytes == 16 * TB
+    assert t.totals.used_bytes == sum(s.figures.used_bytes for s in run.scans)
+    doc = training_json(run)
+    assert [d["plugs"] for d in doc["travelers"][0]["drives"]] == [2, 1]
+
+
+def test_luks_drive_is_raw_sampled_and_encrypted():
+    run = run_scenario(load_scenario("encrypted-courier"), budget_s=0)
+    luks = next(s for s in run.scans if s.raw is not None)
+    assert luks.scan is None and luks.raw.header_format == "luks"  # type: ignore[union-attr]
+    assert luks.figures.encrypted_bytes.lo > 0.95 * luks.figures.content_bytes
+    (t,) = run.assessment.travelers
+    assert t.verdict.verdict == "refer"
+    assert any("encrypted data" in r for r in t.verdict.reasons)
+
+
+def test_same_seed_same_json_other_seed_other_sample():
+    scenario = load_scenario("encrypted-courier")
+    one = training_json(run_scenario(scenario, seed=11))
+    two = training_json(run_scenario(scenario, seed=11))
+    assert one == two
+    assert one["seed"] == 11
+    other = training_json(run_scenario(scenario, seed=12))
+
+    def raw_seed(doc: dict) -> int:
+        return next(d["raw"]["seed"] for d in doc["travelers"][0]["drives"] if d["raw"])
+
+    assert raw_seed(one) != raw_seed(other)
+    assert one["travelers"][0]["capacity_bytes"] == other["travelers"][0]["capacity_bytes"]
+
+
+def test_grade_answers_against_expected_with_reasons():
+    s = load_scenario("seed")
+    right = {t.name: t.expected for t in s.travelers} | {g.name: g.expected for g in s.groups}
+    g = grade(s, right, {"Traveler A": ("too much",)})
+    assert (g.matches, g.total, g.score) == (5, 5, 1.0)
+    assert g.per_traveler[0].reasons == ("too much",) and g.per_traveler[0].explanation
+    wrong = dict(right, **{"Traveler B": "clear"})
+    del wrong["Flight to KUL"]
+    g = grade(s, wrong)
+    assert (g.matches, g.total) == (3, 5)
+    bad = {i.name: i for i in g.items if not i.correct}
+    assert bad["Traveler B"].expected == "refer" and bad["Traveler B"].answer == "clear"
+    assert bad["Flight to KUL"].answer is None and g.per_group[0].scope == "group"
+
+
+def test_cli_train_json_shape_and_training_mark():
+    out = cli("train", "replug", "--json", "--budget", "0", "--seed", "3")
+    assert out.returncode == 0, out.stderr
+    doc = json.loads(out.stdout)
+    assert doc["schema"] == TRAINING_SCHEMA and doc["training"] is True
+    assert doc["scenario"] == "replug" and doc["seed"] == 3
+    (t,) = doc["travelers"]
+    for key in ("name", "group", "declared_bytes", "drives", "capacity_bytes", "used_bytes"):
+        assert key in t
+    assert set(t["ai_bytes"]) == {"estimate", "ci"} and t["verdict"] in ("clear", "refer")
+    for d in t["drives"]:
+        assert {"serial", "bay", "capacity_bytes", "used_bytes", "categories"} <= set(d)
+    assert {"expected", "matches", "total"} <= set(doc["grade"])
+    human = cli("train", "replug", "--budget", "0")
+    assert human.returncode == 0 and human.stdout.count("TRAINING") >= 2
+
+
+def test_cli_train_list_and_errors(tmp_path):
+    listed = cli("train", "--list", "--json")
+    assert listed.returncode == 0
+    names = [s["name"] for s in json.loads(listed.stdout)["scenarios"]]
+    assert {"seed", "holiday", "encrypted-courier", "disguised", "replug"} <= set(names)
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[scenario]\ntitle = "x"\n\n[[traveler]]\nname = "A"\nexpected = "maybe"\n')
+    out = cli("train", str(bad))
+    assert out.returncode == 2 and out.stdout == ""
+    assert out.stderr.count("\n") == 1 and "Traceback" not in out.stderr
+    assert f"{bad} line 6: traveler[1].expected" in out.stderr
+    missing = cli("train", "no-such-scenario")
+    assert missing.returncode == 2 and "no scenario named" in missing.stderr
+    assert cli("train").returncode == 2
+
+
+@pytest.mark.slow
+def test_seed_full_case():
+    run = run_scenario(load_scenario("seed"))
+    doc = training_json(run)
+    assert len(doc["travelers"]) == 4
+    for t in doc["travelers"]:
+        assert len(t["drives"]) == 15 and t["capacity_bytes"] == 1_200 * TB
+        assert t["verdict"] == "refer"
+    (g,) = doc["groups"]
+    assert g["capacity_bytes"] == 4_800 * TB and g["verdict"] == "refer"
+    assert doc["grade"]["matches"] == doc["grade"]["total"] == 5
