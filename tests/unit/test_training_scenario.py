@@ -129,7 +129,7 @@ def test_duplicate_serials_need_to_be_declared():
 
 
 def test_unknown_scenario_name_lists_the_shipped_ones(tmp_path):
-    with pytest.raises(ScenarioError, match="no scenario named 'nope' .*seed"):
+    with pytest.raises(ScenarioError, match=r"no scenario named 'nope' .*seed"):
         load_scenario("nope")
     with pytest.raises(ScenarioError, match="no such file"):
         load_scenario(str(tmp_path / "missing.toml"))
