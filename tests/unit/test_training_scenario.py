@@ -133,3 +133,19 @@ def test_unknown_scenario_name_lists_the_shipped_ones(tmp_path):
         load_scenario("nope")
     with pytest.raises(ScenarioError, match="no such file"):
         load_scenario(str(tmp_path / "missing.toml"))
+
+
+def test_instructors_doc_explains_every_key_and_its_example_loads():
+    import re
+    from pathlib import Path
+
+    from inspector.core.training import loader
+
+    doc = (Path(__file__).parents[2] / "docs" / "training.md").read_text()
+    for table, keys in loader._KEYS.items():
+        for key in keys:
+            assert f"`{key}`" in doc, f"docs/training.md does not explain {table}.{key}"
+    example = re.search(r"### A complete example\n\n```toml\n(.*?)```", doc, re.S)
+    assert example is not None
+    s = parse_scenario(example.group(1), "example.toml")
+    assert len(s.drives) == 2 and s.travelers[0].expected == "refer"
