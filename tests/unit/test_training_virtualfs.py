@@ -194,3 +194,14 @@ def test_paths_outside_or_unknown_are_not_found():
     with view.open_read("/mnt/x/DCIM/100CANON/0000/IMG_00000.jpg") as f:
         f.seek(-2, 2)
         assert f.read() == b"\xff\xd9"
+
+
+def test_reads_are_counted_as_drive_time():
+    view = _view("holiday")
+    clock = view.drive_seconds(0.01)
+    assert clock() == 0
+    with view.open_read("/mnt/x/DCIM/100CANON/0000/IMG_00000.jpg") as f:
+        f.read(10)
+        f.seek(-2, 2)
+        f.read()
+    assert view.reads == 2 and clock() == pytest.approx(0.02)

@@ -12,7 +12,7 @@ import errno
 import io
 import os
 import stat as stat_mod
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from typing import BinaryIO, cast
 
@@ -67,11 +67,14 @@ class _Listing:
 class VirtualFile(io.RawIOBase):
     """A seekable, read-only file whose bytes are generated for the range read."""
 
-    def __init__(self, vfile: VFile, read: object) -> None:
+    def __init__(
+        self, vfile: VFile, read: object, on_read: Callable[[], None] | None = None
+    ) -> None:
         super().__init__()
         self._vfile = vfile
         self._read = read
         self._pos = 0
+        self._on_read = on_read
 
     def readable(self) -> bool:
         return True
@@ -97,6 +100,8 @@ class VirtualFile(io.RawIOBase):
         if n == 0:
             return b""
         data: bytes = self._read(self._vfile, self._pos, n)  # type: ignore[operator]
+        if self._on_read is not None:
+            self._on_read()
         self._pos += len(data)
         return data
 
@@ -117,6 +122,7 @@ class VirtualFS:
         # time to map its draws, and rebuilding 80,000 entries costs more than keeping them.
         self._listings: dict[str, list[_Entry]] = {}
         self._cached_entries = 0
+        self.reads = 0  # reads served: the drive time they would cost drives the sampler's clock
 
     def _relative(self, path: str) -> str:
         root = self.root
@@ -183,7 +189,16 @@ class VirtualFS:
         vfile = entry.vfile(i)
         # unbuffered: a buffer would generate bytes nobody asked for (the sniffers' reads are
         # already large and few)
-        return cast(BinaryIO, VirtualFile(vfile, entry.format.read))
+        return cast(BinaryIO, VirtualFile(vfile, entry.format.read, self._count_read))
+
+    def _count_read(self) -> None:
+        self.reads += 1
+
+    def drive_seconds(self, seconds_per_read: float) -> Callable[[], float]:
+        """A clock of simulated drive time: the reads served so far, at a real drive's cost
+        each. Sampling budgets run on it, so a training run stops at the same sample whatever
+        the machine (same seed, same JSON) and as a desk would on a real drive."""
+        return lambda: self.reads * seconds_per_read
 
     def usage(self, path: str) -> FsUsage | None:
         used = self.plan.used_bytes
