@@ -140,3 +140,23 @@ def test_seed_full_case():
     (g,) = doc["groups"]
     assert g["capacity_bytes"] == 4_800 * TB and g["verdict"] == "refer"
     assert doc["grade"]["matches"] == doc["grade"]["total"] == 5
+
+
+def test_train_writes_no_case_anywhere(tmp_path):
+    """Training is kept apart from live cases: a headless run records nothing at all (no case
+    store, no audit log), so no training case can reach a live listing or report."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.unit.test_cli import ROOT
+
+    data = tmp_path / "data"
+    env = {**os.environ, "PYTHONPATH": ROOT, "INSPECTOR_DATA_DIR": str(data)}
+    env["XDG_DATA_HOME"] = str(tmp_path / "xdg")
+    out = subprocess.run(
+        [sys.executable, "-m", "inspector", "train", "holiday", "--json", "--budget", "0"],
+        capture_output=True, text=True, env=env, cwd=ROOT, timeout=300,
+    )  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    assert not data.exists() and not (tmp_path / "xdg").exists()
