@@ -15,13 +15,13 @@ import os
 import stat
 import tempfile
 from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import AbstractContextManager, ExitStack, contextmanager
 from dataclasses import dataclass
 from typing import Literal
 
 from inspector.core.drives.model import Drive, MountedFilesystem, Partition
 from inspector.core.errors import BadTargetError
-from inspector.core.fsview import LocalFS
+from inspector.core.fsview import DirEntryLike, LocalFS
 from inspector.core.mounts import MountEntry, mount_table
 from inspector.core.privileged import AccessError, Privileged
 from inspector.core.results import FilesystemInfo
@@ -158,6 +158,33 @@ def mountable(fs_type: str | None) -> bool:
     )
 
 
+class HideFatVolumeLabel(LocalFS):
+    """fusefat lists a FAT volume-label entry as an empty file in the root directory (a known
+    bug of fusefat 0.1): hide exactly that entry so counts match the filesystem's contents."""
+
+    def __init__(self, root: str, label: str) -> None:
+        self.root = root.rstrip("/") or "/"
+        self.label = label.strip().upper()
+
+    def scandir(self, path: str) -> AbstractContextManager[Iterator[DirEntryLike]]:
+        listing = super().scandir(path)
+        if (path.rstrip("/") or "/") != self.root:
+            return listing
+        return self._filtered(listing)
+
+    @contextmanager
+    def _filtered(
+        self, listing: AbstractContextManager[Iterator[DirEntryLike]]
+    ) -> Iterator[Iterator[DirEntryLike]]:
+        with listing as entries:
+            yield (e for e in entries if not self._is_label(e))
+
+    def _is_label(self, entry: DirEntryLike) -> bool:
+        if entry.name.upper() != self.label or not entry.is_file(follow_symlinks=False):
+            return False
+        return entry.stat(follow_symlinks=False).st_size == 0
+
+
 class DriveAccess:
     """Mounts one drive's filesystems read-only; `open()` yields them and undoes everything."""
 
@@ -223,7 +250,12 @@ class DriveAccess:
         self.priv.mount(device, mountpoint, plan.fs_type, plan.options, plan.program)
         stack.callback(self.priv.unmount, mountpoint)
         options = self._enforce_read_only(mountpoint, where)
-        return self._mounted(partition, mountpoint, f"{plan.driver}:{options}")
+        view = (
+            HideFatVolumeLabel(mountpoint, partition.fs_label)
+            if plan.program == "fusefat" and partition.fs_label
+            else LocalFS()
+        )
+        return self._mounted(partition, mountpoint, f"{plan.driver}:{options}", view=view)
 
     def _partition_device(self, stack: ExitStack, drive: Drive, partition: Partition) -> str:
         """The block device holding `partition`, read-only; an offset loop device when the
@@ -264,12 +296,17 @@ class DriveAccess:
         return ",".join(sorted(entry.options))
 
     def _mounted(
-        self, partition: Partition, root: str, options: str, warnings: tuple[str, ...] = ()
+        self,
+        partition: Partition,
+        root: str,
+        options: str,
+        warnings: tuple[str, ...] = (),
+        view: LocalFS | None = None,
     ) -> MountedFilesystem:
         info = filesystem_info(partition, root)
         return MountedFilesystem(
             partition=partition,
-            view=LocalFS(),
+            view=view or LocalFS(),
             root=root,
             filesystem=info
             or FilesystemInfo(partition.fs_type, partition.fs_uuid, partition.fs_label, 0, 0, 0, 0),
