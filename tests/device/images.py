@@ -92,7 +92,7 @@ def make_gpt(path: str, parts: list[str], part_size: int = 24 * MB) -> list[int]
     sh("sgdisk", *args, path)
     starts = []
     for line in sh("partx", "-g", "-o", "NR,START", path).splitlines():
-        nr, start = (int(x) for x in line.split())
+        _number, start = (int(x) for x in line.split())
         starts.append(start * 512)
     for fs_image, start in zip(parts, starts, strict=True):
         sh(
