@@ -41,7 +41,8 @@ def make_ext4(path: str, label: str, size: int = 32 * MB, tree: dict[str, bytes]
     with tempfile.TemporaryDirectory() as src:
         write_tree(src, tree)
         _blank(path, size)
-        sh("mkfs.ext4", "-q", "-F", "-L", label, "-d", src, path)
+        inodes = str(max(4096, 2 * len(tree) + 1024))
+        sh("mkfs.ext4", "-q", "-F", "-N", inodes, "-L", label, "-d", src, path)
 
 
 def make_vfat(path: str, label: str, size: int = 32 * MB) -> None:

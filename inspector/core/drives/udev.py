@@ -77,8 +77,9 @@ class UdevBackend:
         children: dict[int, Mapping[str, str]] = {}
         if device is not None:
             for child in device.children:
-                if child.get("DEVTYPE") == "partition" and child.get("PARTN", "").isdigit():
-                    children[int(child.get("PARTN"))] = _props(child)
+                props = _props(child)
+                if props.get("DEVTYPE") == "partition" and props.get("PARTN", "").isdigit():
+                    children[int(props["PARTN"])] = props
         return build_drive(
             name,
             _props(device),
@@ -161,11 +162,13 @@ class _UdevWatch:
         self.listener = listener
         self.errors: list[str] = []  # listener or probe failures, kept for diagnosis
         self._lock = threading.Lock()
-        self._known: dict[str, Drive] = {os.path.basename(d.path): d for d in backend.drives()}
         source = "udev" if udevd_running() else "kernel"
         monitor = pyudev.Monitor.from_netlink(backend._context, source=source)
         monitor.filter_by("block")
+        # Subscribe before taking the snapshot: an event in between is queued, not lost.
+        monitor.start()
         self.source = source
+        self._known: dict[str, Drive] = {os.path.basename(d.path): d for d in backend.drives()}
         self._observer = pyudev.MonitorObserver(
             monitor, callback=self._on_event, name="inspector-udev-watch", daemon=True
         )
@@ -182,12 +185,12 @@ class _UdevWatch:
 
     def _handle(self, device: pyudev.Device) -> None:
         name = str(device.sys_name)
-        if device.get("DEVTYPE") == "partition" or is_partition(name):
+        if device.properties.get("DEVTYPE") == "partition" or is_partition(name):
             parent = device.find_parent("block", "disk")
             name = str(parent.sys_name) if parent is not None else parent_disk(name)
         if not wanted(name, self.backend.include_loop):
             return
-        gone = device.action == "remove" and device.get("DEVTYPE") == "disk"
+        gone = device.action == "remove" and device.properties.get("DEVTYPE") == "disk"
         drive = None if gone else self.backend.drive_named(name)
         with self._lock:
             before = self._known.get(name)
