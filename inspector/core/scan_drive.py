@@ -12,7 +12,7 @@ from __future__ import annotations
 import errno
 import time
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import AbstractContextManager
 from typing import BinaryIO, Protocol, runtime_checkable
 
 from inspector.core.aggregate import combine_content, combine_filesystems, combine_surveys
@@ -88,6 +88,33 @@ class _VanishWatch:
         self.token.cancel()
 
 
+class _GuardedListing:
+    """A directory listing whose iteration reports media errors (getdents can fail too)."""
+
+    def __init__(
+        self, listing: AbstractContextManager[Iterator[DirEntryLike]], watch: _VanishWatch
+    ) -> None:
+        self.listing = listing
+        self.watch = watch
+
+    def __enter__(self) -> Iterator[DirEntryLike]:
+        try:
+            return self._entries(self.listing.__enter__())
+        except OSError as exc:
+            self.watch.media_error(exc)
+            raise
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.listing.__exit__(None, None, None)
+
+    def _entries(self, entries: Iterator[DirEntryLike]) -> Iterator[DirEntryLike]:
+        try:
+            yield from entries
+        except OSError as exc:
+            self.watch.media_error(exc)
+            raise
+
+
 class _GuardedView:
     """A FileSystemView that reports media errors to a _VanishWatch (and re-raises them)."""
 
@@ -96,27 +123,12 @@ class _GuardedView:
         self.watch = watch
 
     def scandir(self, path: str) -> AbstractContextManager[Iterator[DirEntryLike]]:
-        return self._scandir(path)
-
-    @contextmanager
-    def _scandir(self, path: str) -> Iterator[Iterator[DirEntryLike]]:
-        try:
+        try:  # os.scandir fails here, at the call: keep that timing for the survey
             listing = self.inner.scandir(path)
-            entries = listing.__enter__()
         except OSError as exc:
             self.watch.media_error(exc)
             raise
-        try:
-            yield self._entries(entries)
-        finally:
-            listing.__exit__(None, None, None)
-
-    def _entries(self, entries: Iterator[DirEntryLike]) -> Iterator[DirEntryLike]:
-        try:
-            yield from entries
-        except OSError as exc:
-            self.watch.media_error(exc)
-            raise
+        return _GuardedListing(listing, self.watch)
 
     def lstat(self, path: str) -> StatLike:
         try:
