@@ -15,6 +15,7 @@ from inspector.core.drives.identity import with_identity
 from inspector.core.drives.model import Drive, Partition
 from inspector.core.drives.sysfs import (
     SYS_CLASS_BLOCK,
+    FsProbe,
     SysfsDisk,
     blkid_probe,
     partition_table,
@@ -91,9 +92,10 @@ def read_partitions(
     entries = [(p.number, p.start_bytes, p.size_bytes) for p in disk.partitions]
     if not entries:
         entries = [(e.number, e.start_bytes, e.size_bytes) for e in partition_table(path)]
-    if entries and pt_type is None:
+    whole: FsProbe | None = None
+    if pt_type is None or (not entries and not props.get("ID_FS_TYPE")):
         whole = blkid_probe(path)
-        pt_type = whole.pt_type if whole else None
+        pt_type = pt_type or (whole.pt_type if whole else None)
     parts = []
     for number, start, size in entries:
         node = _partition_node(path, number)
@@ -103,7 +105,10 @@ def read_partitions(
             fs = _fs_of(None, path, start, size)
         parts.append(Partition(node, number, start, size, *fs))
     if not parts:
-        fs = _fs_of(props, path, None, None)
+        if props.get("ID_FS_TYPE"):
+            fs = _udev_fs(props)
+        else:
+            fs = (whole.fs_type, whole.uuid, whole.label) if whole else (None, None, None)
         if fs[0]:
             parts.append(Partition(path, 0, 0, disk.size_bytes, *fs))
     return pt_type, tuple(parts)
@@ -217,6 +222,11 @@ def build_drive(
     warnings: tuple[str, ...] = ()
     if check_capacity and name not in system:  # reads the last block: never the desk's disk
         warnings = capacity_warnings(path, disk.size_bytes, disk.logical_sector_size, partitions)
+    if pt_type == "PMBR" and not partitions:
+        warnings += (
+            "a GPT is announced (protective MBR) but cannot be read: its partitions lie beyond "
+            "the device's end or the table is damaged (truncated image, fake capacity?)",
+        )
     drive = Drive(
         identity="",
         path=path,
