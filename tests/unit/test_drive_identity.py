@@ -74,3 +74,11 @@ def test_replug_is_the_same_drive():
     assert registry.observe(again) is True
     assert len(registry) == 1
     assert registry.get(first.identity) == again
+
+
+def test_clones_present_at_once_are_two_drives():
+    a = drive("/dev/sdb", uuids=("same",))
+    b = drive("/dev/sdc", uuids=("same",))
+    out = dedupe_serials([a, b])
+    assert [d.identity for d in out] == ["fs:same@/dev/sdb", "fs:same@/dev/sdc"]
+    assert all("clone" in d.warnings[0] for d in out)
