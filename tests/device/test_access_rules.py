@@ -10,6 +10,8 @@ import shutil
 import subprocess
 import tempfile
 
+import pytest
+
 from inspector import cli
 from inspector.commands import scan as scan_command
 from inspector.core.drives.udev import UdevBackend
@@ -133,3 +135,63 @@ def test_the_tools_own_loop_devices_are_handed_back_writable(device_dir, loops: 
         f.truncate(images.MB)
     used = [loops.attach(scratch, writable=True) for _ in range(3)]
     assert [dev for dev in used if get_read_only(dev)] == []
+
+
+def test_partitions_split_by_the_kernel_are_used_directly(device_dir, loops: Loops):
+    p1 = os.path.join(device_dir, "split-p1.ext4")
+    images.make_ext4(p1, "SPLIT", size=24 * images.MB)
+    gpt = os.path.join(device_dir, "split.img")
+    images.make_gpt(gpt, [p1, p1])
+    before = b3(gpt)
+    loop = loops.attach(gpt)
+    sh("partx", "--add", loop)  # explicit partitions (BLKPG), as a partition-aware kernel would
+    try:
+        backend = UdevBackend(include_loop=True)
+        drive = backend.drive_at(loop)
+        assert drive is not None
+        assert [p.path for p in drive.partitions] == [f"{loop}p1", f"{loop}p2"]
+        with backend.mount(drive) as mounted:
+            sources = {m.device for m in _mounts_at([fs.root for fs in mounted])}
+            assert sources == {f"{loop}p1", f"{loop}p2"}, "no offset loops needed"
+            assert get_read_only(f"{loop}p1") and get_read_only(f"{loop}p2")
+        result = scan_drive(backend, drive, ScanOptions(budget_s=0))
+        assert result.survey.files == 2 * images.TREE_FILES
+    finally:
+        sh("udevadm", "settle", "--timeout=5", check=False)
+        for n in (1, 2):
+            sh("blockdev", "--setrw", f"{loop}p{n}", check=False)
+        sh("partx", "--delete", loop, check=False)
+    assert b3(gpt) == before
+
+
+def _mounts_at(roots):
+    from inspector.core.mounts import mount_table
+
+    return [m for m in mount_table() if m.mountpoint in roots]
+
+
+def test_cancel_and_failure_mid_scan_undo_everything(device_dir):
+    from inspector.core.progress import CancelToken
+    from inspector.core.scan_device import scan_image
+
+    tree = {f"d{d:03d}/f{f:02d}.bin": b"c" for d in range(600) for f in range(20)}
+    image = os.path.join(device_dir, "cancel.img")
+    images.make_ext4(image, "CANCEL", size=64 * images.MB, tree=tree)
+    before = b3(image)
+    token = CancelToken()
+    result = scan_image(
+        image, ScanOptions(budget_s=0), progress=lambda p: token.cancel(), cancel=token
+    )
+    assert result.complete is False and result.survey.files < len(tree)
+    assert not loops_over(device_dir)
+
+    class Boom(Exception):
+        pass
+
+    def explode(p):
+        raise Boom
+
+    with pytest.raises(Boom):
+        scan_image(image, ScanOptions(budget_s=0), progress=explode)
+    assert not loops_over(device_dir)
+    assert b3(image) == before

@@ -85,7 +85,12 @@ DriveListener = Callable[[DriveEvent], None]
 
 
 class DriveBackend(Protocol):
-    """Enumerate drives, watch for hot-plug, and mount a drive's filesystems read-only."""
+    """Enumerate drives, watch for hot-plug, and mount a drive's filesystems read-only.
+
+    A backend may also offer `present(drive) -> bool` (scan_drive.ChecksPresence): after a
+    media error, scan_drive asks it whether the drive vanished or one entry is just unreadable.
+    Without it, media errors (EIO, ENOTCONN, ...) are taken as a vanished drive.
+    """
 
     name: str  # "udev", "simulated": shown in the status line
 
