@@ -37,12 +37,14 @@ def _blank(path: str, size: int) -> None:
         f.truncate(size)
 
 
-def make_ext4(path: str, label: str, size: int = 32 * MB, tree: dict[str, bytes] = TREE) -> None:
+def make_ext4(
+    path: str, label: str, size: int = 32 * MB, tree: dict[str, bytes] = TREE, fs: str = "ext4"
+) -> None:
     with tempfile.TemporaryDirectory() as src:
         write_tree(src, tree)
         _blank(path, size)
         inodes = str(max(4096, 2 * len(tree) + 1024))
-        sh("mkfs.ext4", "-q", "-F", "-N", inodes, "-L", label, "-d", src, path)
+        sh(f"mkfs.{fs}", "-q", "-F", "-N", inodes, "-L", label, "-d", src, path)
 
 
 def make_vfat(path: str, label: str, size: int = 32 * MB) -> None:

@@ -23,12 +23,14 @@ from tests.device.conftest import Loops, b3, sh
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SURVEY_ONLY = ScanOptions(budget_s=0)
 BUILDERS = {
+    "ext2": lambda path, label: images.make_ext4(path, label, fs="ext2"),
+    "ext3": lambda path, label: images.make_ext4(path, label, fs="ext3"),
     "ext4": images.make_ext4,
     "ntfs": images.make_ntfs,
     "exfat": images.make_exfat,
     "vfat": images.make_vfat,
 }
-EXTRA_DIRS = {"ext4": 1}  # lost+found, made by mkfs
+EXTRA_DIRS = {"ext2": 1, "ext3": 1, "ext4": 1}  # lost+found, made by mkfs
 NEEDS = {"ntfs": "ntfs-3g", "exfat": "mount.exfat-fuse", "vfat": "mkfs.vfat"}
 
 
@@ -53,7 +55,7 @@ def build(kind: str, device_dir: str, name: str) -> str:
     return path
 
 
-@pytest.mark.parametrize("kind", ["ext4", "ntfs", "exfat", "vfat"])
+@pytest.mark.parametrize("kind", ["ext2", "ext3", "ext4", "ntfs", "exfat", "vfat"])
 def test_detected_mounted_read_only_and_surveyed_exactly(kind, device_dir, loops: Loops):
     image = build(kind, device_dir, f"{kind}.img")
     expected = images.blkid_of(image)
