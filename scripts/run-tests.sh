@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
 
-TEST_APT=(xvfb xauth dosfstools mtools exfatprogs gdisk poppler-utils desktop-file-utils
+TEST_APT=(xvfb xauth dosfstools mtools exfatprogs xfsprogs gdisk poppler-utils desktop-file-utils
           libmagic1 b3sum)
 apt_install "${PY_APT[@]}" "${QT_APT[@]}" "${DRIVE_APT[@]}" "${TEST_APT[@]}"
 make_venv test

@@ -56,9 +56,15 @@ def make_vfat(path: str, label: str, size: int = 32 * MB) -> None:
             sh("mcopy", "-s", "-i", path, os.path.join(src, top), "::/")
 
 
+def make_xfs(path: str, label: str, size: int = 320 * MB) -> None:
+    _blank(path, size)  # (xfs's smallest filesystem is 300 MB)
+    sh("mkfs.xfs", "-q", "-f", "-L", label, path)
+    _fill_with_fuse(path, ["mount", "-t", "xfs"])
+
+
 def _fill_with_fuse(image: str, mount_cmd: list[str]) -> None:
-    """Fill a freshly made image through its FUSE driver, on a writable loop device used only
-    while building (fuseblk: unmount waits until the driver has written everything)."""
+    """Fill a freshly made image through its driver (FUSE or kernel), on a writable loop device
+    used only while building (fuseblk: unmount waits until the driver has written everything)."""
     loop = sh("losetup", "--find", "--show", image).strip()
     try:
         with tempfile.TemporaryDirectory() as mnt:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import shutil
 import subprocess
 import sys
 
@@ -29,9 +30,10 @@ BUILDERS = {
     "ntfs": images.make_ntfs,
     "exfat": images.make_exfat,
     "vfat": images.make_vfat,
+    "xfs": images.make_xfs,
 }
 EXTRA_DIRS = {"ext2": 1, "ext3": 1, "ext4": 1}  # lost+found, made by mkfs
-NEEDS = {"ntfs": "ntfs-3g", "exfat": "mount.exfat-fuse", "vfat": "mkfs.vfat"}
+NEEDS = {"ntfs": "ntfs-3g", "exfat": "mount.exfat-fuse", "vfat": "mkfs.vfat", "xfs": "mkfs.xfs"}
 
 
 def cli(*args: str) -> subprocess.CompletedProcess[str]:
@@ -48,14 +50,16 @@ def cli(*args: str) -> subprocess.CompletedProcess[str]:
 
 def build(kind: str, device_dir: str, name: str) -> str:
     tool = NEEDS.get(kind)
-    if tool and not __import__("shutil").which(tool):
+    if tool and not shutil.which(tool):
         pytest.skip(f"{tool} is not installed")
+    if kind == "xfs" and "xfs" not in kernel_filesystems():
+        pytest.skip("this kernel has no xfs driver and there is no FUSE one")
     path = os.path.join(device_dir, name)
     BUILDERS[kind](path, f"L{kind.upper()}")
     return path
 
 
-@pytest.mark.parametrize("kind", ["ext2", "ext3", "ext4", "ntfs", "exfat", "vfat"])
+@pytest.mark.parametrize("kind", ["ext2", "ext3", "ext4", "ntfs", "exfat", "vfat", "xfs"])
 def test_detected_mounted_read_only_and_surveyed_exactly(kind, device_dir, loops: Loops):
     image = build(kind, device_dir, f"{kind}.img")
     expected = images.blkid_of(image)
