@@ -56,11 +56,14 @@ def _stop_on_signal(signum: int, _frame: object) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    for sig in (signal.SIGTERM, signal.SIGHUP):
-        signal.signal(sig, _stop_on_signal)
     options = ScanOptions(budget_s=args.budget, full=args.full, raw=args.raw, seed=args.seed)
-    with progress_on_tty(not args.json) as progress:
-        result = scan_target(args.target, options, progress=progress)
+    previous = {sig: signal.signal(sig, _stop_on_signal) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        with progress_on_tty(not args.json) as progress:
+            result = scan_target(args.target, options, progress=progress)
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
     if args.json:
         print_json(scan_json(result))
     else:

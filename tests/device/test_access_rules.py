@@ -22,6 +22,7 @@ from tests.device import images
 from tests.device.conftest import Loops, b3, loops_over, sh
 
 
+@pytest.mark.slow
 def test_cli_pulled_drive_exits_3_with_json(device_dir, monkeypatch, capsys):
     tree = {f"d{d:04d}/f{f:02d}.bin": b"z" for d in range(1500) for f in range(20)}
     image = os.path.join(device_dir, "cli-large.img")
@@ -194,4 +195,25 @@ def test_cancel_and_failure_mid_scan_undo_everything(device_dir):
     with pytest.raises(Boom):
         scan_image(image, ScanOptions(budget_s=0), progress=explode)
     assert not loops_over(device_dir)
+    assert b3(image) == before
+
+
+def test_sigterm_mid_scan_unwinds_mounts_and_loops(device_dir, monkeypatch, capsys):
+    import signal
+
+    tree = {f"d{d:03d}/f{f:02d}.bin": b"t" for d in range(600) for f in range(20)}
+    image = os.path.join(device_dir, "sigterm.img")
+    images.make_ext4(image, "SIGTERM", size=64 * images.MB, tree=tree)
+    before = b3(image)
+    handler_before = signal.getsignal(signal.SIGTERM)
+
+    @contextlib.contextmanager
+    def terminating_progress(enabled=True):
+        yield lambda p: os.kill(os.getpid(), signal.SIGTERM)
+
+    monkeypatch.setattr(scan_command, "progress_on_tty", terminating_progress)
+    code = cli.main(["scan", image, "--json", "--budget", "0"])
+    assert code == 130 and "interrupted" in capsys.readouterr().err
+    assert not loops_over(device_dir)
+    assert signal.getsignal(signal.SIGTERM) == handler_before, "the CLI restores handlers"
     assert b3(image) == before
