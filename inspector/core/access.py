@@ -11,6 +11,7 @@ drive all leave nothing behind.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import stat
 import tempfile
@@ -230,7 +231,8 @@ class DriveAccess:
                     "through that mount, device not set read-only"
                 )
             options = ",".join(sorted(reuse.options))
-            return self._mounted(partition, reuse.mountpoint, f"existing:{options}", (note,))
+            mounted = self._mounted(partition, reuse.mountpoint, f"existing:{options}", (note,))
+            return dataclasses.replace(mounted, device_read_only=reuse.read_only)
         plan = plan_mount(partition.fs_type, self.kernel, self.fuse) if partition.fs_type else None
         if plan is None:
             return None  # scan_drive reports partitions that were not mounted

@@ -9,6 +9,7 @@ returned incomplete. Unmounting and detaching happen in the backend's context ma
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 import time
 from collections.abc import Callable, Iterator
@@ -186,6 +187,8 @@ def scan_drive(
     done: list[tuple[MountedFilesystem, ScanResult]] = []
     try:
         with backend.mount(drive) as mounted:
+            read_only = all(fs.device_read_only for fs in mounted)
+            device = dataclasses.replace(device, read_only=read_only)
             for fs in mounted:
                 if token.cancelled:
                     break

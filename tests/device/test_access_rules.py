@@ -114,6 +114,7 @@ def test_writable_os_mount_is_reported_loudly(device_dir, loops: Loops):
         result = scan_drive(backend, backend.drive_at(loop), ScanOptions(budget_s=0))
         assert any("READ-WRITE" in w for w in result.warnings), result.warnings
         assert not get_read_only(loop), "no BLKROSET under the OS's own read-write mount"
+        assert result.device is not None and result.device.read_only is False
         assert result.survey.files == images.TREE_FILES
     finally:
         sh("umount", mnt)

@@ -75,6 +75,7 @@ class MountedFilesystem:
     filesystem: FilesystemInfo
     mount_options: str  # as applied, for the audit log
     warnings: tuple[str, ...] = ()  # e.g. "mounted read-write by the OS" (goes into the report)
+    device_read_only: bool = True  # False only when the OS holds it mounted read-write
 
 
 class Watch(Protocol):
