@@ -139,7 +139,7 @@ def test_the_tools_own_loop_devices_are_handed_back_writable(device_dir, loops: 
     assert [dev for dev in used if get_read_only(dev)] == []
 
 
-def test_partitions_split_by_the_kernel_are_used_directly(device_dir, loops: Loops):
+def test_partitions_split_by_the_kernel_are_used_directly(device_dir, loops: Loops, capsys):
     p1 = os.path.join(device_dir, "split-p1.ext4")
     images.make_ext4(p1, "SPLIT", size=24 * images.MB)
     gpt = os.path.join(device_dir, "split.img")
@@ -158,6 +158,11 @@ def test_partitions_split_by_the_kernel_are_used_directly(device_dir, loops: Loo
             assert get_read_only(f"{loop}p1") and get_read_only(f"{loop}p2")
         result = scan_drive(backend, drive, ScanOptions(budget_s=0))
         assert result.survey.files == 2 * images.TREE_FILES
+        # One partition as the target: only that one is mounted and surveyed.
+        code = cli.main(["scan", f"{loop}p2", "--json", "--budget", "0"])
+        doc = json.loads(capsys.readouterr().out)
+        assert code == 0 and [p["number"] for p in doc["partitions"]] == [2]
+        assert doc["survey"]["files"] == images.TREE_FILES
     finally:
         sh("udevadm", "settle", "--timeout=5", check=False)
         for n in (1, 2):
