@@ -72,6 +72,7 @@ def test_detected_mounted_read_only_and_surveyed_exactly(kind, device_dir, loops
     assert [d.path for d in backend.drives() if d.path == loop] == [loop]
     assert loop not in [d.path for d in UdevBackend().drives()]  # loops only when asked
     (part,) = drive.partitions
+    assert drive.partition_table is None and part.number == 0
     assert (part.fs_type, part.fs_uuid, part.fs_label) == (
         kind,
         expected["UUID"],
@@ -91,6 +92,7 @@ def test_detected_mounted_read_only_and_surveyed_exactly(kind, device_dir, loops
 
     result = scan_drive(backend, drive, SURVEY_ONLY)
     assert result.complete, result.warnings
+    assert result.partitions == ()  # one filesystem on the whole device: the top level says it
     s = result.survey
     assert (s.files, s.dirs, s.symlinks, s.bytes) == (
         images.TREE_FILES,

@@ -18,7 +18,8 @@ from inspector.core.results import FilesystemInfo
 
 @dataclass(frozen=True, slots=True)
 class Partition:
-    path: str  # /dev/sdb1 (or a simulated path)
+    path: str  # /dev/sdb1 (or a simulated path); the kernel's name even where the kernel did
+    # not split the drive (no such node: access.py then attaches the partition at its offset)
     number: int  # 1-based; 0 = a filesystem on the whole device
     start_bytes: int
     size_bytes: int

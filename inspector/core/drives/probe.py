@@ -111,6 +111,7 @@ def read_partitions(
             fs = (whole.fs_type, whole.uuid, whole.label) if whole else (None, None, None)
         if fs[0]:
             parts.append(Partition(path, 0, 0, disk.size_bytes, *fs))
+            pt_type = None  # a boot sector that also looks like an MBR (exFAT, FAT) is no table
     return pt_type, tuple(parts)
 
 
