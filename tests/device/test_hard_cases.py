@@ -180,3 +180,26 @@ def test_hotplug_of_a_loop_device_created_and_deleted(device_dir, loops: Loops):
     finally:
         os.close(ctl)
         watch.stop()
+
+
+def test_hotplug_of_a_partitioned_drive_lists_its_filesystems(device_dir, loops: Loops):
+    p1 = os.path.join(device_dir, "hp-p1.ext4")
+    p2 = os.path.join(device_dir, "hp-p2.vfat")
+    images.make_ext4(p1, "HPONE", size=24 * images.MB)
+    images.make_vfat(p2, "HPTWO", size=24 * images.MB)
+    gpt = os.path.join(device_dir, "hp-gpt.img")
+    images.make_gpt(gpt, [p1, p2])
+    events: queue.Queue[tuple[float, DriveEvent]] = queue.Queue()
+    watch = UdevBackend(include_loop=True).watch(lambda e: events.put((time.monotonic(), e)))
+    try:
+        loop = loops.attach(gpt)
+        _, added = _wait(events, loop, DriveEventKind.ADDED)
+        assert added.drive.partition_table == "gpt"
+        assert [(p.number, p.fs_type, p.fs_label) for p in added.drive.partitions] == [
+            (1, "ext4", "HPONE"),
+            (2, "vfat", "HPTWO"),
+        ]
+        loops.detach(loop)
+        _wait(events, loop, DriveEventKind.REMOVED)
+    finally:
+        watch.stop()
