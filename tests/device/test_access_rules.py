@@ -155,6 +155,7 @@ def test_partitions_split_by_the_kernel_are_used_directly(device_dir, loops: Loo
         with backend.mount(drive) as mounted:
             sources = {m.device for m in _mounts_at([fs.root for fs in mounted])}
             assert sources == {f"{loop}p1", f"{loop}p2"}, "no offset loops needed"
+            assert not loops_over("/dev/loop")
             assert get_read_only(f"{loop}p1") and get_read_only(f"{loop}p2")
         result = scan_drive(backend, drive, ScanOptions(budget_s=0))
         assert result.survey.files == 2 * images.TREE_FILES
@@ -223,3 +224,20 @@ def test_sigterm_mid_scan_unwinds_mounts_and_loops(device_dir, monkeypatch, caps
     assert not loops_over(device_dir)
     assert signal.getsignal(signal.SIGTERM) == handler_before, "the CLI restores handlers"
     assert b3(image) == before
+
+
+def test_offset_loops_are_internal_not_drives(device_dir, loops: Loops):
+    p1 = os.path.join(device_dir, "int-p1.ext4")
+    images.make_ext4(p1, "INTERNAL", size=24 * images.MB)
+    gpt = os.path.join(device_dir, "internal.img")
+    images.make_gpt(gpt, [p1, p1])
+    loop = loops.attach(gpt)
+    backend = UdevBackend(include_loop=True)
+    drive = backend.drive_at(loop)
+    with backend.mount(drive) as mounted:
+        assert len(mounted) == 2
+        stacked = loops_over("/dev/loop")
+        assert len(stacked) == 2, "attached without partscan: one offset loop per partition"
+        listed = [d.path for d in backend.drives()]
+        assert loop in listed and not set(stacked) & set(listed)
+    assert not loops_over("/dev/loop")

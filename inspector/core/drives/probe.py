@@ -197,10 +197,12 @@ def build_drive(
     check_capacity: bool = True,
 ) -> Drive | None:
     """The Drive for whole disk `name`, or None when it has no medium (size 0: an unattached
-    loop device, an empty card reader)."""
+    loop device, an empty card reader) or is one of our own partition loop devices."""
     disk = read_disk(name)
     if disk.size_bytes == 0:
         return None
+    if disk.backing_file and disk.backing_file.startswith("/dev/"):
+        return None  # a loop stacked on a block device: access.py's per-partition view
     path = props.get("DEVNAME") or f"/dev/{name}"
     if name in system:
         # The desk's own disk: never read by us, not even to probe; udev's word is enough.
