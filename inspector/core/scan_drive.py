@@ -165,6 +165,16 @@ def _where(drive: Drive, number: int) -> str:
     return f"{drive.path} partition {number}" if number else drive.path
 
 
+def _relabel(result: ScanResult, root: str, where: str) -> ScanResult:
+    """Name paths in warnings by drive and partition, not by our private mount point."""
+
+    def fix(notes: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(n.replace(root.rstrip("/"), f"[{where}]") for n in notes)
+
+    survey = dataclasses.replace(result.survey, warnings=fix(result.survey.warnings))
+    return dataclasses.replace(result, survey=survey, warnings=fix(result.warnings))
+
+
 def scan_drive(
     backend: DriveBackend,
     drive: Drive,
@@ -202,7 +212,7 @@ def scan_drive(
                     cancel=token,
                     target=target or drive.path,
                 )
-                done.append((fs, result))
+                done.append((fs, _relabel(result, fs.root, _where(drive, fs.partition.number))))
                 warnings += fs.warnings
             if any(r.survey.errors for _, r in done):
                 watch.confirm_gone()  # unreadable entries: a dying drive, or just bad files?

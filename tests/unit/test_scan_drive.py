@@ -146,6 +146,9 @@ def test_io_error_on_a_present_drive_is_just_an_unreadable_entry(tmp_path):
     assert result.complete is True
     assert result.survey.errors == 3  # 11 directories, 8 listed
     assert not any("disappeared" in w for w in result.warnings)
+    unreadable = [w for w in result.warnings if w.startswith("cannot read")]
+    assert unreadable and all("[/dev/sim0 partition 1]/d" in w for w in unreadable), unreadable
+    assert not any(str(tmp_path) in w for w in result.warnings), "no private mount paths"
 
 
 def test_permission_errors_do_not_count_as_vanishing(tmp_path):
