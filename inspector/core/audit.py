@@ -74,7 +74,9 @@ class AuditCheck:
 
 
 def canonical(data: Mapping[str, Any]) -> str:
-    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    """Sorted, compact, ASCII JSON: one text per value, and storable even when a path from the
+    evidence holds undecodable bytes (lone surrogates become \\u escapes)."""
+    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
 
 
 def entry_hash(

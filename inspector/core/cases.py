@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from inspector.core.names import display_name
 from inspector.core.policy import Policy, parse_policy
 from inspector.core.results import ScanResult
 from inspector.core.verdicts import (
@@ -82,7 +83,9 @@ class DriveIdentity:
 
     @classmethod
     def of_target(cls, target: str) -> DriveIdentity:
-        return cls(key=f"target:{target}", target=target)
+        """A directory or image known only by its path (escaped: it may not be valid UTF-8)."""
+        shown = display_name(target)
+        return cls(key=f"target:{shown}", target=shown)
 
 
 @dataclass(frozen=True, slots=True)
