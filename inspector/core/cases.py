@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from inspector.core.drives.model import Drive
 from inspector.core.names import display_name
 from inspector.core.policy import Policy, parse_policy
 from inspector.core.results import ScanResult
@@ -80,6 +81,18 @@ class DriveIdentity:
     serial: str | None = None
     wwn: str | None = None
     capacity_bytes: int | None = None
+
+    @classmethod
+    def of_drive(cls, drive: Drive) -> DriveIdentity:
+        """A drive as the backend reported it (identity stable across re-plugs)."""
+        return cls(
+            key=drive.identity,
+            target=drive.path,
+            model=drive.model,
+            serial=drive.serial,
+            wwn=drive.wwn,
+            capacity_bytes=drive.capacity_bytes,
+        )
 
     @classmethod
     def of_target(cls, target: str) -> DriveIdentity:

@@ -14,7 +14,7 @@ import blake3
 
 from inspector.core import audit
 from inspector.core.audit import AuditEntry
-from inspector.core.cases import CaseSummary, DriveRecord, TravelerSummary
+from inspector.core.cases import Case, CaseSummary, Declaration, DriveRecord, TravelerSummary
 from inspector.core.evidence import NOMINAL_READ_BPS, full_hash_seconds
 from inspector.core.scan_json import scan_json
 from inspector.core.store_read import now
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from inspector.core.store import Store
 
 REPORT_SCHEMA = "inspector.report/1"
+CASE_SCHEMA = "inspector.case/1"
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +133,70 @@ def drive_json(r: CaseReport, t: TravelerSummary, d: DriveRecord) -> dict[str, A
     }
 
 
+def case_json(c: Case) -> dict[str, Any]:
+    return {
+        "id": c.id,
+        "officer": c.officer,
+        "desk": c.desk,
+        "opened_at": c.opened_at,
+        "closed_at": c.closed_at,
+        "training": c.training,
+        "policy": {"name": c.policy_name, "blake3": c.policy_hash},
+    }
+
+
+def summary_json(s: CaseSummary) -> dict[str, Any]:
+    """A case at a glance (inspector.case/1): travelers, groups, drives, verdicts; no scans."""
+    return {
+        "schema": CASE_SCHEMA,
+        "case": case_json(s.case),
+        "verdict": s.verdict,
+        "unscanned_drives": s.unscanned,
+        "travelers": [
+            {
+                "name": t.traveler.name,
+                "document": t.traveler.document,
+                "group": t.traveler.group,
+                "declaration": declaration_json(t.traveler.declaration),
+                "totals": totals_json(t.totals),
+                **verdict_json(t.verdict),
+                "drives": [
+                    {
+                        "id": d.id,
+                        "identity": d.identity.key,
+                        "bay": d.bay,
+                        "state": d.state,
+                        "capacity_bytes": drive_capacity(d),
+                        "result_hash": d.result_hash,
+                    }
+                    for d in t.drives
+                ],
+            }
+            for t in s.travelers
+        ],
+        "groups": [
+            {
+                "name": g.name,
+                "travelers": list(g.travelers),
+                "totals": totals_json(g.totals),
+                **verdict_json(g.verdict),
+            }
+            for g in s.groups
+        ],
+    }
+
+
+def declaration_json(d: Declaration | None) -> dict[str, Any] | None:
+    if d is None:
+        return None
+    return {
+        "text": d.text,
+        "declared_bytes": d.declared_bytes,
+        "licence": d.licence,
+        "updated_at": d.updated_at,
+    }
+
+
 def entry_json(e: AuditEntry) -> dict[str, Any]:
     return {
         "seq": e.seq,
@@ -153,12 +218,7 @@ def report_json(r: CaseReport) -> dict[str, Any]:
         "generated_at": r.generated_at,
         "store": r.store,
         "case": {
-            "id": c.id,
-            "officer": c.officer,
-            "desk": c.desk,
-            "opened_at": c.opened_at,
-            "closed_at": c.closed_at,
-            "training": c.training,
+            **case_json(c),
             "policy": {"name": c.policy_name, "blake3": c.policy_hash, "text": c.policy_text},
         },
         "verdict": s.verdict,
@@ -168,14 +228,7 @@ def report_json(r: CaseReport) -> dict[str, Any]:
                 "name": t.traveler.name,
                 "document": t.traveler.document,
                 "group": t.traveler.group,
-                "declaration": None
-                if t.traveler.declaration is None
-                else {
-                    "text": t.traveler.declaration.text,
-                    "declared_bytes": t.traveler.declaration.declared_bytes,
-                    "licence": t.traveler.declaration.licence,
-                    "updated_at": t.traveler.declaration.updated_at,
-                },
+                "declaration": declaration_json(t.traveler.declaration),
                 "drives": [d.id for d in t.drives],
                 "totals": totals_json(t.totals),
                 **verdict_json(t.verdict),
