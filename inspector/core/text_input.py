@@ -17,6 +17,8 @@ _BIDI_CONTROLS = {0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068
 MAX_FIELD = 200
 MAX_TEXT = 4000
 MAX_STORED_BYTES = 2**63 - 1  # a signed 64-bit column
+# An exabyte is ~12,500 drives of 80 TB: more than anyone carries through a desk.
+MAX_DECLARED = 10**18
 
 
 def clean_text(label: str, value: str, *, multiline: bool = False, required: bool = True) -> str:
@@ -49,6 +51,6 @@ def optional_text(label: str, value: str | None, *, multiline: bool = False) -> 
 def declared_volume(text: str) -> int:
     """A declared volume typed as "2 TB"; refuses what no traveler can carry or store."""
     value = parse_size(text)
-    if value > min(MAX_BYTES, MAX_STORED_BYTES):
+    if value > min(MAX_BYTES, MAX_DECLARED):
         raise UsageError(f"declared volume {text!r} is impossible; use a size such as 2 TB")
     return value
