@@ -16,8 +16,8 @@ from inspector.commands.output import print_json, stdout_console
 from inspector.commands.stores import add_training, case_id, store_of
 from inspector.core import audit
 from inspector.core.errors import UsageError
-from inspector.core.reports import gather, report_bytes, report_json, write_csv, write_pdf
-from inspector.core.reports.receipt import write_receipt
+from inspector.core.reports.csv_report import write_csv
+from inspector.core.reports.model import gather, report_bytes, report_json
 
 EXIT_OK = 0
 
@@ -62,6 +62,9 @@ def _atomic(path: str, write: Callable[[Path], None]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from inspector.core.reports.pdf_report import write_pdf  # fpdf2 is slow to import
+    from inspector.core.reports.receipt import write_receipt
+
     if not (args.pdf or args.csv or args.json_file or args.receipt):
         raise UsageError("say what to export: --pdf FILE, --csv FILE, --json FILE or --receipt")
     with store_of(args) as store:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from inspector.core.store import Store, open_store
+if TYPE_CHECKING:
+    from inspector.core.store import Store
 
 
 def case_id(text: str) -> int:
@@ -27,4 +28,6 @@ def add_training(p: Any) -> None:
 
 
 def store_of(args: argparse.Namespace) -> Store:
+    from inspector.core.store import open_store  # SQLAlchemy only for commands that use it
+
     return open_store(training=bool(getattr(args, "training", False)))

@@ -8,6 +8,7 @@ does; files that cannot be mapped (pipes, some FUSE mounts) are read in large bl
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -73,10 +74,11 @@ def hash_file(
             raise HashError(f"{path}: {exc.strerror}") from None
     except OSError as exc:
         raise HashError(f"{path}: {exc.strerror}") from None
+    st = os.fstat(fd)
+    if not stat.S_ISREG(st.st_mode):
+        os.close(fd)
+        raise HashError(f"{path}: not a regular file")
     with os.fdopen(fd, "rb", buffering=0) as f:
-        st = os.fstat(f.fileno())
-        if not (st.st_mode & 0o170000 == 0o100000):
-            raise HashError(f"{path}: not a regular file")
         hasher = blake3.blake3(max_threads=blake3.blake3.AUTO)
         if progress is no_progress and cancel is None and st.st_size > 0:
             try:

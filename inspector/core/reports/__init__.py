@@ -6,21 +6,32 @@ one-page traveler receipt with a QR code.
     data, digest = report_bytes(doc)           # the JSON file's bytes and their BLAKE3
     write_csv(report, path); write_pdf(report, digest, path)
     write_receipt(report, traveler_name, digest, path)
+
+Names resolve lazily: fpdf2 (with numpy and Pillow) costs ~0.8 s to import, which every CLI
+command would otherwise pay.
 """
 
-from inspector.core.reports.csv_report import csv_text, neutralise, write_csv
-from inspector.core.reports.model import CaseReport, gather, report_bytes, report_json
-from inspector.core.reports.pdf_report import write_pdf
-from inspector.core.reports.receipt import write_receipt
+from __future__ import annotations
 
-__all__ = [
-    "CaseReport",
-    "csv_text",
-    "gather",
-    "neutralise",
-    "report_bytes",
-    "report_json",
-    "write_csv",
-    "write_pdf",
-    "write_receipt",
-]
+import importlib
+from typing import Any
+
+_WHERE = {
+    "CaseReport": "model",
+    "gather": "model",
+    "report_bytes": "model",
+    "report_json": "model",
+    "summary_json": "model",
+    "csv_text": "csv_report",
+    "neutralise": "csv_report",
+    "write_csv": "csv_report",
+    "write_pdf": "pdf_report",
+    "write_receipt": "receipt",
+}
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _WHERE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{_WHERE[name]}"), name)

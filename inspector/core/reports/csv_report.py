@@ -32,8 +32,8 @@ def neutralise(value: Cell) -> Cell:
     """Text that a spreadsheet would evaluate gets a leading apostrophe; numbers pass."""
     if not isinstance(value, str):
         return value
-    text = display_name(value)
-    return "'" + text if text.startswith(_TRIGGERS) else text
+    text = display_name(value)  # tab and CR become visible escapes here, still flagged below
+    return "'" + text if value.startswith(_TRIGGERS) or text.startswith(_TRIGGERS) else text
 
 
 def _est(e: Estimate) -> list[Cell]:
