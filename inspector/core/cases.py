@@ -58,6 +58,15 @@ class Declaration:
 
 
 @dataclass(frozen=True, slots=True)
+class DeclarationInput:
+    """What a traveler declares; `declared_bytes` None = no volume stated."""
+
+    text: str
+    declared_bytes: int | None = None
+    licence: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Traveler:
     id: int
     case_id: int
@@ -120,6 +129,25 @@ class DriveRecord:
         if self.finished_at is None:
             return "scanning"  # or interrupted: a scan that died leaves this state behind
         return "complete" if self.complete else "incomplete"
+
+
+@dataclass(frozen=True, slots=True)
+class StoredVerdict:
+    """A verdict as recorded when it last changed (the store keeps the history)."""
+
+    scope: Literal["traveler", "group"]
+    subject: str  # traveler or group name
+    verdict: Literal["clear", "refer"]
+    reasons: tuple[str, ...]
+    computed_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """What a committed write changed: passed to Store listeners (the GUI bridge)."""
+
+    case_id: int | None
+    kinds: tuple[str, ...]  # audit kinds of the write, e.g. ("scan finished", "verdict")
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ audit chain, so a classroom never writes into the evidence of real inspections.
 from __future__ import annotations
 
 import json
-import sqlite3
+import logging
 import threading
 from collections.abc import Callable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
-from sqlalchemy import Connection, Engine, create_engine, event, insert, update
+from sqlalchemy import Connection, insert, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from inspector.core import audit, store_read
@@ -30,8 +30,11 @@ from inspector.core.audit import AuditCheck, AuditEntry
 from inspector.core.cases import (
     Case,
     CaseSummary,
+    Change,
+    DeclarationInput,
     DriveIdentity,
     DriveRecord,
+    StoredVerdict,
     Traveler,
     summarize,
 )
@@ -41,22 +44,16 @@ from inspector.core.names import display_name
 from inspector.core.paths import data_dir
 from inspector.core.policy import Policy, load_policy
 from inspector.core.results import ScanResult
-from inspector.core.scan_json import scan_json
+from inspector.core.store_engine import result_document, sqlite_engine
 from inspector.core.store_schema import cases, declarations, drives, travelers, verdicts
 from inspector.core.text_input import MAX_STORED_BYTES, clean_text, optional_text
 
 LIVE_DB, TRAINING_DB = "cases.sqlite", "training.sqlite"
+__all__ = ["DeclarationInput", "Store", "StoreError", "open_store", "store_path"]
 P = ParamSpec("P")
+Listener = Callable[[Change], None]
+log = logging.getLogger(__name__)
 T = TypeVar("T")
-
-
-@dataclass(frozen=True, slots=True)
-class DeclarationInput:
-    """What a traveler declares; `declared_bytes` None = no volume stated."""
-
-    text: str
-    declared_bytes: int | None = None
-    licence: str | None = None
 
 
 @dataclass
@@ -74,14 +71,6 @@ class _Tx:
         self.logged.append(entry)
 
 
-def result_document(result: ScanResult) -> tuple[str, str]:
-    """The stored form of a scan result (canonical inspector.scan/1 JSON) and its BLAKE3."""
-    import blake3
-
-    text = audit.canonical(scan_json(result))
-    return text, blake3.blake3(text.encode("utf-8", "surrogatepass")).hexdigest()
-
-
 def store_path(training: bool = False) -> Path:
     return data_dir() / (TRAINING_DB if training else LIVE_DB)
 
@@ -89,30 +78,6 @@ def store_path(training: bool = False) -> Path:
 def open_store(training: bool = False, path: str | Path | None = None) -> Store:
     """Open (creating or migrating) the live case store, or the training one."""
     return Store(Path(path) if path is not None else store_path(training), training=training)
-
-
-def _engine(path: Path, immediate: bool) -> Engine:
-    engine = create_engine(
-        f"sqlite:///{path}", connect_args={"check_same_thread": False, "timeout": 30}
-    )
-
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi: sqlite3.Connection, _record: object) -> None:
-        dbapi.isolation_level = None  # we issue BEGIN ourselves (below)
-        cur = dbapi.cursor()
-        cur.execute("PRAGMA journal_mode=WAL")
-        cur.execute("PRAGMA synchronous=FULL")  # evidence: a commit survives a power cut
-        cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute("PRAGMA busy_timeout=30000")
-        cur.close()
-
-    @event.listens_for(engine, "begin")
-    def _on_begin(conn: Connection) -> None:
-        # Writers take the write lock up front, so two processes cannot read the same audit
-        # head and append conflicting entries.
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
-
-    return engine
 
 
 class Store:
@@ -124,8 +89,8 @@ class Store:
         self.name = "training case store" if training else "case store"
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            self._writer_engine = _engine(path, immediate=True)
-            self._reader_engine = _engine(path, immediate=False)
+            self._writer_engine = sqlite_engine(path, immediate=True)
+            self._reader_engine = sqlite_engine(path, immediate=False)
             self.migrated_from = migrate(self._writer_engine, path)
         except OSError as exc:
             raise StoreError(f"cannot open {self.name} {path}: {exc.strerror or exc}") from None
@@ -133,6 +98,7 @@ class Store:
             raise StoreError(f"cannot open {self.name} {path}: {exc.orig}") from None
         self._executor = ThreadPoolExecutor(1, thread_name_prefix="inspector-store-writer")
         self._writer_ident: int | None = None
+        self._listeners: list[Listener] = []
         self._executor.submit(self._remember_writer).result()
 
     def _remember_writer(self) -> None:
@@ -148,6 +114,12 @@ class Store:
         self._executor.shutdown(wait=True)
         self._writer_engine.dispose()
         self._reader_engine.dispose()
+
+    def add_listener(self, listener: Listener) -> Callable[[], None]:
+        """Call `listener(Change)` after every committed write, on the writer thread (the GUI
+        bridge re-emits it as a queued Qt signal). Returns a function that unsubscribes."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener)
 
     # ---- reads (any thread) ----
 
@@ -176,6 +148,10 @@ class Store:
     def summary(self, case_id: int) -> CaseSummary:
         """Totals and verdicts per traveler and group, from the case's own policy."""
         return self._read(lambda c: self._summary(c, case_id))
+
+    def verdicts(self, case_id: int) -> list[StoredVerdict]:
+        """Every recorded verdict change of a case, oldest first."""
+        return self._read(lambda c: self._checked(c, case_id, store_read.verdict_history))
 
     def audit_entries(self, case_id: int | None = None) -> list[AuditEntry]:
         return self._read(lambda c: audit.entries(c, case_id))
@@ -224,6 +200,12 @@ class Store:
                 audit.write_anchor(self.path, tx.logged[-1])
             except OSError as exc:
                 raise StoreError(f"cannot write the audit anchor: {exc.strerror}") from None
+            change = Change(tx.logged[-1].case_id, tuple(e.kind for e in tx.logged))
+            for listener in list(self._listeners):
+                try:
+                    listener(change)
+                except Exception:  # a listener's bug must not undo or fail a committed write
+                    log.exception("store listener failed")
         return value
 
     def _open_case_row(self, tx: _Tx, case_id: int) -> Case:

@@ -12,7 +12,14 @@ from typing import Any
 
 from sqlalchemy import Connection, Row, select
 
-from inspector.core.cases import Case, Declaration, DriveIdentity, DriveRecord, Traveler
+from inspector.core.cases import (
+    Case,
+    Declaration,
+    DriveIdentity,
+    DriveRecord,
+    StoredVerdict,
+    Traveler,
+)
 from inspector.core.errors import UsageError
 from inspector.core.names import display_name
 from inspector.core.scan_load import ScanDocumentError, scan_from_json
@@ -135,3 +142,11 @@ def latest_verdicts(conn: Connection, case_id: int) -> dict[tuple[str, str], tup
     for r in conn.execute(query):
         latest[(r.scope, r.subject)] = (r.verdict, json.loads(r.reasons))
     return latest
+
+
+def verdict_history(conn: Connection, case_id: int) -> list[StoredVerdict]:
+    query = select(verdicts).where(verdicts.c.case_id == case_id).order_by(verdicts.c.id)
+    return [
+        StoredVerdict(r.scope, r.subject, r.verdict, tuple(json.loads(r.reasons)), r.computed_at)
+        for r in conn.execute(query)
+    ]

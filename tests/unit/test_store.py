@@ -146,3 +146,31 @@ def test_training_store_is_a_separate_file(data_dir):
         assert live.cases() == []
         assert [x.id for x in training.cases()] == [c.id]
         assert not live.open_case("Ana").training
+
+
+def test_listeners_hear_each_commit_and_verdict_history_is_kept(store):
+    heard = []
+    unsubscribe = store.add_listener(heard.append)
+    case = store.open_case("Ana")
+    store.add_traveler(case.id, "Li", declaration=DeclarationInput("photos", TB))
+    assert heard[0].case_id == case.id and heard[0].kinds == (audit.CASE_OPENED,)
+    assert heard[1].kinds[:2] == (audit.TRAVELER_ADDED, audit.DECLARATION_EDITED)
+    assert audit.VERDICT in heard[1].kinds
+    history = store.verdicts(case.id)
+    assert {(v.scope, v.subject, v.verdict) for v in history} == {
+        ("traveler", "Li", "clear"),
+        ("group", "(no group)", "clear"),
+    }
+    unsubscribe()
+    store.close_case(case.id)
+    assert len(heard) == 2
+
+
+def test_a_failing_listener_does_not_fail_the_write(store, caplog):
+    def broken(_change):
+        raise RuntimeError("listener bug")
+
+    store.add_listener(broken)
+    case = store.open_case("Ana")
+    assert store.case(case.id).officer == "Ana"
+    assert "store listener failed" in caplog.text
