@@ -149,3 +149,17 @@ def test_csv_text_of_an_empty_case(store):
     text = csv_text(gather(store, case.id))
     assert text.splitlines()[0].startswith("row,case_id,group,traveler")
     assert len(text.splitlines()) == 1
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+def test_pdf_without_a_unicode_font_still_renders(report, tmp_path, monkeypatch):
+    from inspector.core.reports import fonts
+
+    monkeypatch.setattr(fonts, "FONT_DIRS", ())
+    monkeypatch.delenv("INSPECTOR_FONT_DIR", raising=False)
+    write_pdf(report, "ab" * 32, tmp_path / "r.pdf")
+    write_receipt(report, "@Li", "ab" * 32, tmp_path / "rec.pdf")
+    text = subprocess.run(
+        ["pdftotext", str(tmp_path / "r.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Inspection report" in text and "Full hash ~" in text and "@Li" in text

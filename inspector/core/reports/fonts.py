@@ -37,6 +37,35 @@ class Fonts:
         )
 
 
+# Without a Unicode font, the PDF core fonts draw Latin-1 only: typographic marks fall back to
+# ASCII, anything else becomes an escape (never an exception halfway through a report).
+_ASCII = str.maketrans(
+    {
+        "—": "-",
+        "–": "-",
+        "≈": "~",
+        "•": "*",
+        "“": '"',
+        "”": '"',
+        "‘": "'",
+        "’": "'",
+        "→": "->",
+        "…": "...",
+    }
+)
+
+
+class ReportPDF(FPDF):
+    """FPDF that never fails on a character its current font cannot encode."""
+
+    def normalize_text(self, text: str) -> str:
+        if not self.is_ttf_font:
+            text = "".join(
+                ch if ord(ch) < 256 else f"\\u{ord(ch):04x}" for ch in text.translate(_ASCII)
+            )
+        return super().normalize_text(text)
+
+
 def _find(name: str) -> Path | None:
     extra = os.environ.get("INSPECTOR_FONT_DIR")
     for d in (extra, *FONT_DIRS):

@@ -10,12 +10,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from inspector.core.evidence import NOMINAL_READ_BPS, format_duration, full_hash_seconds
 from inspector.core.reports.chart import category_bytes, draw_chart
-from inspector.core.reports.fonts import setup_fonts
+from inspector.core.reports.fonts import ReportPDF, setup_fonts
 from inspector.core.reports.model import CaseReport, drive_capacity
 from inspector.core.units import format_size
 from inspector.core.verdicts import Estimate, Verdict
@@ -24,7 +23,7 @@ WIDTH = 180.0  # A4 minus 15 mm margins
 REFER_RGB, CLEAR_RGB = (176, 36, 24), (30, 120, 60)
 
 
-class _Doc(FPDF):
+class _Doc(ReportPDF):
     def __init__(self, report: CaseReport) -> None:
         super().__init__(format="A4")
         self.report = report
@@ -128,7 +127,7 @@ def _header(pdf: _Doc, report_hash: str) -> None:
         ("Desk", t(c.desk or "—")),
         ("Opened", c.opened_at + (f" · closed {c.closed_at}" if c.closed_at else "")),
         ("Policy", f"{t(c.policy_name)} · BLAKE3 {c.policy_hash[:16]}…"),
-        ("Report hash", f"{report_hash} (BLAKE3, JSON report)"),
+        ("Report hash", f"{report_hash} (BLAKE3)"),
     ]
     for key, value in rows:
         pdf.set_font(pdf.faces.family, "B", 8.5)

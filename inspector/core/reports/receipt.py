@@ -8,12 +8,11 @@ import io
 from pathlib import Path
 
 import qrcode
-from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from inspector.core.errors import UsageError
 from inspector.core.names import display_name
-from inspector.core.reports.fonts import setup_fonts
+from inspector.core.reports.fonts import ReportPDF, setup_fonts
 from inspector.core.reports.model import CaseReport
 from inspector.core.units import format_size
 
@@ -39,7 +38,7 @@ def write_receipt(report: CaseReport, traveler: str, report_hash: str, path: str
         raise UsageError(f"no traveler {display_name(traveler)!r} in case {report.summary.case.id}")
     s = found[0]
     c = report.summary.case
-    pdf = FPDF(format="A4")
+    pdf = ReportPDF(format="A4")
     pdf.set_margins(15, 15, 15)
     fonts = setup_fonts(pdf)
     t = fonts.text
