@@ -9,6 +9,7 @@ small file beside the database holding the last sequence number and hash.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 from collections.abc import Mapping, Sequence
@@ -213,12 +214,19 @@ def read_anchor(db_path: Path) -> Anchor | None:
 
 
 def write_anchor(db_path: Path, entry: AuditEntry) -> None:
-    """Replace the anchor atomically (written after the entry's transaction committed: a crash
-    in between leaves the anchor one step behind, which verification accepts)."""
+    """Move the anchor forward to `entry`, atomically (written after the entry's transaction
+    committed: a crash in between leaves the anchor one step behind, which verification
+    accepts). A lock file orders writers of several processes, and the anchor never moves back
+    (a slower process must not hide the entries another appended after its own)."""
     path = anchor_path(db_path)
-    tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "w", encoding="utf-8") as f:
-        json.dump({"seq": entry.seq, "hash": entry.hash}, f)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)
+    with open(path.with_name(path.name + ".lock"), "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        current = read_anchor(db_path)
+        if current is not None and current.seq >= entry.seq:
+            return
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        with open(tmp, "w", encoding="utf-8") as f:
+            json.dump({"seq": entry.seq, "hash": entry.hash}, f)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)

@@ -22,8 +22,11 @@ def _hash(text: str) -> str:
 
 
 def verify_store(conn: Connection, db_path: Path) -> AuditCheck:
+    """`conn` must not have read yet: the anchor is read first, so that the chain snapshot
+    taken after it (one read transaction for everything below) is never behind it."""
+    anchor = audit.read_anchor(db_path)
     chain = audit.entries(conn)
-    check = audit.verify_entries(chain, audit.read_anchor(db_path))
+    check = audit.verify_entries(chain, anchor)
     if not check.intact:
         return check
 

@@ -99,5 +99,19 @@ def test_anchor_one_step_behind_is_accepted(worked_store):
     # a crash between a commit and the anchor update leaves the anchor behind: not tampering
     with open_store() as s:
         entries = s.audit_entries()
-    audit.write_anchor(store_path(), entries[-2])
+    behind = entries[-2]
+    audit.anchor_path(store_path()).write_text(f'{{"seq": {behind.seq}, "hash": "{behind.hash}"}}')
     assert verify().intact
+
+
+def test_anchor_never_moves_back(worked_store):
+    with open_store() as s:
+        entries = s.audit_entries()
+    audit.write_anchor(store_path(), entries[0])  # a slow writer of another process, late
+    assert audit.read_anchor(store_path()) == audit.Anchor(entries[-1].seq, entries[-1].hash)
+
+
+def test_damaged_anchor_is_reported(worked_store):
+    audit.anchor_path(store_path()).write_text("garbage")
+    check = verify()
+    assert not check.intact and "anchor" in check.problem
