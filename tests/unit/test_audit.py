@@ -115,3 +115,14 @@ def test_damaged_anchor_is_reported(worked_store):
     audit.anchor_path(store_path()).write_text("garbage")
     check = verify()
     assert not check.intact and "anchor" in check.problem
+
+
+@pytest.mark.parametrize("field", ["at", "case_id", "officer", "kind", "data", "prev_hash", "hash"])
+@pytest.mark.parametrize("where", ["first", "middle", "last"])
+def test_any_field_of_any_entry_changed_is_detected(worked_store, field, where):
+    seq = {"first": 1, "middle": worked_store // 2, "last": worked_store}[where]
+    value = {"case_id": 99, "prev_hash": "0" * 63 + "1", "hash": "f" * 64}.get(field, "forged")
+    tamper(f"UPDATE audit SET {field} = ? WHERE seq = ?", value, seq)
+    check = verify()
+    assert not check.intact
+    assert check.bad_seq in (seq, seq + 1)
