@@ -429,8 +429,7 @@ class Store:
         text, digest = result_document(result)
 
         def tx_fn(tx: _Tx) -> DriveRecord:
-            d = store_read.load_drive(tx.conn, drive_id)
-            case = self._open_case_row(tx, d.case_id)
+            d, case = self._scanning_drive(tx, drive_id)
             officer = by or case.officer
             values: dict[str, Any] = {
                 "finished_at": tx.at,
@@ -465,12 +464,22 @@ class Store:
 
         return self._write(tx_fn)
 
+    def _scanning_drive(self, tx: _Tx, drive_id: int) -> tuple[DriveRecord, Case]:
+        """A drive whose scan was begun and not yet finished. Its case may have been closed
+        meanwhile: a scan started before closing still completes its record."""
+        d = store_read.load_drive(tx.conn, drive_id)
+        if d.finished_at is not None:
+            raise UsageError(
+                f"drive {drive_id} is not being scanned (its scan ended at "
+                f"{d.finished_at}); begin a new scan first"
+            )
+        return d, store_read.load_case(tx.conn, d.case_id, self.name)
+
     def fail_drive(self, drive_id: int, reason: str, by: str | None = None) -> DriveRecord:
         """The scan stopped with an error: the drive stays incomplete, without a result."""
 
         def tx_fn(tx: _Tx) -> DriveRecord:
-            d = store_read.load_drive(tx.conn, drive_id)
-            case = self._open_case_row(tx, d.case_id)
+            d, case = self._scanning_drive(tx, drive_id)
             tx.conn.execute(
                 update(drives)
                 .where(drives.c.id == drive_id)

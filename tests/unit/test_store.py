@@ -174,3 +174,17 @@ def test_a_failing_listener_does_not_fail_the_write(store, caplog):
     case = store.open_case("Ana")
     assert store.case(case.id).officer == "Ana"
     assert "store listener failed" in caplog.text
+
+
+def test_a_scan_finishes_once_even_after_the_case_closed(store):
+    case = store.open_case("Ana")
+    store.add_traveler(case.id, "A")
+    d = store.begin_drive(case.id, "A", DriveIdentity("serial:S1", "/dev/sdb"))
+    store.close_case(case.id)
+    done = store.finish_drive(d.id, sampled_scan(TB, {"image": (1.0, 0.99, 1.0)}))
+    assert done.complete
+    with pytest.raises(UsageError, match="not being scanned"):
+        store.finish_drive(d.id, sampled_scan(TB, {"image": (1.0, 0.99, 1.0)}))
+    with pytest.raises(UsageError, match="not being scanned"):
+        store.fail_drive(d.id, "late")
+    assert store.verify().intact
