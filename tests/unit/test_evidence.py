@@ -71,3 +71,20 @@ def test_whole_drive_estimate():
     assert 3.4 * 86400 < seconds < 3.6 * 86400  # the ~3.5 days of DOMAIN.md
     assert format_duration(seconds) == "3.5 days"
     assert format_duration(5 * 3600) == "5.0 hours" and format_duration(30) == "30 s"
+
+
+def test_region_hashes(tmp_path):
+    from inspector.core.evidence import Manifest, hash_region
+
+    data = os.urandom(50_000)
+    path = tmp_path / "img"
+    path.write_bytes(data)
+    r = hash_region(str(path), 1000, 4096)
+    assert r.blake3 == blake3.blake3(data[1000:5096]).hexdigest() and r.length == 4096
+    tail = hash_region(str(path), 49_000, 4096)  # runs past the end: hashed up to it
+    assert tail.length == 1000 and tail.blake3 == blake3.blake3(data[49_000:]).hexdigest()
+    m = Manifest((), (r, tail))
+    assert m.text().splitlines()[0] == f"# {r.blake3}  {path}@1000+4096"
+    assert manifest_json(m)["regions"][1]["length"] == 1000
+    with pytest.raises(HashError):
+        hash_region(str(path), -1, 10)
