@@ -14,6 +14,7 @@ from inspector.core.cases import Case, CaseSummary
 from inspector.core.errors import UsageError
 from inspector.core.names import display_name
 from inspector.core.policy import load_policy
+from inspector.core.policy_store import active_policy
 from inspector.core.reports.model import case_json, summary_json
 from inspector.core.store import DeclarationInput
 from inspector.core.text_input import declared_volume
@@ -34,7 +35,9 @@ def register(sub: Any) -> None:
     o = cmds.add_parser("open", help="open a new case")
     o.add_argument("--officer", required=True, help="name of the inspecting officer")
     o.add_argument("--desk", default="", help="desk or location")
-    o.add_argument("--policy", metavar="FILE", help="policy TOML (default: the shipped policy)")
+    o.add_argument(
+        "--policy", metavar="FILE", help="policy TOML (default: the desk policy in force)"
+    )
     _common(o, run_open)
 
     s = cmds.add_parser("show", help="a case with its travelers, drives and verdicts")
@@ -87,7 +90,7 @@ def _declaration(args: argparse.Namespace) -> DeclarationInput | None:
 
 
 def run_open(args: argparse.Namespace) -> int:
-    policy = load_policy(args.policy)
+    policy = load_policy(args.policy) if args.policy else active_policy()
     with store_of(args) as store:
         case = store.open_case(args.officer, args.desk, policy)
     if args.json:

@@ -35,6 +35,7 @@ SCAN_FINISHED = "scan finished"
 VERDICT = "verdict"
 FILES_HASHED = "files hashed"
 REPORT_EXPORTED = "report exported"
+POLICY_EDITED = "policy edited"
 
 
 @dataclass(frozen=True, slots=True)

@@ -42,7 +42,8 @@ from inspector.core.errors import UsageError
 from inspector.core.migrations import StoreError, migrate
 from inspector.core.names import display_name
 from inspector.core.paths import data_dir
-from inspector.core.policy import Policy, load_policy
+from inspector.core.policy import Policy
+from inspector.core.policy_store import active_policy
 from inspector.core.results import ScanResult
 from inspector.core.store_engine import result_document, sqlite_engine
 from inspector.core.store_schema import cases, declarations, drives, travelers, verdicts
@@ -217,7 +218,7 @@ class Store:
     def open_case(self, officer: str, desk: str = "", policy: Policy | None = None) -> Case:
         officer = clean_text("officer", officer)
         desk = optional_text("desk", desk) or ""
-        policy = policy or load_policy()
+        policy = policy or active_policy()
 
         def tx_fn(tx: _Tx) -> Case:
             row = tx.conn.execute(
@@ -503,6 +504,28 @@ class Store:
         def tx_fn(tx: _Tx) -> AuditEntry:
             case = store_read.load_case(tx.conn, case_id, self.name)
             tx.log(case_id, by or case.officer, kind, data)
+            return tx.logged[-1]
+
+        return self._write(tx_fn)
+
+    def record_policy_change(self, before: Policy, after: Policy, by: str) -> AuditEntry:
+        """Audit a supervisor's edit of the desk policy (no case: it applies to new cases)."""
+        by = clean_text("supervisor", by)
+
+        def tx_fn(tx: _Tx) -> AuditEntry:
+            tx.log(
+                None,
+                by,
+                audit.POLICY_EDITED,
+                {
+                    "before": {
+                        "name": before.name,
+                        "version": before.version,
+                        "blake3": before.hash,
+                    },
+                    "after": {"name": after.name, "version": after.version, "blake3": after.hash},
+                },
+            )
             return tx.logged[-1]
 
         return self._write(tx_fn)
