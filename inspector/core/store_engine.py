@@ -8,6 +8,7 @@ from pathlib import Path
 
 import blake3
 from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.pool import QueuePool
 
 from inspector.core import audit
 from inspector.core.results import ScanResult
@@ -16,14 +17,16 @@ from inspector.core.scan_json import scan_json
 
 def result_document(result: ScanResult) -> tuple[str, str]:
     """The stored form of a scan result (canonical inspector.scan/1 JSON) and its BLAKE3."""
-
-    text = audit.canonical(scan_json(result))
-    return text, blake3.blake3(text.encode("utf-8", "surrogatepass")).hexdigest()
+    text = audit.canonical(scan_json(result))  # ASCII: undecodable names arrive as \u escapes
+    return text, blake3.blake3(text.encode()).hexdigest()
 
 
 def sqlite_engine(path: Path, immediate: bool) -> Engine:
+    # Connections made by hand: a data dir path with '?' or '%' would garble a URL.
     engine = create_engine(
-        f"sqlite:///{path}", connect_args={"check_same_thread": False, "timeout": 30}
+        "sqlite://",
+        creator=lambda: sqlite3.connect(path, timeout=30, check_same_thread=False),
+        poolclass=QueuePool,  # the URL alone would pick the in-memory single-connection pool
     )
 
     @event.listens_for(engine, "connect")
