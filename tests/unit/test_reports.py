@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import shutil
 import subprocess
 
@@ -163,3 +164,22 @@ def test_pdf_without_a_unicode_font_still_renders(report, tmp_path, monkeypatch)
         ["pdftotext", str(tmp_path / "r.pdf"), "-"], capture_output=True, text=True, check=True
     ).stdout
     assert "Inspection report" in text and "Full hash ~" in text and "@Li" in text
+
+
+@pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="needs poppler-utils")
+def test_longest_fields_fit_a_one_page_receipt_and_a_report(store, tmp_path):
+    case = store.open_case("O" * 200, "D" * 200)
+    store.add_traveler(
+        case.id,
+        "X" * 200,
+        "D" * 200,
+        "G" * 200,
+        DeclarationInput(("long words " * 400)[:3990], 10**15, "L" * 200),
+    )
+    report = gather(store, case.id)
+    write_pdf(report, "ab" * 32, tmp_path / "r.pdf")  # rows taller than a page would raise
+    write_receipt(report, "X" * 200, "ab" * 32, tmp_path / "rec.pdf")
+    info = subprocess.run(
+        ["pdfinfo", str(tmp_path / "rec.pdf")], capture_output=True, text=True, check=True
+    ).stdout
+    assert re.search(r"^Pages:\s+1$", info, re.M), info

@@ -12,6 +12,7 @@ from typing import Any
 
 from fpdf.enums import XPos, YPos
 
+from inspector.core.cases import Traveler
 from inspector.core.evidence import NOMINAL_READ_BPS, format_duration, full_hash_seconds
 from inspector.core.reports.chart import category_bytes, draw_chart
 from inspector.core.reports.fonts import ReportPDF, setup_fonts
@@ -20,6 +21,7 @@ from inspector.core.units import format_size
 from inspector.core.verdicts import Estimate, Verdict
 
 WIDTH = 180.0  # A4 minus 15 mm margins
+MAX_CELL = 120  # characters in a table cell
 REFER_RGB, CLEAR_RGB = (176, 36, 24), (30, 120, 60)
 
 
@@ -94,7 +96,13 @@ def _table(
         for values in body:
             row = table.row()
             for v in values:
-                row.cell("" if v is None else t(v))
+                row.cell("" if v is None else _clip(t(v)))
+
+
+def _clip(text: str) -> str:
+    """A table row must fit on one page: long cells are cut (the full text follows the table
+    or is in the JSON report)."""
+    return text if len(text) <= MAX_CELL else text[: MAX_CELL - 1] + "…"
 
 
 def _heading_style(pdf: _Doc) -> Any:
@@ -137,7 +145,11 @@ def _header(pdf: _Doc, report_hash: str) -> None:
 
 
 def _declared(report: CaseReport, index: int) -> str:
-    d = report.summary.travelers[index].traveler.declaration
+    return _declared_text(report.summary.travelers[index].traveler)
+
+
+def _declared_text(traveler: Traveler) -> str:
+    d = traveler.declaration
     if d is None:
         return "nothing declared"
     volume = format_size(d.declared_bytes) if d.declared_bytes is not None else "no volume"
@@ -181,6 +193,30 @@ def _travelers(pdf: _Doc) -> None:
         body,
         [24, 18, 17, 33, 12, 15, 15, 32, 14],
     )
+    long = [
+        s.traveler
+        for s in r.summary.travelers
+        if s.traveler.declaration and len(_declared_text(s.traveler)) > MAX_CELL
+    ]
+    for tr in long:
+        pdf.set_font(pdf.faces.family, "B", 8)
+        pdf.multi_cell(
+            WIDTH,
+            4,
+            pdf.faces.text(f"Declaration of {tr.name}, in full:"),
+            align="L",
+            new_x=XPos.LMARGIN,
+            new_y=YPos.NEXT,
+        )
+        pdf.set_font(pdf.faces.family, "", 8)
+        pdf.multi_cell(
+            WIDTH,
+            4,
+            pdf.faces.text(_declared_text(tr)),
+            align="L",
+            new_x=XPos.LMARGIN,
+            new_y=YPos.NEXT,
+        )
 
 
 def _reasons(pdf: _Doc) -> None:

@@ -19,6 +19,13 @@ from inspector.core.units import format_size
 WIDTH = 180.0
 
 
+MAX_FIELD = 160  # characters per field: the receipt stays one page
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= MAX_FIELD else text[: MAX_FIELD - 1] + "…"
+
+
 def qr_payload(report: CaseReport, report_hash: str) -> str:
     c = report.summary.case
     store = "training" if c.training else "live"
@@ -97,9 +104,9 @@ def write_receipt(report: CaseReport, traveler: str, report_hash: str, path: str
     ]
     for key, value in rows:
         pdf.set_font(fonts.family, "B", 10)
-        pdf.cell(42, 7, key)
+        pdf.cell(42, 6, key)
         pdf.set_font(fonts.family, "", 10)
-        pdf.multi_cell(WIDTH - 42, 7, value, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.multi_cell(WIDTH - 42, 6, _clip(value), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.ln(4)
     y = pdf.get_y()
     pdf.image(io.BytesIO(qr_png(qr_payload(report, report_hash))), x=15, y=y, w=50, h=50)
