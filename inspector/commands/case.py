@@ -212,6 +212,22 @@ def show(s: CaseSummary) -> None:
             t.verdict.verdict.upper(),
         )
     console.print(table)
+    drives = [(t.traveler.name, d) for t in s.travelers for d in t.drives]
+    if drives:
+        dt = Table(title="Drives")
+        for col in ("#", "Traveler", "Drive", "Bay", "State", "Result BLAKE3"):
+            dt.add_column(col)
+        for name, d in drives:
+            who = " ".join(x for x in (d.identity.model, d.identity.serial) if x)
+            dt.add_row(
+                str(d.id),
+                _t(name),
+                _t(who or d.identity.target),
+                _t(d.bay or "—"),
+                d.state,
+                (d.result_hash or "—")[:16],
+            )
+        console.print(dt)
     for who, v in [(f"Traveler {t.traveler.name}", t.verdict) for t in s.travelers] + [
         (f"Group {g.name}", g.verdict) for g in s.groups
     ]:
