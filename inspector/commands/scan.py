@@ -8,6 +8,7 @@ from typing import Any
 
 from rich.table import Table
 
+from inspector.commands import scan_case
 from inspector.commands.output import print_json, progress_on_tty, stdout_console
 from inspector.core.names import display_name
 from inspector.core.results import ScanResult
@@ -47,6 +48,7 @@ def register(sub: Any) -> None:
     p.add_argument("--full", action="store_true", help="identify every file (exact shares)")
     p.add_argument("--raw", action="store_true", help="raw sector sampling of a device")
     p.add_argument("--seed", type=int, default=None, help="seed of the sampler (reproducible)")
+    scan_case.add_options(p)
     p.set_defaults(func=run)
 
 
@@ -56,18 +58,34 @@ def _stop_on_signal(signum: int, _frame: object) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    scan_case.check_options(args)
     options = ScanOptions(budget_s=args.budget, full=args.full, raw=args.raw, seed=args.seed)
     previous = {sig: signal.signal(sig, _stop_on_signal) for sig in (signal.SIGTERM, signal.SIGHUP)}
     try:
         with progress_on_tty(not args.json) as progress:
-            result = scan_target(args.target, options, progress=progress)
+            if args.case is None:
+                result, drive = scan_target(args.target, options, progress=progress), None
+            else:
+                result, drive = scan_case.scan_into_case(
+                    args, options, lambda: scan_target(args.target, options, progress=progress)
+                )
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
     if args.json:
-        print_json(scan_json(result))
+        doc = scan_json(result)
+        if drive is not None:
+            doc["case"] = scan_case.case_json(drive)
+        print_json(doc)
     else:
         show(result)
+        if drive is not None:
+            stdout_console().print(
+                f"Recorded in case {drive.case_id} as drive {drive.id} ({drive.state}); "
+                f"result BLAKE3 {drive.result_hash}",
+                markup=False,
+                soft_wrap=True,
+            )
     return EXIT_OK if result.complete else EXIT_INCOMPLETE
 
 
