@@ -14,6 +14,7 @@ from typing import Any
 
 from inspector.commands.stores import add_training, case_id, store_of
 from inspector.core.cases import DriveIdentity, DriveRecord
+from inspector.core.drives.udev import UdevBackend
 from inspector.core.errors import UsageError
 from inspector.core.results import ScanResult
 from inspector.core.scan import ScanOptions, classify_target
@@ -38,8 +39,8 @@ def scan_into_case(
     options: ScanOptions,
     scan: Callable[[], ScanResult],
 ) -> tuple[ScanResult, DriveRecord]:
-    classify_target(args.target)  # a bad target fails before anything is recorded
-    identity = DriveIdentity.of_target(os.path.abspath(args.target))
+    kind = classify_target(args.target)  # a bad target fails before anything is recorded
+    identity = _identity(args.target, kind)
     with store_of(args) as store:
         drive = store.begin_drive(
             args.case, args.traveler, identity, bay=args.bay, method=asdict(options)
@@ -51,6 +52,16 @@ def scan_into_case(
             store.fail_drive(drive.id, reason)
             raise
         return result, store.finish_drive(drive.id, result)
+
+
+def _identity(target: str, kind: str) -> DriveIdentity:
+    """A block device is known by its drive identity (WWN, serial...: a re-plug on another
+    port is the same drive); a folder or an image by its path."""
+    if kind == "block":
+        drive = UdevBackend(include_loop=True).drive_at(target)
+        if drive is not None:
+            return DriveIdentity.of_drive(drive)
+    return DriveIdentity.of_target(os.path.abspath(target))
 
 
 def case_json(drive: DriveRecord) -> dict[str, Any]:

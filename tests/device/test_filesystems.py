@@ -196,3 +196,26 @@ def test_regular_file_that_is_no_disk_image(device_dir):
     assert out.returncode == 2
     assert out.stdout == ""
     assert out.stderr.count("\n") == 1 and "not a disk image" in out.stderr
+
+
+def test_scan_into_case_keys_block_device_by_drive_identity(device_dir, loops: Loops, tmp_path):
+    image = os.path.join(device_dir, "case.img")
+    images.make_ext4(image, "CASEDISK")
+    before = b3(image)
+    loop = loops.attach(image)
+    drive = UdevBackend(include_loop=True).drive_at(loop)
+    assert drive is not None
+    env_data = {"INSPECTOR_DATA_DIR": str(tmp_path)}
+    os.environ.update(env_data)
+    try:
+        opened = json.loads(cli("case", "open", "--officer", "T. Est", "--json").stdout)
+        case = str(opened.get("id") or opened.get("case", {}).get("id"))
+        assert cli("case", "traveler", case, "--name", "Ann").returncode == 0
+        out = cli("scan", loop, "--json", "--budget", "0", "--case", case, "--traveler", "Ann")
+        assert out.returncode == 0, out.stderr
+        shown = cli("case", "show", case, "--json").stdout
+    finally:
+        for key in env_data:
+            os.environ.pop(key, None)
+    assert drive.identity in shown  # recorded under the drive's identity, not its path
+    assert b3(image) == before
