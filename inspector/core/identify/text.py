@@ -57,7 +57,11 @@ def _csv(lines: list[str]) -> bool:
         return False
     for sep in (",", "\t", ";", "|"):
         counts = {ln.count(sep) for ln in sample}
-        if len(counts) == 1 and counts.pop() >= 1:
+        if len(counts) != 1 or counts.pop() < 1:
+            continue
+        # Prose separates with ", "; a table rarely does.
+        spaced = sum(ln.count(sep + " ") for ln in sample)
+        if sep == "\t" or spaced * 2 <= sum(ln.count(sep) for ln in sample):
             return True
     return False
 
