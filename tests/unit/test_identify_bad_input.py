@@ -148,11 +148,7 @@ def test_tar_with_many_members_stops_early(tmp_path):
 
 # ---- fuzzing -----------------------------------------------------------------------------
 
-SNIFFERS = [
-    *engine.MAGIC_GUARDED,
-    *engine.WITHOUT_MAGIC,
-    *engine.LATE,
-]
+SNIFFERS = engine.ALL_SNIFFERS
 PREFIXES = [
     b"",
     b"PAR1",

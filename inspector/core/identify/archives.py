@@ -10,6 +10,7 @@ from __future__ import annotations
 import bz2
 import io
 import lzma
+import re
 import struct
 import zlib
 from collections.abc import Callable
@@ -131,8 +132,11 @@ def sniff_zip(p: Probe) -> Identification | None:
 
 # ---- tar and webdataset -------------------------------------------------------------------
 
-MAX_TAR_MEMBERS = 48
+MAX_TAR_MEMBERS = 24
 _TAR_READ_LIMIT = 512 * 1024
+
+
+_OCTAL_FIELD = re.compile(rb"^ *[0-7]{1,11}[ \0]*$")
 
 
 def _tar_number(field: bytes) -> int | None:
@@ -144,54 +148,61 @@ def _tar_number(field: bytes) -> int | None:
     text = field.rstrip(b"\0 ").lstrip(b" ")
     if not text:
         return 0
-    if not all(48 <= c <= 55 for c in text):
+    try:
+        return int(text, 8)
+    except ValueError:
         return None
-    return int(text, 8)
 
 
 def _tar_header_ok(block: bytes) -> bool:
-    stored = _tar_number(block[148:156])
-    if stored is None:
+    """The header checksum: the sum of its bytes with the checksum field read as spaces."""
+    if not _OCTAL_FIELD.match(block[148:156]):
         return False
-    computed = sum(block[:148]) + 8 * 32 + sum(block[156:512])
-    return stored == computed
+    stored = int(block[148:156].rstrip(b"\0 ").lstrip(b" "), 8)
+    return stored == sum(block[:148]) + 8 * 32 + sum(block[156:512])
 
 
-def is_tar_header(block: bytes) -> bool:
-    return len(block) >= 512 and (block[257:262] == b"ustar" or block[100:108].strip(b"\0 ") != b"")
+def _same_kind(block: bytes, magic: bytes) -> bool:
+    """A later header: ustar/GNU archives repeat their magic; old v7 ones need the checksum."""
+    if magic.strip(b"\0"):
+        return block[257:263] == magic
+    return _tar_header_ok(block)
 
 
 def tar_members(p: Probe) -> list[str] | Identification | None:
-    """Names of the first members, or None when this is not a tar, or a suspect verdict."""
+    """Names of the first members, or None when this is not a tar, or a suspect verdict.
+
+    The first header's checksum is verified; later headers must carry the same magic (or a
+    valid checksum for old v7 archives) — cheap enough to follow dozens of members."""
     first = p.head[:512]
     if len(first) < 512 or not _tar_header_ok(first):
         return None
+    magic = first[257:263]
     names: list[str] = []
     offset = 0
     read = 0
     long_name: str | None = None
     while len(names) < MAX_TAR_MEMBERS and read < _TAR_READ_LIMIT:
-        block = p.read_at(offset, 512)
+        block = first if offset == 0 else p.read_at(offset, 512)
         read += 512
-        if len(block) < 512 or block == b"\0" * 512:
+        if len(block) < 512 or not block.strip(b"\0"):
             break
-        if not _tar_header_ok(block):
-            if not names:
-                return suspect("tar header checksum fails")
+        if offset and (
+            block[257:263] != magic if magic.strip(b"\0") else not _tar_header_ok(block)
+        ):
             break
         size = _tar_number(block[124:136])
         if size is None:
             return suspect("tar member with a negative or malformed size")
         kind = block[156:157]
         if kind == b"L":  # GNU long name: the name is the member's data
-            long_name = (
-                p.read_at(offset + 512, min(size, 4096)).rstrip(b"\0").decode("utf-8", "replace")
-            )
+            raw = p.read_at(offset + 512, min(size, 4096))
+            long_name = raw.rstrip(b"\0").decode("utf-8", "replace")
             read += 512
         elif kind in (b"x", b"g"):  # pax headers: path= may follow, but the short name suffices
             pass
         else:
-            prefix = block[345:500].rstrip(b"\0") if block[257:262] == b"ustar" else b""
+            prefix = block[345:500].rstrip(b"\0") if magic.startswith(b"ustar") else b""
             name = block[:100].rstrip(b"\0").decode("utf-8", "replace")
             if prefix:
                 name = prefix.decode("utf-8", "replace") + "/" + name
@@ -238,7 +249,7 @@ def sniff_tar(p: Probe) -> Identification | None:
 
 # ---- compressor frames --------------------------------------------------------------------
 
-DECOMPRESSED_PREFIX = 64 * 1024
+DECOMPRESSED_PREFIX = 32 * 1024
 _ZSTD_MAX_WINDOW = 1 << 25  # refuse frames that would make us allocate more
 
 

@@ -47,20 +47,26 @@ def sniff_compressed(p: Probe) -> Identification | None:
     return found(compressor, "" if payload else "payload not decodable")
 
 
-MAGIC_GUARDED: tuple[Sniffer, ...] = (
-    ai_data.sniff_parquet,
-    ai_data.sniff_arrow_file,
-    ai_data.sniff_arrow_stream,
-    ai_data.sniff_npy,
-    ai_data.sniff_hdf5,
-    ai_models.sniff_gguf,
-    crypto.sniff_luks,
-    crypto.sniff_bitlocker,
-    archives.sniff_zip,
-    ai_models.sniff_pickle,
-    sniff_compressed,
-    archives.sniff_tar,
-    generic.sniff_magic,
+# (bytes a format's file can start with, sniffer); None = it can start with anything.
+MAGIC_GUARDED: tuple[tuple[bytes | None, Sniffer], ...] = (
+    (b"P", ai_data.sniff_parquet),
+    (b"AF", ai_data.sniff_arrow_file),
+    (b"\xff", ai_data.sniff_arrow_stream),
+    (b"\x93", ai_data.sniff_npy),
+    (None, ai_data.sniff_hdf5),  # a user block may come first
+    (b"G", ai_models.sniff_gguf),
+    (b"L", crypto.sniff_luks),
+    (None, crypto.sniff_bitlocker),
+    (b"P", archives.sniff_zip),
+    (b"\x80", ai_models.sniff_pickle),
+    (b"\x1f\x28\xfdB", sniff_compressed),
+    (None, archives.sniff_tar),
+    (None, generic.sniff_magic),
+)
+# The guarded sniffers worth calling for each possible first byte, in order.
+_BY_FIRST_BYTE: tuple[tuple[Sniffer, ...], ...] = tuple(
+    tuple(sniffer for starts, sniffer in MAGIC_GUARDED if starts is None or byte in starts)
+    for byte in range(256)
 )
 WITHOUT_MAGIC: tuple[Sniffer, ...] = (
     ai_models.sniff_safetensors,
@@ -74,6 +80,11 @@ LATE: tuple[Sniffer, ...] = (
     generic.sniff_disk_image_footer,
     generic.sniff_filetype,
     crypto.sniff_high_entropy,
+)
+ALL_SNIFFERS: tuple[Sniffer, ...] = (
+    *(sniffer for _, sniffer in MAGIC_GUARDED),
+    *WITHOUT_MAGIC,
+    *LATE,
 )
 
 
@@ -94,7 +105,7 @@ def identify_probe(p: Probe, magika: generic.MagikaAdapter | None) -> Identifica
     if not p.head:
         return suspect("file is shorter than its size says (changed while reading?)")
     first_warning: Identification | None = None
-    for group in (MAGIC_GUARDED, WITHOUT_MAGIC):
+    for group in (_BY_FIRST_BYTE[p.head[0]], WITHOUT_MAGIC):
         for sniffer in group:
             result = _run(sniffer, p)
             if result is None:

@@ -9,6 +9,8 @@ from inspector.core.identify.ai_data import mds_index
 from inspector.core.identify.model import Identification, found
 
 MAX_LINES = 16
+JSONL_LINES = 4  # objects to parse before calling it jsonl
+TEXT_WINDOW = 16 * 1024  # widened to the whole prefix when a line is longer
 _CONTROL = bytes(range(0, 9)) + bytes(range(14, 32)) + b"\x7f"
 _CONTROL_TABLE = bytes.maketrans(b"", b"")
 
@@ -46,7 +48,7 @@ def _json_lines(lines: list[str]) -> int:
         except (ValueError, RecursionError):
             return 0
         seen += 1
-        if seen >= MAX_LINES:
+        if seen >= JSONL_LINES:
             break
     return seen
 
@@ -68,12 +70,16 @@ def _csv(lines: list[str]) -> bool:
 
 def classify_text(data: bytes, complete: bool) -> Identification | None:
     """Name the kind of text in `data` (the whole file when `complete`), or None if binary."""
+    if len(data) > TEXT_WINDOW and b"\n" in data[:TEXT_WINDOW]:
+        data, complete = data[:TEXT_WINDOW], False  # enough lines to judge, less to decode
     text = decode_text(data, complete)
     if text is None:
         return None
     body = text.lstrip("\ufeff \t\r\n")
-    lines = body.split("\n")
-    cut = "" if complete else lines.pop()  # the last line of a prefix may be cut short
+    lines = body.split("\n", MAX_LINES)
+    # When more follows, the lines before the remainder are whole; otherwise the last line of a
+    # prefix may be cut short.
+    cut = lines.pop() if len(lines) > MAX_LINES or not complete else ""
     if body.startswith("{"):
         objects = _json_lines(lines)
         # Two whole objects, or one followed by the start of another (long records).
