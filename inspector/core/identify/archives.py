@@ -132,8 +132,9 @@ def sniff_zip(p: Probe) -> Identification | None:
 
 # ---- tar and webdataset -------------------------------------------------------------------
 
-MAX_TAR_MEMBERS = 24
-_TAR_READ_LIMIT = 512 * 1024
+MAX_TAR_MEMBERS = 16
+MAX_TAR_HEADERS = 64  # pax and long-name headers included
+_TAR_FILE_KINDS = frozenset(b"0\x007")  # regular files (old and new style), contiguous
 
 
 _OCTAL_FIELD = re.compile(rb"^ *[0-7]{1,11}[ \0]*$")
@@ -173,42 +174,37 @@ def tar_members(p: Probe) -> list[str] | Identification | None:
     """Names of the first members, or None when this is not a tar, or a suspect verdict.
 
     The first header's checksum is verified; later headers must carry the same magic (or a
-    valid checksum for old v7 archives) — cheap enough to follow dozens of members."""
-    first = p.head[:512]
+    valid checksum for old v7 archives) — cheap enough to follow a few dozen members."""
+    head = p.head
+    first = head[:512]
     if len(first) < 512 or not _tar_header_ok(first):
         return None
     magic = first[257:263]
+    ustar = magic.startswith(b"ustar")
     names: list[str] = []
     offset = 0
-    read = 0
     long_name: str | None = None
-    while len(names) < MAX_TAR_MEMBERS and read < _TAR_READ_LIMIT:
-        block = first if offset == 0 else p.read_at(offset, 512)
-        read += 512
-        if len(block) < 512 or not block.strip(b"\0"):
+    for _ in range(MAX_TAR_HEADERS):
+        block = head[offset : offset + 512] if offset + 512 <= len(head) else p.read_at(offset, 512)
+        if len(block) < 512 or block[0] == 0:  # end of archive (zero blocks) or cut short
             break
-        if offset and (
-            block[257:263] != magic if magic.strip(b"\0") else not _tar_header_ok(block)
-        ):
+        if offset and not _same_kind(block, magic):
             break
         size = _tar_number(block[124:136])
         if size is None:
             return suspect("tar member with a negative or malformed size")
-        kind = block[156:157]
-        if kind == b"L":  # GNU long name: the name is the member's data
+        kind = block[156]
+        if kind == 0x4C:  # "L", GNU long name: the name is the member's data
             raw = p.read_at(offset + 512, min(size, 4096))
             long_name = raw.rstrip(b"\0").decode("utf-8", "replace")
-            read += 512
-        elif kind in (b"x", b"g"):  # pax headers: path= may follow, but the short name suffices
-            pass
-        else:
-            prefix = block[345:500].rstrip(b"\0") if magic.startswith(b"ustar") else b""
-            name = block[:100].rstrip(b"\0").decode("utf-8", "replace")
-            if prefix:
-                name = prefix.decode("utf-8", "replace") + "/" + name
-            if kind in (b"0", b"\0", b"7"):
-                names.append(long_name or name)
+        elif kind in _TAR_FILE_KINDS:
+            name = long_name or block[:100].rstrip(b"\0").decode("utf-8", "replace")
+            if ustar and block[345] and not long_name:
+                name = block[345:500].rstrip(b"\0").decode("utf-8", "replace") + "/" + name
+            names.append(name)
             long_name = None
+            if len(names) >= MAX_TAR_MEMBERS:
+                break
         offset += 512 + (size + 511) // 512 * 512
         if offset >= p.size:
             break
@@ -249,35 +245,36 @@ def sniff_tar(p: Probe) -> Identification | None:
 
 # ---- compressor frames --------------------------------------------------------------------
 
-DECOMPRESSED_PREFIX = 32 * 1024
+DECOMPRESSED_PREFIX = 64 * 1024  # the most any payload check gets
+FIRST_PREFIX = 16 * 1024  # usually enough: more only for text without a line break
 _ZSTD_MAX_WINDOW = 1 << 25  # refuse frames that would make us allocate more
 
 
-def _gunzip(data: bytes) -> bytes:
-    return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data, DECOMPRESSED_PREFIX)
+def _gunzip(data: bytes, limit: int) -> bytes:
+    return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data, limit)
 
 
-def _unzstd(data: bytes) -> bytes:
+def _unzstd(data: bytes, limit: int) -> bytes:
     import zstandard  # lazily: only compressed samples pay for it
 
     dctx = zstandard.ZstdDecompressor(max_window_size=_ZSTD_MAX_WINDOW)
     try:
         with dctx.stream_reader(io.BytesIO(data), read_across_frames=True) as reader:
-            out: bytes = reader.read(DECOMPRESSED_PREFIX)
+            out: bytes = reader.read(limit)
     except zstandard.ZstdError as exc:
         raise ValueError(str(exc)) from None
     return out
 
 
-def _unxz(data: bytes) -> bytes:
-    return lzma.LZMADecompressor(memlimit=1 << 26).decompress(data, DECOMPRESSED_PREFIX)
+def _unxz(data: bytes, limit: int) -> bytes:
+    return lzma.LZMADecompressor(memlimit=1 << 26).decompress(data, limit)
 
 
-def _unbz2(data: bytes) -> bytes:
-    return bz2.BZ2Decompressor().decompress(data, DECOMPRESSED_PREFIX)
+def _unbz2(data: bytes, limit: int) -> bytes:
+    return bz2.BZ2Decompressor().decompress(data, limit)
 
 
-COMPRESSORS: tuple[tuple[bytes, str, Callable[[bytes], bytes]], ...] = (
+COMPRESSORS: tuple[tuple[bytes, str, Callable[[bytes, int], bytes]], ...] = (
     (b"\x1f\x8b\x08", "gzip", _gunzip),
     (b"\x28\xb5\x2f\xfd", "zstd", _unzstd),
     (b"\xfd7zXZ\x00", "xz", _unxz),
@@ -285,15 +282,15 @@ COMPRESSORS: tuple[tuple[bytes, str, Callable[[bytes], bytes]], ...] = (
 )
 
 
-def decompress_prefix(p: Probe) -> tuple[str, bytes | None] | None:
-    """(compressor, first bytes of its payload) — payload None when it cannot be decoded."""
+def decompress_prefix(p: Probe, limit: int = FIRST_PREFIX) -> tuple[str, bytes | None] | None:
+    """(compressor, first `limit` bytes of its payload) — payload None when undecodable."""
     head = p.head
     for magic, name, fn in COMPRESSORS:
         if head.startswith(magic):
             if name == "bzip2" and not (len(head) > 3 and 0x31 <= head[3] <= 0x39):
                 return None
             try:
-                return name, fn(head)
+                return name, fn(head, min(limit, DECOMPRESSED_PREFIX))
             except (OSError, EOFError, ValueError, zlib.error, lzma.LZMAError, MemoryError):
                 return name, None
     return None

@@ -18,24 +18,33 @@ from inspector.core.identify.probe import Probe
 _UNKNOWN_SIZE = 1 << 62  # size of a decompressed payload we only see a prefix of
 
 
+def _payload_probe(p: Probe, payload: bytes, complete: bool) -> Probe:
+    size = len(payload) if complete else _UNKNOWN_SIZE
+    return Probe(p.view, p.path, size, io.BytesIO(payload))
+
+
 def sniff_compressed(p: Probe) -> Identification | None:
     """A compressor frame: name what its decompressed prefix holds when it is AI data or a tar
-    (jsonl.zst, tfrecord.gz, webdataset .tar.gz), else the compressor itself (an archive)."""
-    opened = archives.decompress_prefix(p)
+    (jsonl.zst, tfrecord.gz, webdataset .tar.gz), else the compressor itself (an archive).
+
+    16 KiB of payload usually decide; jsonl with long records or a tar with large members get
+    one longer look (64 KiB)."""
+    limit = archives.FIRST_PREFIX
+    opened = archives.decompress_prefix(p, limit)
     if opened is None:
         return None
     compressor, payload = opened
+    if payload and len(payload) == limit:
+        tar_inside = archives.tar_members(_payload_probe(p, payload, False))
+        if b"\n" not in payload or (isinstance(tar_inside, list) and len(tar_inside) < 4):
+            limit = archives.DECOMPRESSED_PREFIX
+            payload = archives.decompress_prefix(p, limit)[1]  # type: ignore[index]
     if payload:
-        complete = len(payload) < archives.DECOMPRESSED_PREFIX
-        inner = Probe(
-            p.view,
-            p.path,
-            len(payload) if complete else _UNKNOWN_SIZE,
-            io.BytesIO(payload),
-        )
+        complete = len(payload) < limit
         kind = text.classify_text(payload, complete)
         if kind is not None and kind.format == "jsonl":
             return found("jsonl", compressor)
+        inner = _payload_probe(p, payload, complete)
         for sniffer in (archives.sniff_tar, ai_data.sniff_tfrecord, ai_data.sniff_npy):
             kind = sniffer(inner)
             if kind is not None and not kind.warning:

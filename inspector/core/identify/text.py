@@ -9,7 +9,8 @@ from inspector.core.identify.ai_data import mds_index
 from inspector.core.identify.model import Identification, found
 
 MAX_LINES = 16
-JSONL_LINES = 4  # objects to parse before calling it jsonl
+CONTROL_SAMPLE = 4096  # bytes checked for control characters
+JSONL_LINES = 3  # objects to parse before calling it jsonl
 TEXT_WINDOW = 16 * 1024  # widened to the whole prefix when a line is longer
 _CONTROL = bytes(range(0, 9)) + bytes(range(14, 32)) + b"\x7f"
 _CONTROL_TABLE = bytes.maketrans(b"", b"")
@@ -27,8 +28,9 @@ def decode_text(data: bytes, complete: bool) -> str | None:
         if complete or exc.start < len(data) - 3:
             return None
         text = data[: exc.start].decode("utf-8")
-    controls = len(data) - len(data.translate(_CONTROL_TABLE, _CONTROL))
-    if controls * 100 > len(data):  # more than 1 % control characters: binary
+    sample = data[:CONTROL_SAMPLE]
+    controls = len(sample) - len(sample.translate(_CONTROL_TABLE, _CONTROL))
+    if controls * 100 > len(sample):  # more than 1 % control characters: binary
         return None
     return text
 
