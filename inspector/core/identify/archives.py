@@ -12,6 +12,7 @@ import io
 import lzma
 import re
 import struct
+import threading
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -254,10 +255,17 @@ def _gunzip(data: bytes, limit: int) -> bytes:
     return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data, limit)
 
 
+_zstd_local = threading.local()
+
+
 def _unzstd(data: bytes, limit: int) -> bytes:
     import zstandard  # lazily: only compressed samples pay for it
 
-    dctx = zstandard.ZstdDecompressor(max_window_size=_ZSTD_MAX_WINDOW)
+    # One decompression context per thread, reused: creating one costs more than decoding
+    # 16 KiB. The window limit refuses frames that would make us allocate more.
+    dctx = getattr(_zstd_local, "dctx", None)
+    if dctx is None:
+        dctx = _zstd_local.dctx = zstandard.ZstdDecompressor(max_window_size=_ZSTD_MAX_WINDOW)
     try:
         with dctx.stream_reader(io.BytesIO(data), read_across_frames=True) as reader:
             out: bytes = reader.read(limit)

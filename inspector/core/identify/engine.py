@@ -103,20 +103,30 @@ def _run(sniffer: Sniffer, p: Probe) -> Identification | None:
     except OSError:
         raise  # unreadable: the caller counts an error, not a class
     except Exception as exc:  # hostile bytes must never end a scan; say which sniffer balked
-        name = getattr(sniffer, "__name__", "sniffer").removeprefix("sniff_")
-        return suspect(f"{name} check failed on malformed data ({type(exc).__name__})")
+        return _balked(sniffer, exc)
+
+
+def _balked(sniffer: Sniffer, exc: Exception) -> Identification:
+    name = getattr(sniffer, "__name__", "sniffer").removeprefix("sniff_")
+    return suspect(f"{name} check failed on malformed data ({type(exc).__name__})")
 
 
 def identify_probe(p: Probe, magika: generic.MagikaAdapter | None) -> Identification:
     """Name the content of the file behind `p` (see the module doc for the order)."""
     if p.size == 0:
         return found("empty")
-    if not p.head:
+    head = p.head
+    if not head:
         return suspect("file is shorter than its size says (changed while reading?)")
     first_warning: Identification | None = None
-    for group in (_BY_FIRST_BYTE[p.head[0]], WITHOUT_MAGIC):
+    for group in (_BY_FIRST_BYTE[head[0]], WITHOUT_MAGIC):
         for sniffer in group:
-            result = _run(sniffer, p)
+            try:  # inline rather than _run: this loop is the hot path
+                result = sniffer(p)
+            except OSError:
+                raise
+            except Exception as exc:
+                result = _balked(sniffer, exc)
             if result is None:
                 continue
             if not result.warning:
@@ -124,7 +134,7 @@ def identify_probe(p: Probe, magika: generic.MagikaAdapter | None) -> Identifica
             first_warning = first_warning or result
     if first_warning is not None:
         return first_warning  # it looked like a known format but broke: unknown, with a warning
-    kind = text.classify_text(p.head, p.whole)
+    kind = text.classify_text(head, p.whole)
     if kind is not None:
         return kind
     for sniffer in LATE:

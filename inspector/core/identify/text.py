@@ -56,16 +56,17 @@ def _json_lines(lines: list[str]) -> int:
 
 
 def _csv(lines: list[str]) -> bool:
+    """At least two lines with the same non-zero count of one separator. Prose separates with
+    ", " where a table rarely does, so a mostly spaced comma or semicolon is not a table."""
     sample = [ln for ln in lines[:MAX_LINES] if ln.strip()]
     if len(sample) < 2:
         return False
+    first = sample[0]
     for sep in (",", "\t", ";", "|"):
-        counts = {ln.count(sep) for ln in sample}
-        if len(counts) != 1 or counts.pop() < 1:
+        k = first.count(sep)
+        if not k or any(ln.count(sep) != k for ln in sample[1:]):
             continue
-        # Prose separates with ", "; a table rarely does.
-        spaced = sum(ln.count(sep + " ") for ln in sample)
-        if sep == "\t" or spaced * 2 <= sum(ln.count(sep) for ln in sample):
+        if sep == "\t" or first.count(sep + " ") * 2 <= k:
             return True
     return False
 
