@@ -113,6 +113,17 @@ def sample_content(
     mapper = _DrawMapper(byte_draws, file_draws)
     remap = survey(root, identifier.view, on_file=mapper, cancel=cancel)
     warnings: list[str] = []
+    if not remap.complete:  # cancelled while mapping draws: nothing unbiased to report yet
+        empty = build_result(
+            ContentTally(),
+            "sampled",
+            total_bytes=surveyed.bytes,
+            total_files=surveyed.files,
+            seed=seed,
+            sampled_bytes=0,
+            stopped="cancelled",
+        )
+        return empty, warnings
     if remap.bytes != surveyed.bytes or remap.files != surveyed.files:
         warnings.append(
             "the tree changed between the survey and sampling; draws outside it are dropped"
@@ -186,7 +197,7 @@ class _BatchRunner:
         for ordinal in sorted(wanted):
             if ordinal in self.cache:
                 continue
-            if not first and (self.clock() >= self.deadline or self._cancelled()):
+            if self._cancelled() or (not first and self.clock() >= self.deadline):
                 return False
             drawn = wanted[ordinal]
             try:
