@@ -138,19 +138,30 @@ def jsonl_gz(path: Path) -> None:
     path.write_bytes(gzip.compress(_jsonl(3000), mtime=0))
 
 
-def mds_shard_bytes(samples: list[bytes]) -> bytes:
+def mds_shard_bytes(samples: list[bytes], config: bytes = b"") -> bytes:
+    """The layout MDSWriter.encode_joint_shard writes: count, offsets, JSON config, samples."""
     n = len(samples)
-    offsets = [4 + 4 * (n + 1)]
+    offsets = [4 + 4 * (n + 1) + len(config)]
     for s in samples:
         offsets.append(offsets[-1] + len(s))
-    return struct.pack(f"<I{n + 1}I", n, *offsets) + b"".join(samples)
+    return struct.pack(f"<I{n + 1}I", n, *offsets) + config + b"".join(samples)
 
 
 def mds(path: Path) -> None:
     """A MosaicML streaming dataset directory: index.json beside shard.00000.mds."""
     path.mkdir()
     samples = [struct.pack("<I", 9) + f"sample {i:02d}".encode()[:9] for i in range(50)]
-    shard = mds_shard_bytes(samples)
+    config = {
+        "column_encodings": ["str"],
+        "column_names": ["text"],
+        "column_sizes": [None],
+        "compression": None,
+        "format": "mds",
+        "hashes": [],
+        "size_limit": 1 << 26,
+        "version": 2,
+    }
+    shard = mds_shard_bytes(samples, json.dumps(config, sort_keys=True).encode())
     (path / "shard.00000.mds").write_bytes(shard)
     index = {
         "version": 2,

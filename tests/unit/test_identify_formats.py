@@ -85,3 +85,23 @@ def test_magika_names_what_we_do_not(tmp_path):
     path.write_bytes("<html><body>bonjour tout le monde</body></html>\n".encode("utf-16") * 20)
     result = _identify(path)
     assert result.category == "text", result
+
+
+def test_mds_shard_without_config_and_renamed(tmp_path):
+    """The layout check alone names a shard moved away from its index.json."""
+    samples = [b"\x05\0\0\0hello" for _ in range(30)]
+    for config in (b"", b'{"format": "mds"}'):
+        path = tmp_path / "renamed.bin"
+        path.write_bytes(corpus.mds_shard_bytes(samples, config))
+        assert _identify(path).format == "mds"
+
+
+def test_compressed_mds_shard_is_named_by_its_index(tmp_path):
+    import zstandard
+
+    corpus.mds(tmp_path / "ds")
+    raw = (tmp_path / "ds" / "shard.00000.mds").read_bytes()
+    zipped = tmp_path / "ds" / "shard.00001.mds.zstd"
+    zipped.write_bytes(zstandard.ZstdCompressor().compress(raw))
+    result = _identify(zipped)
+    assert (result.format, result.category) == ("mds", "ai-dataset")

@@ -161,8 +161,8 @@ _MDS_SHARD_NAME = re.compile(r"^shard\.\d{5}\.mds(\.(zstd|gz|bz2|br|snappy|zst))
 
 
 def sniff_mds_shard(p: Probe) -> Identification | None:
-    """MosaicML MDS shard: u32 sample count n, then n+1 u32 offsets; the first points just past
-    the offset table (plus a config blob) and the last one is the file size."""
+    """MosaicML MDS shard: u32 sample count n, n+1 u32 offsets, the writer's JSON config, the
+    samples; the first offset points past table and config, the last one is the file size."""
     head = p.head
     if len(head) < 12:
         return None
@@ -178,6 +178,8 @@ def sniff_mds_shard(p: Probe) -> Identification | None:
     )
     if len(last) != 4 or _U32.unpack(last)[0] != p.size:
         return None
+    if first > table_end and p.read_at(table_end, 1) != b"{":
+        return None  # MDSWriter puts its JSON config between the offsets and the samples
     shown = min(n + 1, (len(head) - 4) // 4)
     offsets = struct.unpack_from(f"<{shown}I", head, 4)
     if any(b < a for a, b in itertools.pairwise(offsets)):
@@ -192,8 +194,9 @@ def mds_index(text: str) -> Identification | None:
     return None
 
 
-def mds_compressed_shard(p: Probe) -> bool:
-    """A compressed shard (shard.00000.mds.zstd) is named so beside an index.json."""
+def mds_named_shard(p: Probe) -> bool:
+    """A shard named shard.NNNNN.mds (or .mds.zstd, ...) beside an index.json: how MDS lays out
+    a dataset, and the only sign left when the shard is compressed."""
     if not _MDS_SHARD_NAME.match(p.name):
         return False
     try:
@@ -220,3 +223,8 @@ def sniff_lmdb(p: Probe) -> Identification | None:
             if flags & _P_META:
                 return found("lmdb")
     return None
+
+
+def sniff_mds_by_name(p: Probe) -> Identification | None:
+    """Last structural resort for a shard the layout check could not confirm."""
+    return found("mds", "shard beside index.json") if mds_named_shard(p) else None

@@ -51,7 +51,7 @@ def sniff_compressed(p: Probe) -> Identification | None:
                 if kind.format == "tar":
                     return found(compressor, "tar inside")
                 return found(kind.format, compressor)
-    if ai_data.mds_compressed_shard(p):
+    if ai_data.mds_named_shard(p):
         return found("mds", f"{compressor} shard")
     return found(compressor, "" if payload else "payload not decodable")
 
@@ -84,6 +84,7 @@ WITHOUT_MAGIC: tuple[Sniffer, ...] = (
     ai_data.sniff_lmdb,
     ai_models.sniff_onnx,
     crypto.sniff_zeros,
+    ai_data.sniff_mds_by_name,
 )
 LATE: tuple[Sniffer, ...] = (
     generic.sniff_disk_image_footer,
