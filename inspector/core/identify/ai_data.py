@@ -139,21 +139,20 @@ def sniff_npy(p: Probe) -> Identification | None:
 _HDF5 = b"\x89HDF\r\n\x1a\n"
 
 
+_HDF5_OFFSETS = (0, 512, 1024, 2048, 4096, 8192, 16384, 32768)
+
+
 def sniff_hdf5(p: Probe) -> Identification | None:
     """The superblock signature at 0, 512, 1024, 2048, ... (a user block may precede it).
 
     Offsets within the head are checked; user blocks larger than the head are not sought, so
     an ordinary binary costs no extra reads."""
     head = p.head
-    if head.find(_HDF5[:4]) < 0:  # one C-level search instead of a probe per offset
-        return None
-    offset = 0
-    while offset + 9 <= len(head):
+    for offset in _HDF5_OFFSETS:
         if head.startswith(_HDF5, offset):
-            if head[offset + 8] <= 3:  # superblock version 0..3
+            if len(head) > offset + 8 and head[offset + 8] <= 3:  # superblock version 0..3
                 return found("hdf5")
             return suspect("hdf5 signature with an unknown superblock version")
-        offset = 512 if offset == 0 else offset * 2
     return None
 
 
