@@ -58,6 +58,8 @@ def test_recognised_when_renamed(files, name, tmp_path):
         ("jpeg", "png", False),  # a media confusion hides nothing
         ("empty", "jpg", False),
         ("text", "bin", False),  # .bin claims nothing
+        ("jsonl", "log", False),  # structured logs
+        ("jsonl", "txt", True),
     ],
 )
 def test_disguised(files, name, ext, hidden):

@@ -20,12 +20,12 @@ _U64 = struct.Struct("<Q")
 
 def sniff_parquet(p: Probe) -> Identification | None:
     """`PAR1` at 0 and at EOF-4; the u32 footer length before it must fit in the file."""
-    if not p.head.startswith(b"PAR1"):
+    if not p.head.startswith((b"PAR1", b"PARE")):  # PARE: encrypted footer
         return None
     if p.size < 12:
         return suspect("parquet magic but too short for a footer")
     tail = p.tail
-    if tail[-4:] not in (b"PAR1", b"PARE"):  # PARE: parquet with an encrypted footer
+    if tail[-4:] not in (b"PAR1", b"PARE"):
         return suspect("parquet magic at 0 but not at the end (truncated?)")
     (footer,) = _U32.unpack(tail[-8:-4])
     if footer == 0 or footer > p.size - 12:

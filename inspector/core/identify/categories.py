@@ -210,6 +210,7 @@ _COMPATIBLE: Final[dict[str, frozenset[str]]] = {
     "bz2": frozenset({"jsonl"}),
     "zip": frozenset({"npz", "pytorch", "docx", "xlsx", "pptx", "odf", "epub", "jar"}),
     "json": frozenset({"jsonl"}),
+    "log": frozenset({"jsonl"}),  # structured logs are JSON lines, not hidden datasets
     "db": frozenset({"lmdb"}),
     "mds": frozenset({"zstd", "gzip"}),
 }
