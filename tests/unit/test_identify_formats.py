@@ -107,3 +107,12 @@ def test_compressed_mds_shard_is_named_by_its_index(tmp_path):
     zipped.write_bytes(zstandard.ZstdCompressor().compress(raw))
     result = _identify(zipped)
     assert (result.format, result.category) == ("mds", "ai-dataset")
+
+
+def test_every_format_maps_into_the_fixed_vocabulary():
+    from inspector.core.identify.categories import CATEGORIES, EXTENSION_CATEGORY, FORMAT_CATEGORY
+
+    assert set(FORMAT_CATEGORY.values()) <= set(CATEGORIES)
+    assert set(EXTENSION_CATEGORY.values()) <= set(CATEGORIES)
+    for fmt, category in set(corpus.EXPECTED.values()):
+        assert FORMAT_CATEGORY[fmt] == category
