@@ -116,3 +116,31 @@ def test_every_format_maps_into_the_fixed_vocabulary():
     assert set(EXTENSION_CATEGORY.values()) <= set(CATEGORIES)
     for fmt, category in set(corpus.EXPECTED.values()):
         assert FORMAT_CATEGORY[fmt] == category
+
+
+def test_every_format_a_sniffer_can_name_has_a_category():
+    """Format names in the sniffers' tables must be in the vocabulary map (else they would be
+    reported as 'unknown' category)."""
+    import re
+
+    from inspector.core.identify import generic
+    from inspector.core.identify.categories import FORMAT_CATEGORY
+
+    source = Path(generic.__file__).parent
+    names = set()
+    for module in source.glob("*.py"):
+        names |= set(re.findall(r'found\(\s*"([^"]+)"', module.read_text()))
+    names |= {fmt for _, fmt in generic._MAGIC}
+    names |= set(generic._FTYP_BRANDS.values()) | set(generic._RIFF.values())
+    names |= set(generic._FILETYPE_FORMAT.values()) | set(generic._MAGIKA_FORMAT.values())
+    assert names - set(FORMAT_CATEGORY) == set()
+
+
+def test_python_bytecode(tmp_path):
+    import py_compile
+
+    source = tmp_path / "m.py"
+    source.write_text("x = 1\n")
+    compiled = py_compile.compile(str(source), cfile=str(tmp_path / "m.pyc"))
+    result = _identify(Path(compiled))
+    assert (result.format, result.category) == ("python-bytecode", "executable")

@@ -59,7 +59,7 @@ _FORMATS: Final[dict[str, tuple[str, ...]]] = {
     AUDIO: ("wav", "mp3", "flac", "ogg", "m4a", "aac", "midi"),
     DOCUMENT: ("pdf", "docx", "xlsx", "pptx", "odf", "doc", "rtf", "epub", "ps"),
     TEXT: ("text", "csv", "json", "xml", "html", "source"),
-    EXECUTABLE: ("elf", "pe", "mach-o", "wasm", "dex", "java-class"),
+    EXECUTABLE: ("elf", "pe", "mach-o", "wasm", "dex", "java-class", "apk", "python-bytecode"),
     DATABASE: ("sqlite",),
     DISK_IMAGE: ("iso9660", "qcow2", "vmdk", "vhd", "vhdx", "dmg"),
     ENCRYPTED: ("luks", "bitlocker", "encrypted"),
@@ -187,7 +187,7 @@ _EXTENSIONS: Final[dict[str, list[str]]] = {
         "sql",
         "css",
     ],
-    EXECUTABLE: ["exe", "dll", "so", "elf", "dylib", "msi", "class", "wasm", "dex"],
+    EXECUTABLE: ["exe", "dll", "so", "elf", "dylib", "msi", "class", "wasm", "dex", "pyc", "apk"],
     DATABASE: ["sqlite", "sqlite3", "db"],
     DISK_IMAGE: ["iso", "qcow2", "vmdk", "vhd", "vhdx", "dmg"],
 }

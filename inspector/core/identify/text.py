@@ -36,7 +36,7 @@ def decode_text(data: bytes, complete: bool) -> str | None:
 
 
 def _json_lines(lines: list[str]) -> int:
-    """How many leading lines are JSON objects (at most MAX_LINES); 0 when one is not."""
+    """How many leading lines are JSON objects (at most JSONL_LINES); 0 when one is not."""
     seen = 0
     for line in lines:
         line = line.strip()
