@@ -202,6 +202,7 @@ _MAGIKA_GROUP = {
     "executable": cat.EXECUTABLE,
     "archive": cat.ARCHIVE,
 }
+MAGIKA_MIN_SCORE = 0.9  # below this, a binary label is a guess: better unknown than wrong
 _MAGIKA_SAMPLE = 4096  # Magika's model looks at (at most) 4 KiB at each end
 
 
@@ -237,6 +238,8 @@ class MagikaAdapter:
             return None
         label = str(result.output.label)
         group = str(result.output.group)
+        if result.score < MAGIKA_MIN_SCORE and group not in ("text", "code"):
+            return None  # on odd binaries Magika guesses (3gp, wasm, swf) at 0.5-0.85
         if label in ("unknown", "undefined", "empty") or label in _MAGIKA_DISTRUSTED:
             return None
         fmt = _MAGIKA_FORMAT.get(label, label)
