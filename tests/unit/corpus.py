@@ -69,7 +69,7 @@ def tfrecord(path: Path) -> None:
     path.write_bytes(tfrecord_bytes([rng.randbytes(rng.randrange(50, 3000)) for _ in range(20)]))
 
 
-def _tar(members: list[tuple[str, bytes]]) -> bytes:
+def tar_bytes(members: list[tuple[str, bytes]]) -> bytes:
     buf = io.BytesIO()
     with tarfile.open(fileobj=buf, mode="w", format=tarfile.USTAR_FORMAT) as tar:
         for name, data in members:
@@ -89,17 +89,16 @@ def webdataset_members() -> list[tuple[str, bytes]]:
 
 
 def webdataset(path: Path) -> None:
-    path.write_bytes(_tar(webdataset_members()))
+    path.write_bytes(tar_bytes(webdataset_members()))
 
 
 def webdataset_gz(path: Path) -> None:
-    path.write_bytes(gzip.compress(_tar(webdataset_members()), mtime=0))
+    path.write_bytes(gzip.compress(tar_bytes(webdataset_members()), mtime=0))
 
 
 def plain_tar(path: Path) -> None:
-    path.write_bytes(
-        _tar([(f"src/module{i}.py", b"print('hi')\n" * 20) for i in range(6)] + [("README", b"x")])
-    )
+    members = [(f"src/module{i}.py", b"print('hi')\n" * 20) for i in range(6)]
+    path.write_bytes(tar_bytes([*members, ("README", b"x")]))
 
 
 def npy(path: Path) -> None:

@@ -28,7 +28,7 @@ def _identify(view: CountingFS, path: Path):
 
 
 def _tar_negative_size() -> bytes:
-    good = corpus._tar([("a.txt", b"hello")])
+    good = corpus.tar_bytes([("a.txt", b"hello")])
     block = bytearray(good[:512])
     block[124:136] = b"\xff" * 12  # GNU base-256 with the sign bit: a negative size
     block[148:156] = b" " * 8
@@ -140,7 +140,7 @@ def test_full_corpus_reads_are_bounded(files):
 def test_tar_with_many_members_stops_early(tmp_path):
     path = tmp_path / "many.tar"
     members = [(f"d/f{i}.txt", b"x" * 600) for i in range(2000)]
-    path.write_bytes(corpus._tar(members))
+    path.write_bytes(corpus.tar_bytes(members))
     view = CountingFS()
     assert _identify(view, path).format == "tar"
     assert view.read_bytes[str(path)] <= 200_000
@@ -196,7 +196,7 @@ def test_every_sniffer_survives_random_bytes(prefix, body):
 @given(body=st.binary(min_size=512, max_size=2048), kind=st.sampled_from(["tar", "zip"]))
 def test_corrupted_containers_survive(body, kind):
     if kind == "tar":
-        data = corpus._tar([("a.jpg", body[:100]), ("a.cls", b"1")])
+        data = corpus.tar_bytes([("a.jpg", body[:100]), ("a.cls", b"1")])
         data = data[:200] + body[:100] + data[300:]
     else:
         buf = io.BytesIO()
