@@ -33,8 +33,7 @@ class Probe:
         self.bytes_read = 0
         self._tail: bytes | None = None
         self.head = b""
-        if size > 0:
-            handle.seek(0)
+        if size > 0:  # `handle` is freshly opened, at offset 0: no seek needed
             self.head = handle.read(min(HEAD_BYTES, size))
             self.bytes_read = len(self.head)
 
