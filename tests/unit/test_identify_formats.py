@@ -144,3 +144,19 @@ def test_python_bytecode(tmp_path):
     compiled = py_compile.compile(str(source), cfile=str(tmp_path / "m.pyc"))
     result = _identify(Path(compiled))
     assert (result.format, result.category) == ("python-bytecode", "executable")
+
+
+def test_webdataset_with_long_pax_names(tmp_path):
+    import io
+    import tarfile
+
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode="w", format=tarfile.PAX_FORMAT) as tar:
+        for i in range(6):
+            for ext in ("jpg", "json"):
+                info = tarfile.TarInfo(f"{'deep/' * 30}sample{i:04d}.{ext}")  # > 100 bytes
+                info.size = 3
+                tar.addfile(info, io.BytesIO(b"abc"))
+    path = tmp_path / "shard.tar"
+    path.write_bytes(buf.getvalue())
+    assert _identify(path).format == "webdataset"

@@ -164,6 +164,15 @@ def _tar_header_ok(block: bytes) -> bool:
     return stored == sum(block[:148]) + 8 * 32 + sum(block[156:512])
 
 
+def _pax_path(records: bytes) -> str | None:
+    """The `path` of a pax extended header (names longer than ustar's 100 bytes)."""
+    at = records.find(b" path=")
+    if at < 0:
+        return None
+    end = records.find(b"\n", at)
+    return records[at + 6 : end if end > 0 else len(records)].decode("utf-8", "replace")
+
+
 def _same_kind(block: bytes, magic: bytes) -> bool:
     """A later header: ustar/GNU archives repeat their magic; old v7 ones need the checksum."""
     if magic.strip(b"\0"):
@@ -198,6 +207,8 @@ def tar_members(p: Probe) -> list[str] | Identification | None:
         if kind == 0x4C:  # "L", GNU long name: the name is the member's data
             raw = p.read_at(offset + 512, min(size, 4096))
             long_name = raw.rstrip(b"\0").decode("utf-8", "replace")
+        elif kind == 0x78:  # "x", pax extended header: "NN path=VALUE\n" records
+            long_name = _pax_path(p.read_at(offset + 512, min(size, 4096))) or long_name
         elif kind in _TAR_FILE_KINDS:
             name = long_name or block[:100].rstrip(b"\0").decode("utf-8", "replace")
             if ustar and block[345] and not long_name:
