@@ -207,3 +207,34 @@ def test_corrupted_containers_survive(body, kind):
         data = raw[:cut] + body[:40] + raw[cut + 40 :]
     for sniffer in SNIFFERS:
         sniffer(_probe(data))
+
+
+def test_zip64_offsets_are_not_mistaken_for_overlap(tmp_path):
+    """Above 4 GB every central-directory offset reads 0xFFFFFFFF (the real one is in the
+    zip64 extra field): that is no bomb."""
+
+    def big_offsets(data: bytearray) -> None:
+        at = data.find(b"PK\x01\x02")
+        while at >= 0:
+            data[at + 42 : at + 46] = b"\xff\xff\xff\xff"
+            at = data.find(b"PK\x01\x02", at + 4)
+
+    path = tmp_path / "big.zip"
+    path.write_bytes(_zip_with_patched_cd(big_offsets))
+    result = _identify(CountingFS(), path)
+    assert (result.format, result.warning) == ("zip", False)
+
+
+def test_zip_with_prepended_data_is_read_from_its_end_record(tmp_path):
+    """Offsets relative to the archive's own start (data was prepended): the directory is found
+    just before the end record."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("model/data.pkl", b"\x80\x02}q\x00.")
+        z.writestr("model/version", b"3")
+    prefix = io.BytesIO()
+    with zipfile.ZipFile(prefix, "w") as z:
+        z.writestr("readme.txt", "x" * 3000)
+    path = tmp_path / "joined.zip"
+    path.write_bytes(prefix.getvalue()[:-22] + buf.getvalue())  # first archive without its end
+    assert _identify(CountingFS(), path).format == "pytorch"

@@ -61,6 +61,10 @@ def zip_listing(p: Probe) -> ZipListing | Identification:
     if cd_offset + cd_size > eocd_abs:
         return suspect("zip central directory lies past its end record")
     cd = p.read_at(cd_offset, min(cd_size, _CD_READ))
+    if not cd.startswith(b"PK\x01\x02") and cd_size:
+        # Data prepended to the archive (a self-extractor): offsets are relative to its start,
+        # and the directory sits just before the end record.
+        cd = p.read_at(eocd_abs - cd_size, min(cd_size, _CD_READ))
     names: list[str] = []
     offsets: set[int] = set()
     total = 0
@@ -78,7 +82,8 @@ def zip_listing(p: Probe) -> ZipListing | Identification:
         total += uncomp
         if uncomp > (1 << 20) and comp and uncomp // comp > _BOMB_RATIO:
             bomb = f"zip member expands {uncomp // comp}:1"
-        if local in offsets and uncomp:
+        # 0xFFFFFFFF: the real offset is in the zip64 extra field (archives above 4 GB)
+        if local in offsets and uncomp and local != 0xFFFFFFFF:
             bomb = "zip members overlap (same local header)"
         offsets.add(local)
         i += 46 + n_len + x_len + c_len
