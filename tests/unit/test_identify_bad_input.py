@@ -64,7 +64,7 @@ HOSTILE = {
     ),
     "tar-negative-size": _tar_negative_size(),
     "parquet-footer-past-eof": b"PAR1" + b"x" * 100 + struct.pack("<I", 10**9) + b"PAR1",
-    "parquet-no-tail-magic": b"PAR1" + b"x" * 100,
+    "parquet-no-tail-magic": b"PAR1" + bytes(range(256)),
     "zip-bomb-ratio": _zip_with_patched_cd(_claim_huge),
     "zip-bomb-overlap": _zip_with_patched_cd(_overlap),
     "zip-no-central-directory": b"PK\x03\x04" + b"\0" * 26 + b"x" * 200,

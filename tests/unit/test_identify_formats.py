@@ -160,3 +160,19 @@ def test_webdataset_with_long_pax_names(tmp_path):
     path = tmp_path / "shard.tar"
     path.write_bytes(buf.getvalue())
     assert _identify(path).format == "webdataset"
+
+
+@pytest.mark.parametrize(
+    ("content", "fmt"),
+    [
+        # byte 8 is "{" and byte 9 '"', as in a safetensors header, but this is JSON lines
+        (b'{"text":{"a":1}}\n{"text":{"a":2}}\n', "jsonl"),
+        (b"GGUF models are quantised weights.\n" * 3, "text"),
+        (b"PAR1 is the parquet magic\n", "text"),
+    ],
+)
+def test_text_that_starts_like_a_header_is_text(tmp_path, content, fmt):
+    path = tmp_path / "notes"
+    path.write_bytes(content)
+    result = _identify(path)
+    assert result.format == fmt and not result.warning

@@ -133,11 +133,11 @@ def identify_probe(p: Probe, magika: generic.MagikaAdapter | None) -> Identifica
             if not result.warning:
                 return result
             first_warning = first_warning or result
-    if first_warning is not None:
-        return first_warning  # it looked like a known format but broke: unknown, with a warning
     kind = text.classify_text(head, p.whole)
     if kind is not None:
-        return kind
+        return kind  # text that happens to start like a header ("GGUF models ...") is text
+    if first_warning is not None:
+        return first_warning  # it looked like a known format but broke: unknown, with a warning
     for sniffer in LATE:
         result = _run(sniffer, p)
         if result is not None:
