@@ -176,3 +176,13 @@ def test_text_that_starts_like_a_header_is_text(tmp_path, content, fmt):
     path.write_bytes(content)
     result = _identify(path)
     assert result.format == fmt and not result.warning
+
+
+@pytest.mark.parametrize("protocol", [2, 3, 4, 5])
+@pytest.mark.parametrize("obj", [{"w": [1.5, 2.5]}, [1, 2], (1, "a"), "text", b"raw", 2**40, {1}])
+def test_pickles_of_every_protocol(tmp_path, protocol, obj):
+    import pickle
+
+    path = tmp_path / "state.bin"
+    path.write_bytes(pickle.dumps(obj, protocol=protocol))
+    assert _identify(path).format == "pickle"
