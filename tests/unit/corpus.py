@@ -79,6 +79,12 @@ def tar_bytes(members: list[tuple[str, bytes]]) -> bytes:
     return buf.getvalue()
 
 
+def tfrecord_zlib(path: Path) -> None:
+    """TFRecordOptions(compression_type="ZLIB"): the record stream in one zlib stream."""
+    records = [rng.randbytes(rng.randrange(50, 3000)) for _ in range(20)]
+    path.write_bytes(zlib.compress(tfrecord_bytes(records)))
+
+
 def webdataset_members() -> list[tuple[str, bytes]]:
     members = []
     for i in range(12):
@@ -358,6 +364,7 @@ CORPUS: dict[str, tuple[str, Callable[[Path], None], str, str]] = {
     "feather": ("data.feather", feather_v2, "arrow", "ai-dataset"),
     "arrow-stream": ("data.arrows", arrow_stream, "arrow-stream", "ai-dataset"),
     "tfrecord": ("train.tfrecord", tfrecord, "tfrecord", "ai-dataset"),
+    "tfrecord-zlib": ("train-zlib.tfrecord", tfrecord_zlib, "tfrecord", "ai-dataset"),
     "webdataset": ("shard-000000.tar", webdataset, "webdataset", "ai-dataset"),
     "webdataset-gz": ("shard-000001.tar.gz", webdataset_gz, "webdataset", "ai-dataset"),
     "tar": ("src.tar", plain_tar, "tar", "archive"),

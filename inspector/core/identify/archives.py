@@ -317,4 +317,23 @@ def decompress_prefix(p: Probe, limit: int = FIRST_PREFIX) -> tuple[str, bytes |
                 return name, fn(head, min(limit, DECOMPRESSED_PREFIX))
             except (OSError, EOFError, ValueError, zlib.error, lzma.LZMAError, MemoryError):
                 return name, None
+    if _zlib_header(head):
+        # A bare zlib stream (TFRecord's ZLIB option) has only a 2-byte header with a check
+        # value, so it counts only when it really inflates.
+        try:
+            payload = zlib.decompressobj().decompress(head, min(limit, DECOMPRESSED_PREFIX))
+        except zlib.error:
+            return None
+        return ("zlib", payload) if payload else None
     return None
+
+
+def _zlib_header(head: bytes) -> bool:
+    """CMF/FLG of RFC 1950: deflate, window <= 32 KiB, no preset dictionary, check value."""
+    return (
+        len(head) >= 2
+        and head[0] & 0x0F == 8
+        and head[0] >> 4 <= 7
+        and not head[1] & 0x20
+        and (head[0] << 8 | head[1]) % 31 == 0
+    )

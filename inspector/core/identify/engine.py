@@ -68,7 +68,7 @@ MAGIC_GUARDED: tuple[tuple[bytes | None, Sniffer], ...] = (
     (None, crypto.sniff_bitlocker),
     (b"P", archives.sniff_zip),
     (b"\x80", ai_models.sniff_pickle),
-    (b"\x1f\x28\xfdB", sniff_compressed),
+    (b"\x1f\x28\xfdB\x08\x18\x28\x38\x48\x58\x68\x78", sniff_compressed),  # zlib: CMF
     (None, archives.sniff_tar),
     (None, generic.sniff_magic),
 )
