@@ -186,3 +186,14 @@ def test_pickles_of_every_protocol(tmp_path, protocol, obj):
     path = tmp_path / "state.bin"
     path.write_bytes(pickle.dumps(obj, protocol=protocol))
     assert _identify(path).format == "pickle"
+
+
+def test_compressed_shard_needs_a_real_index(tmp_path):
+    import zstandard
+
+    corpus.mds(tmp_path / "ds")
+    raw = (tmp_path / "ds" / "shard.00000.mds").read_bytes()
+    (tmp_path / "ds" / "index.json").write_text('{"not": "an mds index"}')
+    zipped = tmp_path / "ds" / "shard.00001.mds.zstd"
+    zipped.write_bytes(zstandard.ZstdCompressor().compress(raw))
+    assert _identify(zipped).format == "zstd"

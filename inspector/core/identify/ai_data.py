@@ -193,16 +193,21 @@ def mds_index(text: str) -> Identification | None:
     return None
 
 
+_INDEX_READ = 64 * 1024
+
+
 def mds_named_shard(p: Probe) -> bool:
-    """A shard named shard.NNNNN.mds (or .mds.zstd, ...) beside an index.json: how MDS lays out
-    a dataset, and the only sign left when the shard is compressed."""
+    """A shard named shard.NNNNN.mds (or .mds.zstd, ...) beside an index.json listing "shards":
+    how MDS lays out a dataset, and the only sign left when the shard is compressed."""
     if not _MDS_SHARD_NAME.match(p.name):
         return False
     try:
-        p.view.lstat(p.directory + "/index.json")
+        with p.view.open_read(p.directory + "/index.json") as index:
+            text = index.read(_INDEX_READ)
     except OSError:
         return False
-    return True
+    p.bytes_read += len(text)
+    return b'"shards"' in text
 
 
 _LMDB_MAGIC = 0xBEEFC0DE
