@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.table import Table
 
 from inspector.commands.output import print_json, progress_on_tty, stdout_console
+from inspector.core.identify.categories import CATEGORY_LABELS
 from inspector.core.names import display_name
 from inspector.core.results import ScanResult
 from inspector.core.scan import DEFAULT_BUDGET_S, ScanOptions, scan_target
@@ -18,22 +19,6 @@ from inspector.core.units import format_share, format_size
 EXIT_OK, EXIT_INCOMPLETE = 0, 3
 TOP_EXTENSIONS = 10
 TOP_FORMATS = 12
-CATEGORY_NAMES = {
-    "ai-dataset": "AI datasets",
-    "ai-model": "AI models",
-    "archive": "Archives",
-    "image": "Images",
-    "video": "Video",
-    "audio": "Audio",
-    "document": "Documents",
-    "text": "Text",
-    "executable": "Programs",
-    "database": "Databases",
-    "disk-image": "Disk images",
-    "encrypted": "Encrypted",
-    "empty": "Empty / zero-filled",
-    "unknown": "Unknown",
-}
 
 
 def _budget(text: str) -> float:
@@ -134,7 +119,7 @@ def show_content(console: Console, r: ScanResult) -> None:
     exact = c.method == "full"
     for cat in c.categories:
         table.add_row(
-            CATEGORY_NAMES.get(cat.category, cat.category),
+            CATEGORY_LABELS.get(cat.category, cat.category),
             format_share(cat.bytes_share, None if exact else cat.ci),
             ("" if exact else "≈ ") + format_size(cat.bytes_estimate),
             ("" if exact else "≈ ") + f"{cat.files_estimate:,}",
@@ -147,7 +132,7 @@ def show_content(console: Console, r: ScanResult) -> None:
     for f in c.formats[:TOP_FORMATS]:
         formats.add_row(
             f.format,
-            CATEGORY_NAMES.get(f.category, f.category),
+            CATEGORY_LABELS.get(f.category, f.category),
             format_share(f.bytes_share, None if exact else f.ci),
         )
     console.print(formats)

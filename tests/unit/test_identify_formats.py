@@ -197,3 +197,9 @@ def test_compressed_shard_needs_a_real_index(tmp_path):
     zipped = tmp_path / "ds" / "shard.00001.mds.zstd"
     zipped.write_bytes(zstandard.ZstdCompressor().compress(raw))
     assert _identify(zipped).format == "zstd"
+
+
+def test_every_category_has_a_label_for_officers():
+    from inspector.core.identify.categories import CATEGORIES, CATEGORY_LABELS
+
+    assert set(CATEGORY_LABELS) == set(CATEGORIES)

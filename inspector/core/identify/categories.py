@@ -37,6 +37,24 @@ CATEGORIES: Final = (
     UNKNOWN,
 )
 
+# How officers read the categories (CLI tables, GUI, reports).
+CATEGORY_LABELS: Final[dict[str, str]] = {
+    "ai-dataset": "AI datasets",
+    "ai-model": "AI models",
+    "archive": "Archives",
+    "image": "Images",
+    "video": "Video",
+    "audio": "Audio",
+    "document": "Documents",
+    "text": "Text",
+    "executable": "Programs",
+    "database": "Databases",
+    "disk-image": "Disk images",
+    "encrypted": "Encrypted",
+    "empty": "Empty / zero-filled",
+    "unknown": "Unknown",
+}
+
 _FORMATS: Final[dict[str, tuple[str, ...]]] = {
     AI_DATASET: (
         "parquet",
