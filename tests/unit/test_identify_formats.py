@@ -203,3 +203,16 @@ def test_every_category_has_a_label_for_officers():
     from inspector.core.identify.categories import CATEGORIES, CATEGORY_LABELS
 
     assert set(CATEGORY_LABELS) == set(CATEGORIES)
+
+
+def test_lmdb_lock_file_and_compressed_pickle(tmp_path):
+    import pickle
+    import struct
+    import zlib
+
+    lock = tmp_path / "lock.mdb"
+    lock.write_bytes(struct.pack("<II", 0xBEEFC0DE, 0x1002) + bytes(8184))
+    assert _identify(lock).format == "lmdb"
+    packed = tmp_path / "model.joblib"
+    packed.write_bytes(zlib.compress(pickle.dumps({"coef": list(range(300))}, protocol=4)))
+    assert _identify(packed).format == "pickle"

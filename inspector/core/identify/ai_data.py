@@ -218,6 +218,8 @@ def sniff_lmdb(p: Probe) -> Identification | None:
     """LMDB data.mdb: page 0 is a meta page (flag P_META) whose meta starts with 0xBEEFC0DE
     (page header of 16 bytes on 64-bit builds, 12 on 32-bit) and version 1."""
     head = p.head
+    if len(head) >= 8 and struct.unpack_from("<I", head, 0)[0] == _LMDB_MAGIC:
+        return found("lmdb", "lock file")  # lock.mdb: its reader table starts with the magic
     for header_len, flags_at in ((16, 10), (12, 6)):
         if len(head) < header_len + 8:
             return None

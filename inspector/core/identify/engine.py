@@ -45,7 +45,13 @@ def sniff_compressed(p: Probe) -> Identification | None:
         if kind is not None and kind.format == "jsonl":
             return found("jsonl", compressor)
         inner = _payload_probe(p, payload, complete)
-        for sniffer in (archives.sniff_tar, ai_data.sniff_tfrecord, ai_data.sniff_npy):
+        inner_sniffers = (
+            archives.sniff_tar,
+            ai_data.sniff_tfrecord,
+            ai_data.sniff_npy,
+            ai_models.sniff_pickle,  # joblib / compressed checkpoints
+        )
+        for sniffer in inner_sniffers:
             kind = sniffer(inner)
             if kind is not None and not kind.warning:
                 if kind.format == "tar":
