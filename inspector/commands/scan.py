@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import signal
 from typing import Any
 
+from rich.console import Console
 from rich.table import Table
 
+from inspector.commands import scan_case
 from inspector.commands.output import print_json, progress_on_tty, stdout_console
+from inspector.core.identify.categories import CATEGORY_LABELS
 from inspector.core.names import display_name
 from inspector.core.results import ScanResult
 from inspector.core.scan import DEFAULT_BUDGET_S, ScanOptions, scan_target
@@ -16,6 +20,7 @@ from inspector.core.units import format_share, format_size
 
 EXIT_OK, EXIT_INCOMPLETE = 0, 3
 TOP_EXTENSIONS = 10
+TOP_FORMATS = 12
 
 
 def _budget(text: str) -> float:
@@ -46,17 +51,44 @@ def register(sub: Any) -> None:
     p.add_argument("--full", action="store_true", help="identify every file (exact shares)")
     p.add_argument("--raw", action="store_true", help="raw sector sampling of a device")
     p.add_argument("--seed", type=int, default=None, help="seed of the sampler (reproducible)")
+    scan_case.add_options(p)
     p.set_defaults(func=run)
 
 
+def _stop_on_signal(signum: int, _frame: object) -> None:
+    # Unwind like Ctrl-C so every mount and loop device of the scan is undone.
+    raise KeyboardInterrupt(f"signal {signum}")
+
+
 def run(args: argparse.Namespace) -> int:
+    scan_case.check_options(args)
     options = ScanOptions(budget_s=args.budget, full=args.full, raw=args.raw, seed=args.seed)
-    with progress_on_tty(not args.json) as progress:
-        result = scan_target(args.target, options, progress=progress)
+    previous = {sig: signal.signal(sig, _stop_on_signal) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        with progress_on_tty(not args.json) as progress:
+            if args.case is None:
+                result, drive = scan_target(args.target, options, progress=progress), None
+            else:
+                result, drive = scan_case.scan_into_case(
+                    args, options, lambda: scan_target(args.target, options, progress=progress)
+                )
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
     if args.json:
-        print_json(scan_json(result))
+        doc = scan_json(result)
+        if drive is not None:
+            doc["case"] = scan_case.case_json(drive)
+        print_json(doc)
     else:
         show(result)
+        if drive is not None:
+            stdout_console().print(
+                f"Recorded in case {drive.case_id} as drive {drive.id} ({drive.state}); "
+                f"result BLAKE3 {drive.result_hash}",
+                markup=False,
+                soft_wrap=True,
+            )
     return EXIT_OK if result.complete else EXIT_INCOMPLETE
 
 
@@ -87,20 +119,7 @@ def show(r: ScanResult) -> None:
     console.print(head)
 
     if r.content.method != "none" and r.content.categories:
-        c = r.content
-        table = Table(title=f"Content ({c.method}, {c.samples:,} samples, 95 % intervals)")
-        table.add_column("Category")
-        table.add_column("Share of bytes", justify="right")
-        table.add_column("Estimate", justify="right")
-        for cat in c.categories:
-            table.add_row(
-                cat.category, format_share(cat.bytes_share, cat.ci), format_size(cat.bytes_estimate)
-            )
-        console.print(table)
-        if c.disguised.files_share > 0:
-            console.print(
-                f"Disguised files: {format_share(c.disguised.files_share, c.disguised.ci)} of files"
-            )
+        show_content(console, r)
 
     if s.by_extension:
         ext_table = Table(title="Top extensions by bytes")
@@ -112,3 +131,50 @@ def show(r: ScanResult) -> None:
         console.print(ext_table)
     for w in r.warnings:
         console.print(f"[yellow]warning:[/yellow] {w}", markup=True)
+
+
+def show_content(console: Console, r: ScanResult) -> None:
+    """Categories and formats with their intervals, and the disguised files."""
+    c = r.content
+    if c.method == "full":
+        title = f"Content — every file identified ({c.files_identified:,}), exact"
+    else:
+        title = f"Content — {c.samples:,} samples, seed {c.seed}, 95 % intervals"
+    table = Table(title=title)
+    table.add_column("Category")
+    table.add_column("Share of bytes", justify="right")
+    table.add_column("Bytes", justify="right")
+    table.add_column("Files", justify="right")
+    exact = c.method == "full"
+    for cat in c.categories:
+        table.add_row(
+            CATEGORY_LABELS.get(cat.category, cat.category),
+            format_share(cat.bytes_share, None if exact else cat.ci),
+            ("" if exact else "≈ ") + format_size(cat.bytes_estimate),
+            ("" if exact else "≈ ") + f"{cat.files_estimate:,}",
+        )
+    console.print(table)
+    formats = Table(title="Formats by share of bytes")
+    formats.add_column("Format")
+    formats.add_column("Category")
+    formats.add_column("Share of bytes", justify="right")
+    for f in c.formats[:TOP_FORMATS]:
+        formats.add_row(
+            f.format,
+            CATEGORY_LABELS.get(f.category, f.category),
+            format_share(f.bytes_share, None if exact else f.ci),
+        )
+    console.print(formats)
+    d = c.disguised
+    if d.files_share > 0 or d.examples:
+        share = format_share(d.files_share, None if exact else d.ci)
+        console.print(f"Disguised files (name says one thing, content another): {share} of files")
+        for example in d.examples:
+            console.print(f"  {example}", markup=False)
+    if c.method == "sampled":
+        console.print(
+            f"Read {format_size(c.sampled_bytes)} from {c.files_identified:,} files; "
+            f"stopped on {c.stopped}; widest interval ±{(c.precision or 0) * 100:.1f} %"
+            + (f"; {c.errors:,} draws unreadable" if c.errors else ""),
+            markup=False,
+        )
