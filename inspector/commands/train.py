@@ -47,7 +47,9 @@ def register(sub: Any) -> None:
         type=_budget,
         default=TRAINING_BUDGET_S,
         metavar="SECONDS",
-        help=f"content sampling time per drive (default {TRAINING_BUDGET_S:g}; 0 = survey only)",
+        help="content sampling budget per drive, in seconds of simulated drive time "
+        f"(reads at a real HDD's pace, so runs repeat exactly; default {TRAINING_BUDGET_S:g}; "
+        "0 = survey only)",
     )
     p.set_defaults(func=run)
 

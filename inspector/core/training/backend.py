@@ -224,6 +224,15 @@ class SimulatedBackend:
                 return drive_id
         raise DriveGone(f"{drive.path}: not a drive of scenario {self.scenario.name!r}")
 
+    def present(self, drive: Drive) -> bool:
+        """Is the drive plugged in now? (scan_drive asks after a media error.)"""
+        try:
+            drive_id = self._id_of(drive)
+        except DriveGone:
+            return False
+        with self._lock:
+            return drive_id in self._plugged
+
     def _check_plugged(self, drive: Drive) -> str:
         drive_id = self._id_of(drive)
         with self._lock:
