@@ -1,0 +1,78 @@
+"""`inspector gui`: the inspection desk (PySide6). Qt is imported only when the GUI starts."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Any
+
+from inspector.core.errors import UsageError
+
+EXIT_USAGE = 2
+DEFAULT_GUI_BUDGET_S = 10.0
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not value >= 0:
+        raise argparse.ArgumentTypeError("use 0 seconds or more")
+    return value
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser(
+        "gui",
+        help="open the inspection desk (the default when no command is given)",
+        description="Open the inspection desk: live drives, travelers, totals and verdicts.",
+    )
+    p.add_argument("--training", metavar="SCENARIO", help="play a training scenario (simulated)")
+    p.add_argument(
+        "--backend",
+        choices=("udev", "simulated"),
+        default=None,
+        help="where drives come from (default: udev; simulated with --training)",
+    )
+    p.add_argument(
+        "--budget",
+        type=_seconds,
+        default=DEFAULT_GUI_BUDGET_S,
+        metavar="SECONDS",
+        help=f"content sampling time per drive (default {DEFAULT_GUI_BUDGET_S:g})",
+    )
+    p.add_argument("--seed", type=int, default=None, help="seed of the sampler (reproducible)")
+    p.add_argument("--screenshot", metavar="FILE", help="save a PNG of the window, then exit")
+    p.add_argument(
+        "--after",
+        type=_seconds,
+        default=3.0,
+        metavar="SECONDS",
+        help="with --screenshot: wait this long first (default 3)",
+    )
+    p.set_defaults(func=run)
+
+
+def has_display() -> bool:
+    return bool(
+        os.environ.get("DISPLAY")
+        or os.environ.get("WAYLAND_DISPLAY")
+        or os.environ.get("QT_QPA_PLATFORM")
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    if not has_display():
+        print(
+            "inspector: no display for the desk (DISPLAY/WAYLAND_DISPLAY unset); use the command "
+            "line instead: 'inspector scan DIR' or 'inspector train SCENARIO'",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    if args.backend == "simulated" and not args.training:
+        raise UsageError("--backend simulated needs --training SCENARIO")
+    from inspector.gui.app import run_app  # Qt loads here, never for other sub-commands
+
+    return run_app(args)

@@ -1,0 +1,106 @@
+"""Start the desk: QApplication, backend, state, controller, window; optional screenshot."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from inspector.core.drives.model import DriveBackend
+from inspector.core.errors import UsageError
+from inspector.core.policy import Policy, load_policy
+from inspector.gui.controller import DeskController
+from inspector.gui.desk import DeskState
+from inspector.gui.main_window import MainWindow
+from inspector.gui.training import TrainingSession, open_training
+
+EXIT_OK, EXIT_FAILED = 0, 1
+
+
+def make_app(argv: Sequence[str] = ()) -> QApplication:
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    # Fractional scale factors (150 %) are passed through, not rounded: crisp at any DPI.
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
+    app = QApplication([sys.argv[0] if sys.argv else "inspector", *argv])
+    app.setApplicationName("Inspector")
+    app.setApplicationDisplayName("Inspector")
+    app.setDesktopFileName("inspector")
+    # Fusion follows the system colour scheme (light/dark) and looks the same on every desk.
+    app.setStyle("Fusion")
+    return app
+
+
+def udev_backend() -> DriveBackend:
+    try:
+        from inspector.core.drives.udev import UdevBackend  # type: ignore[import-not-found]
+    except ImportError:
+        raise UsageError(
+            "the udev drive backend is not available in this build; "
+            "try 'inspector gui --training seed'"
+        ) from None
+    backend: DriveBackend = UdevBackend()
+    return backend
+
+
+def build_desk(
+    backend: DriveBackend,
+    *,
+    policy: Policy | None = None,
+    budget_s: float = 10.0,
+    seed: int | None = None,
+    training: TrainingSession | None = None,
+) -> MainWindow:
+    state = DeskState(policy or load_policy())
+    controller = DeskController(state, backend, budget_s=budget_s, seed=seed)
+    if training is not None:
+        training.prepare(state)
+    window = MainWindow(
+        state,
+        controller,
+        training=training.title if training else None,
+        case_title=training.case_title if training else "Case: new (not yet saved)",
+    )
+    if training is not None:
+        training.attach(window)
+    controller.start()
+    return window
+
+
+def run_app(args: argparse.Namespace) -> int:
+    app = make_app()
+    training = None
+    if args.training:
+        training = open_training(args.training, seed=args.seed)
+        backend = training.backend
+    elif args.backend == "simulated":
+        raise UsageError("--backend simulated needs --training SCENARIO")
+    else:
+        backend = udev_backend()
+    window = build_desk(backend, budget_s=args.budget, seed=args.seed, training=training)
+    window.show()
+    if args.screenshot:
+        outcome = {"code": EXIT_FAILED}
+
+        def shoot() -> None:
+            path = Path(args.screenshot)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if window.grab().save(str(path), "PNG"):
+                outcome["code"] = EXIT_OK
+            else:
+                print(f"inspector: could not write {path}", file=sys.stderr)
+            window.close()
+
+        QTimer.singleShot(int(args.after * 1000), shoot)
+        app.exec()
+        return outcome["code"]
+    app.exec()
+    return EXIT_OK

@@ -1,0 +1,280 @@
+"""The inspection desk: case and travelers | live drives and drive detail | traveler totals."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, QPoint, Qt, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector.core.names import display_name
+from inspector.gui.controller import DeskController
+from inspector.gui.desk import DeskState
+from inspector.gui.icons import icon
+from inspector.gui.models import drives as dcol
+from inspector.gui.models import travelers as tcol
+from inspector.gui.models.drives import DrivesModel
+from inspector.gui.models.travelers import TravelersModel
+from inspector.gui.widgets.bay_map import BayMap
+from inspector.gui.widgets.colors import training_color
+from inspector.gui.widgets.drive_detail import DriveDetail
+from inspector.gui.widgets.fill_bar import FillBarDelegate
+from inspector.gui.widgets.traveler_form import TravelerForm
+from inspector.gui.widgets.traveler_panel import TravelerPanel
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        state: DeskState,
+        controller: DeskController,
+        *,
+        training: str | None = None,
+        case_title: str = "Case: new (not yet saved)",
+    ) -> None:
+        super().__init__()
+        self.state = state
+        self.controller = controller
+        self.training = training
+        title = "Inspector — inspection desk"
+        self.setWindowTitle(f"{title} — TRAINING: {training}" if training else title)
+        self.drives_model = DrivesModel(state, self)
+        self.travelers_model = TravelersModel(state, self)
+
+        self.case_label = QLabel(f"<b>{case_title}</b>")
+        self.case_label.setAccessibleName("Case")
+        self.travelers_view = self._travelers_view()
+        self.form = TravelerForm(state)
+        self.bay_map = BayMap(state)
+        tabs = QTabWidget()
+        tabs.addTab(self.form, icon("add-traveler"), "Add traveler")
+        tabs.addTab(self.bay_map, icon("drive"), "Bays")
+        self.side_tabs = tabs
+        left = _column(self.case_label, self.travelers_view, tabs)
+
+        self.drives_view = self._drives_view()
+        self.detail = DriveDetail(state)
+        self.detail.rescan_requested.connect(self._rescan)
+        self.detail.cancel_requested.connect(controller.cancel)
+        middle = QSplitter(Qt.Orientation.Vertical)
+        middle.addWidget(self.drives_view)
+        middle.addWidget(self.detail)
+        middle.setStretchFactor(0, 3)
+        middle.setStretchFactor(1, 2)
+
+        self.panel = TravelerPanel(state)
+        body = QSplitter(Qt.Orientation.Horizontal)
+        body.addWidget(left)
+        body.addWidget(middle)
+        body.addWidget(self.panel)
+        body.setStretchFactor(0, 2)
+        body.setStretchFactor(1, 5)
+        body.setStretchFactor(2, 2)
+        body.setSizes([330, 900, 330])
+        self.body = body
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 6)
+        if training:
+            layout.addWidget(self._training_banner(training))
+        layout.addWidget(body, 1)
+        self.setCentralWidget(central)
+
+        self.status_label = QLabel()
+        self.status_label.setAccessibleName("Status")
+        self.statusBar().addPermanentWidget(self.status_label)
+        controller.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        state.drive_changed.connect(self._update_status)
+        state.drive_added.connect(self._update_status)
+        state.drive_added.connect(self._select_first_drive)
+        self.form.added.connect(self._select_traveler)
+        self._make_actions()
+        self._update_status()
+        self.resize(1500, 900)
+
+    # construction -----------------------------------------------------------------
+    def _drives_view(self) -> QTableView:
+        view = QTableView()
+        view.setAccessibleName("Drives")
+        view.setModel(self.drives_model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        view.setDragEnabled(True)
+        view.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        view.setAlternatingRowColors(True)
+        view.setItemDelegateForColumn(dcol.FILL, FillBarDelegate(dcol.FILL_ROLE, view))
+        view.verticalHeader().hide()
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(dcol.FILL, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(dcol.FILL, 90)
+        header.setStretchLastSection(False)
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        view.customContextMenuRequested.connect(self._drive_menu)
+        view.selectionModel().selectionChanged.connect(self._on_drive_selected)
+        return view
+
+    def _travelers_view(self) -> QTableView:
+        view = QTableView()
+        view.setAccessibleName("Travelers")
+        view.setModel(self.travelers_model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setAcceptDrops(True)
+        view.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
+        view.setDropIndicatorShown(True)
+        view.verticalHeader().hide()
+        for col in (tcol.DOCUMENT, tcol.DECLARED, tcol.CAPACITY, tcol.AI):
+            view.setColumnHidden(col, True)  # in the totals panel; the list stays narrow
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        view.horizontalHeader().setStretchLastSection(True)
+        view.setToolTip("Drop drives here to assign them to a traveler")
+        view.selectionModel().selectionChanged.connect(self._on_traveler_selected)
+        return view
+
+    def _training_banner(self, scenario: str) -> QLabel:
+        banner = QLabel(
+            f"TRAINING — scenario “{display_name(scenario)}”: simulated drives, not a live case"
+        )
+        banner.setAccessibleName("Training banner")
+        banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        color = training_color(self.palette()).name()
+        banner.setStyleSheet(
+            f"background:{color}; color:white; font-weight:bold; padding:4px; border-radius:4px"
+        )
+        return banner
+
+    def _make_actions(self) -> None:
+        drive_menu = self.menuBar().addMenu("&Drive")
+        self.rescan_action = _action(self, "Re-scan with a larger budget", "rescan", "F5")
+        self.rescan_action.triggered.connect(lambda: self._on_selected(larger=True))
+        self.full_action = _action(self, "Full identification", "full", "Shift+F5")
+        self.full_action.triggered.connect(lambda: self._on_selected(full=True))
+        self.cancel_action = _action(self, "Cancel scan", "cancel", "Ctrl+.")
+        self.cancel_action.triggered.connect(self._cancel_selected)
+        for a in (self.rescan_action, self.full_action, self.cancel_action):
+            drive_menu.addAction(a)
+        view_menu = self.menuBar().addMenu("&View")
+        for text, key, widget in (
+            ("Drives", "Ctrl+1", self.drives_view),
+            ("Travelers", "Ctrl+2", self.travelers_view),
+            ("Add traveler", "Ctrl+N", self.form.name),
+        ):
+            act = QAction(text, self)
+            act.setShortcut(QKeySequence(key))
+            act.triggered.connect(lambda _=False, w=widget: self._focus(w))
+            view_menu.addAction(act)
+
+    # slots ---------------------------------------------------------------------------
+    def _focus(self, widget: QWidget) -> None:
+        if widget is self.form.name:
+            self.side_tabs.setCurrentWidget(self.form)
+        widget.setFocus()
+
+    def selected_drives(self) -> list[str]:
+        rows = sorted({i.row() for i in self.drives_view.selectionModel().selectedRows()})
+        return [self.drives_model.identity_at(r) for r in rows]
+
+    def _on_selected(self, *, larger: bool = False, full: bool = False) -> None:
+        for identity in self.selected_drives():
+            self.controller.rescan(identity, larger=larger, full=full)
+
+    def _cancel_selected(self) -> None:
+        for identity in self.selected_drives():
+            self.controller.cancel(identity)
+
+    @Slot(str, bool, bool)
+    def _rescan(self, identity: str, larger: bool, full: bool) -> None:
+        self.controller.rescan(identity, larger=larger, full=full)
+
+    def _drive_menu(self, pos: QPoint) -> None:
+        menu = self.build_drive_menu()
+        if menu is not None:
+            menu.popup(self.drives_view.viewport().mapToGlobal(pos))
+
+    def build_drive_menu(self) -> QMenu | None:
+        """The context menu of the selected drives (also reached with the Menu key)."""
+        ids = self.selected_drives()
+        if not ids:
+            return None
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        assign = menu.addMenu(icon("traveler"), "Assign to")
+        for t in self.state.travelers():
+            act = assign.addAction(display_name(t.name))
+            act.triggered.connect(lambda _=False, n=t.name: self.assign(ids, n))
+        if not self.state.travelers():
+            assign.addAction("(add a traveler first)").setEnabled(False)
+        menu.addAction("Unassign").triggered.connect(lambda: self.assign(ids, None))
+        menu.addSeparator()
+        menu.addAction(self.rescan_action)
+        menu.addAction(self.full_action)
+        menu.addAction(self.cancel_action)
+        return menu
+
+    def assign(self, identities: list[str], traveler: str | None) -> None:
+        for identity in identities:
+            self.state.assign(identity, traveler)
+
+    def _on_drive_selected(self, selected: QItemSelection, _: QItemSelection) -> None:
+        ids = self.selected_drives()
+        self.detail.show_drive(ids[-1] if ids else None)
+        if ids:
+            owner = self.state.row(ids[-1]).traveler
+            if owner:
+                self.panel.show_traveler(owner)
+
+    def _on_traveler_selected(self, selected: QItemSelection, _: QItemSelection) -> None:
+        rows = self.travelers_view.selectionModel().selectedRows()
+        self.panel.show_traveler(self.travelers_model.name_at(rows[0].row()) if rows else None)
+
+    def _select_traveler(self, name: str) -> None:
+        for r in range(self.travelers_model.rowCount()):
+            if self.travelers_model.name_at(r) == name:
+                self.travelers_view.selectRow(r)
+
+    def select_drive(self, identity: str) -> None:
+        self.drives_view.selectRow(self.drives_model.row_of(identity))
+
+    def _select_first_drive(self, identity: str) -> None:
+        if self.detail.identity is None:
+            self.select_drive(identity)
+
+    def _update_status(self, *_: object) -> None:
+        rows = self.state.rows()
+        busy = sum(1 for r in rows if r.busy)
+        backend = self.controller.backend.name
+        mode = " (TRAINING)" if self.training else ""
+        self.status_label.setText(
+            f"Read-only · backend: {backend}{mode} · {len(rows)} drive(s), {busy} scanning"
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.controller.stop()  # cancel scans and join their threads before Qt tears down
+        super().closeEvent(event)
+
+
+def _column(*widgets: QWidget) -> QWidget:
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for w in widgets:
+        layout.addWidget(w)
+    return box
+
+
+def _action(parent: QWidget, text: str, icon_name: str, shortcut: str) -> QAction:
+    act = QAction(icon(icon_name), text, parent)
+    act.setShortcut(QKeySequence(shortcut))
+    return act
