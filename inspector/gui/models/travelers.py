@@ -148,5 +148,6 @@ class TravelersModel(QAbstractTableModel):
     def _changed_all(self) -> None:
         if self._names:
             self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._names) - 1, len(HEADERS) - 1)
+                self.index(0, 0),
+                self.index(len(self._names) - 1, len(HEADERS) - 1),
             )
