@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from rich.console import Console
 from rich.table import Table
 
 from inspector.commands.output import print_json, progress_on_tty, stdout_console
@@ -16,6 +17,23 @@ from inspector.core.units import format_share, format_size
 
 EXIT_OK, EXIT_INCOMPLETE = 0, 3
 TOP_EXTENSIONS = 10
+TOP_FORMATS = 12
+CATEGORY_NAMES = {
+    "ai-dataset": "AI datasets",
+    "ai-model": "AI models",
+    "archive": "Archives",
+    "image": "Images",
+    "video": "Video",
+    "audio": "Audio",
+    "document": "Documents",
+    "text": "Text",
+    "executable": "Programs",
+    "database": "Databases",
+    "disk-image": "Disk images",
+    "encrypted": "Encrypted",
+    "empty": "Empty / zero-filled",
+    "unknown": "Unknown",
+}
 
 
 def _budget(text: str) -> float:
@@ -87,20 +105,7 @@ def show(r: ScanResult) -> None:
     console.print(head)
 
     if r.content.method != "none" and r.content.categories:
-        c = r.content
-        table = Table(title=f"Content ({c.method}, {c.samples:,} samples, 95 % intervals)")
-        table.add_column("Category")
-        table.add_column("Share of bytes", justify="right")
-        table.add_column("Estimate", justify="right")
-        for cat in c.categories:
-            table.add_row(
-                cat.category, format_share(cat.bytes_share, cat.ci), format_size(cat.bytes_estimate)
-            )
-        console.print(table)
-        if c.disguised.files_share > 0:
-            console.print(
-                f"Disguised files: {format_share(c.disguised.files_share, c.disguised.ci)} of files"
-            )
+        show_content(console, r)
 
     if s.by_extension:
         ext_table = Table(title="Top extensions by bytes")
@@ -112,3 +117,50 @@ def show(r: ScanResult) -> None:
         console.print(ext_table)
     for w in r.warnings:
         console.print(f"[yellow]warning:[/yellow] {w}", markup=True)
+
+
+def show_content(console: Console, r: ScanResult) -> None:
+    """Categories and formats with their intervals, and the disguised files."""
+    c = r.content
+    if c.method == "full":
+        title = f"Content — every file identified ({c.files_identified:,}), exact"
+    else:
+        title = f"Content — {c.samples:,} samples, seed {c.seed}, 95 % intervals"
+    table = Table(title=title)
+    table.add_column("Category")
+    table.add_column("Share of bytes", justify="right")
+    table.add_column("Bytes", justify="right")
+    table.add_column("Files", justify="right")
+    exact = c.method == "full"
+    for cat in c.categories:
+        table.add_row(
+            CATEGORY_NAMES.get(cat.category, cat.category),
+            format_share(cat.bytes_share, None if exact else cat.ci),
+            ("" if exact else "≈ ") + format_size(cat.bytes_estimate),
+            ("" if exact else "≈ ") + f"{cat.files_estimate:,}",
+        )
+    console.print(table)
+    formats = Table(title="Formats by share of bytes")
+    formats.add_column("Format")
+    formats.add_column("Category")
+    formats.add_column("Share of bytes", justify="right")
+    for f in c.formats[:TOP_FORMATS]:
+        formats.add_row(
+            f.format,
+            CATEGORY_NAMES.get(f.category, f.category),
+            format_share(f.bytes_share, None if exact else f.ci),
+        )
+    console.print(formats)
+    d = c.disguised
+    if d.files_share > 0 or d.examples:
+        share = format_share(d.files_share, None if exact else d.ci)
+        console.print(f"Disguised files (name says one thing, content another): {share} of files")
+        for example in d.examples:
+            console.print(f"  {example}", markup=False)
+    if c.method == "sampled":
+        console.print(
+            f"Read {format_size(c.sampled_bytes)} from {c.files_identified:,} files; "
+            f"stopped on {c.stopped}; widest interval ±{(c.precision or 0) * 100:.1f} %"
+            + (f"; {c.errors:,} draws unreadable" if c.errors else ""),
+            markup=False,
+        )

@@ -72,6 +72,12 @@ class ContentResult:
     categories: tuple[CategoryShare, ...] = ()
     formats: tuple[FormatShare, ...] = ()
     disguised: DisguisedShare = field(default_factory=lambda: DisguisedShare(0.0, (0.0, 0.0)))
+    # Beyond the contract's minimum: how the estimate was reached.
+    file_samples: int = 0  # file-weighted draws (share of file count, disguised files)
+    files_identified: int = 0  # distinct files read (a file drawn twice is read once)
+    errors: int = 0  # draws that hit an unreadable file: counted here, not as a class
+    precision: float | None = None  # widest half-interval among the reported shares
+    stopped: str = ""  # precision | budget | exhausted | cancelled | complete
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,9 +10,11 @@ from typing import Literal
 
 from inspector.core.errors import BadTargetError
 from inspector.core.fsview import FileSystemView, LocalFS
+from inspector.core.identify import Identifier
 from inspector.core.mounts import mount_of
 from inspector.core.progress import CancelToken, ProgressFn, no_progress
 from inspector.core.results import ContentResult, DeviceInfo, FilesystemInfo, ScanResult
+from inspector.core.sampling import SamplingOptions, full_content, sample_content
 from inspector.core.survey import survey
 
 TargetKind = Literal["directory", "block", "image"]
@@ -81,17 +83,31 @@ def scan_tree(
 ) -> ScanResult:
     """Survey and identify the tree at `root` of `view` (a mounted filesystem or a folder)."""
     started = time.monotonic()
-    surveyed = survey(root, view, progress=progress, cancel=cancel)
-    content = ContentResult()
+    identifier = Identifier(view)
+    content_warnings: list[str] = []
+    content_complete = True
+    if options.full:  # one walk: survey and identify every file
+        surveyed, content, content_warnings = full_content(
+            root, identifier, progress=progress, cancel=cancel
+        )
+    else:
+        surveyed = survey(root, view, progress=progress, cancel=cancel)
+        content = ContentResult()
+        if options.budget_s > 0 and surveyed.complete and surveyed.files:
+            sampling = SamplingOptions(budget_s=options.budget_s, seed=options.seed)
+            content, content_warnings = sample_content(
+                root, surveyed, identifier, sampling, progress=progress, cancel=cancel
+            )
+            content_complete = content.stopped != "cancelled"
     return ScanResult(
         target=target or root,
-        complete=surveyed.complete,
+        complete=surveyed.complete and content_complete,
         elapsed_s=time.monotonic() - started,
         survey=surveyed,
         content=content,
         device=device,
         filesystem=filesystem,
-        warnings=surveyed.warnings,
+        warnings=surveyed.warnings + tuple(content_warnings),
     )
 
 

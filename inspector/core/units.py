@@ -62,8 +62,17 @@ def format_size(n: int | float, binary: bool = False) -> str:
 
 
 def format_share(share: float, ci: tuple[float, float] | None = None) -> str:
-    """61 % (58–64 %) — a share with its interval, as officers read it."""
-    pct = f"{share * 100:.0f} %"
+    """61 % (58–64 %) — a share with its interval, as officers read it.
+
+    Shares under 1 % keep one decimal (0.3 %), so small but present classes do not read 0."""
+    pct = f"{_percent(share)} %"
     if ci is None:
         return pct
-    return f"{pct} ({ci[0] * 100:.0f}–{ci[1] * 100:.0f} %)"
+    return f"{pct} ({_percent(ci[0])}–{_percent(ci[1])} %)"
+
+
+def _percent(value: float) -> str:
+    pct = value * 100
+    if pct == 0 or pct >= 0.95:
+        return f"{pct:.0f}"
+    return f"{pct:.1f}" if pct >= 0.05 else "<0.1"

@@ -81,3 +81,43 @@ def test_core_and_cli_do_not_import_qt():
         "assert not any(m.startswith(('PySide6', 'shiboken6')) for m in sys.modules)"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+def _mixed_tree(root) -> None:
+    import random
+
+    rng = random.Random(2)
+    (root / "data").mkdir()
+    for i in range(5):
+        (root / "data" / f"part{i}.parquet").write_bytes(
+            b"PAR1" + rng.randbytes(20000) + b"\x01\0\0\0PAR1"
+        )
+    (root / "holiday.mp4").write_bytes(rng.randbytes(30000))
+    (root / "notes.txt").write_text("a diary\n" * 500)
+
+
+def test_scan_full_and_sampled_json(tmp_path):
+    _mixed_tree(tmp_path)
+    full = json.loads(run("scan", str(tmp_path), "--json", "--full").stdout)["content"]
+    assert full["method"] == "full" and full["samples"] == 7
+    shares = {c["category"]: c for c in full["categories"]}
+    assert shares["ai-dataset"]["bytes_estimate"] == 5 * 20012
+    assert shares["encrypted"]["ci"] == [shares["encrypted"]["bytes_share"]] * 2
+    assert any("holiday.mp4" in e for e in full["disguised"]["examples"])
+    a = run("scan", str(tmp_path), "--json", "--seed", "42", "--budget", "20")
+    b = run("scan", str(tmp_path), "--json", "--seed", "42", "--budget", "20")
+    ca, cb = json.loads(a.stdout)["content"], json.loads(b.stdout)["content"]
+    assert ca["method"] == "sampled" and ca["seed"] == 42
+    assert ca["categories"] == cb["categories"] and ca["samples"] == cb["samples"] > 0
+    for c in ca["categories"]:
+        lo, hi = c["ci"]
+        assert lo <= c["bytes_share"] <= hi
+
+
+def test_scan_human_output_shows_intervals(tmp_path):
+    _mixed_tree(tmp_path)
+    out = run("scan", str(tmp_path), "--seed", "1")
+    assert out.returncode == 0, out.stderr
+    assert "AI datasets" in out.stdout and "–" in out.stdout
+    assert "Formats by share of bytes" in out.stdout and "parquet" in out.stdout
+    assert "holiday.mp4" in out.stdout  # a disguised example

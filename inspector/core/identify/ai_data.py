@@ -1,0 +1,217 @@
+"""Sniffers for AI training-data formats: structure, not just magic bytes (DOMAIN.md table).
+
+npz lives with the zip reader (archives.py) and jsonl with the text sniffer (text.py).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import struct
+
+from inspector.core.identify.checksums import masked_crc32c
+from inspector.core.identify.model import Identification, found, suspect
+from inspector.core.identify.probe import Probe
+
+_U32 = struct.Struct("<I")
+_I32 = struct.Struct("<i")
+_U64 = struct.Struct("<Q")
+
+
+def sniff_parquet(p: Probe) -> Identification | None:
+    """`PAR1` at 0 and at EOF-4; the u32 footer length before it must fit in the file."""
+    if not p.head.startswith(b"PAR1"):
+        return None
+    if p.size < 12:
+        return suspect("parquet magic but too short for a footer")
+    tail = p.tail
+    if tail[-4:] not in (b"PAR1", b"PARE"):  # PARE: parquet with an encrypted footer
+        return suspect("parquet magic at 0 but not at the end (truncated?)")
+    (footer,) = _U32.unpack(tail[-8:-4])
+    if footer == 0 or footer > p.size - 12:
+        return suspect(f"parquet footer length {footer} does not fit a {p.size}-byte file")
+    return found("parquet")
+
+
+def sniff_arrow_file(p: Probe) -> Identification | None:
+    """Arrow IPC file (= feather v2): `ARROW1` padded at 0, footer length and `ARROW1` at EOF."""
+    head = p.head
+    if head.startswith(b"FEA1"):
+        return found("feather", "feather v1") if p.tail.endswith(b"FEA1") else None
+    if not head.startswith(b"ARROW1"):
+        return None
+    tail = p.tail
+    if p.size < 18 or not tail.endswith(b"ARROW1"):
+        return suspect("arrow magic at 0 but not at the end (truncated?)")
+    (footer,) = _I32.unpack(tail[-10:-6])
+    if footer <= 0 or footer > p.size - 18:
+        return suspect(f"arrow footer length {footer} does not fit a {p.size}-byte file")
+    return found("arrow", "IPC file / feather v2")
+
+
+def _flatbuffer_message(buf: bytes) -> tuple[int, int] | None:
+    """(version, header_type) of an Arrow `Message` flatbuffer, or None when malformed."""
+    if len(buf) < 8:
+        return None
+    (root,) = _U32.unpack_from(buf, 0)
+    if root + 4 > len(buf):
+        return None
+    (vt_rel,) = _I32.unpack_from(buf, root)
+    vtable = root - vt_rel
+    if vtable < 0 or vtable + 4 > len(buf):
+        return None
+    vt_size, _table_size = struct.unpack_from("<HH", buf, vtable)
+    if vt_size < 8 or vt_size % 2 or vtable + vt_size > len(buf):
+        return None
+    version_off, type_off = struct.unpack_from("<HH", buf, vtable + 4)
+    version = struct.unpack_from("<h", buf, root + version_off)[0] if version_off else 0
+    if type_off == 0 or root + type_off >= len(buf):
+        return None
+    return version, buf[root + type_off]
+
+
+def sniff_arrow_stream(p: Probe) -> Identification | None:
+    """Arrow IPC stream: 0xFFFFFFFF continuation, i32 metadata length, a `Message` flatbuffer
+    whose header is a Schema (type 1) with a known metadata version (V1..V5 = 0..4)."""
+    head = p.head
+    if not head.startswith(b"\xff\xff\xff\xff") or len(head) < 16:
+        return None
+    (length,) = _I32.unpack_from(head, 4)
+    if length <= 0 or length % 8 or length > p.size - 8:
+        return None
+    parsed = _flatbuffer_message(head[8 : 8 + length])
+    if parsed is None:
+        return None
+    version, header_type = parsed
+    if 0 <= version <= 4 and header_type == 1:
+        return found("arrow-stream", "IPC stream")
+    return None
+
+
+def sniff_tfrecord(p: Probe) -> Identification | None:
+    """u64 record length, then the masked CRC32C of those 8 bytes: verify it (and the data CRC
+    when the first record is small and in the head)."""
+    head = p.head
+    if len(head) < 16:
+        return None
+    (length,) = _U64.unpack_from(head, 0)
+    (crc,) = _U32.unpack_from(head, 8)
+    if masked_crc32c(head[:8]) != crc:
+        return None
+    if length > p.size - 16:
+        return suspect(f"tfrecord first record of {length} bytes runs past the end of file")
+    end = 12 + length
+    if length <= 4096 and end + 4 <= len(head):
+        (data_crc,) = _U32.unpack_from(head, end)
+        if masked_crc32c(head[12:end]) != data_crc:
+            return suspect("tfrecord length CRC matches but the data CRC does not")
+    return found("tfrecord")
+
+
+_NPY_KEYS = (b"'descr'", b"'fortran_order'", b"'shape'")
+
+
+def sniff_npy(p: Probe) -> Identification | None:
+    """`\\x93NUMPY`, version 1-3, a header length that fits, a dict with descr/order/shape."""
+    head = p.head
+    if not head.startswith(b"\x93NUMPY") or len(head) < 10:
+        return None
+    major = head[6]
+    if major == 1:
+        (hlen,) = struct.unpack_from("<H", head, 8)
+        start = 10
+    elif major in (2, 3) and len(head) >= 12:
+        (hlen,) = _U32.unpack_from(head, 8)
+        start = 12
+    else:
+        return suspect(f"npy magic with unknown version {major}")
+    if start + hlen > p.size:
+        return suspect("npy header runs past the end of file")
+    header = head[start : start + min(hlen, 4096)]
+    if header.startswith(b"{") and all(k in header for k in _NPY_KEYS):
+        return found("npy")
+    return suspect("npy magic without a descr/fortran_order/shape header")
+
+
+_HDF5 = b"\x89HDF\r\n\x1a\n"
+
+
+def sniff_hdf5(p: Probe) -> Identification | None:
+    """The superblock signature at 0, 512, 1024, 2048, ... (a user block may precede it).
+
+    Offsets within the head are checked; user blocks larger than the head are not sought, so
+    an ordinary binary costs no extra reads."""
+    head = p.head
+    offset = 0
+    while offset + 9 <= len(head):
+        if head.startswith(_HDF5, offset):
+            if head[offset + 8] <= 3:  # superblock version 0..3
+                return found("hdf5")
+            return suspect("hdf5 signature with an unknown superblock version")
+        offset = 512 if offset == 0 else offset * 2
+    return None
+
+
+_MDS_SHARD_NAME = re.compile(r"^shard\.\d{5}\.mds(\.(zstd|gz|bz2|br|snappy|zst))?$")
+
+
+def sniff_mds_shard(p: Probe) -> Identification | None:
+    """MosaicML MDS shard: u32 sample count n, then n+1 u32 offsets; the first points just past
+    the offset table (plus a config blob) and the last one is the file size."""
+    head = p.head
+    if len(head) < 12:
+        return None
+    (n,) = _U32.unpack_from(head, 0)
+    if n == 0 or 4 * (n + 2) > p.size:
+        return None
+    (first,) = _U32.unpack_from(head, 4)
+    if first < 4 * (n + 2) or first > p.size:
+        return None
+    table_end = 4 * (n + 2)
+    last = (
+        head[table_end - 4 : table_end] if table_end <= len(head) else p.read_at(table_end - 4, 4)
+    )
+    if len(last) != 4 or _U32.unpack(last)[0] != p.size:
+        return None
+    shown = min(n + 1, (len(head) - 4) // 4)
+    offsets = struct.unpack_from(f"<{shown}I", head, 4)
+    if any(b < a for a, b in itertools.pairwise(offsets)):
+        return None
+    return found("mds", "shard")
+
+
+def mds_index(text: str) -> Identification | None:
+    """An MDS `index.json`: {"shards": [{"format": "mds", ...}], "version": 2}."""
+    if '"shards"' in text and '"mds"' in text and '"raw_data"' in text:
+        return found("mds", "index")
+    return None
+
+
+def mds_compressed_shard(p: Probe) -> bool:
+    """A compressed shard (shard.00000.mds.zstd) is named so beside an index.json."""
+    if not _MDS_SHARD_NAME.match(p.name):
+        return False
+    try:
+        p.view.lstat(p.directory + "/index.json")
+    except OSError:
+        return False
+    return True
+
+
+_LMDB_MAGIC = 0xBEEFC0DE
+_P_META = 0x08
+
+
+def sniff_lmdb(p: Probe) -> Identification | None:
+    """LMDB data.mdb: page 0 is a meta page (flag P_META) whose meta starts with 0xBEEFC0DE
+    (page header of 16 bytes on 64-bit builds, 12 on 32-bit) and version 1."""
+    head = p.head
+    for header_len, flags_at in ((16, 10), (12, 6)):
+        if len(head) < header_len + 8:
+            return None
+        magic, version = struct.unpack_from("<II", head, header_len)
+        if magic == _LMDB_MAGIC and version == 1:
+            (flags,) = struct.unpack_from("<H", head, flags_at)
+            if flags & _P_META:
+                return found("lmdb")
+    return None

@@ -1,0 +1,239 @@
+"""Everything that is not AI-specific: a fast magic table of our own, then the `filetype`
+library, then Magika (loaded lazily, once) for what cheap checks cannot name.
+
+Magika calls safetensors "npy" and zero-filled files "iso" with high confidence, so its labels
+for formats we check structurally are not trusted: by the time Magika runs, those checks failed.
+"""
+
+from __future__ import annotations
+
+import struct
+from typing import Any
+
+from inspector.core.identify import categories as cat
+from inspector.core.identify.model import Identification, found
+from inspector.core.identify.probe import Probe
+
+# prefix -> format; looked up by the first two bytes, longest prefixes first.
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\xff\xd8\xff", "jpeg"),
+    (b"\x89PNG\r\n\x1a\n", "png"),
+    (b"GIF87a", "gif"),
+    (b"GIF89a", "gif"),
+    (b"II*\x00", "tiff"),
+    (b"MM\x00*", "tiff"),
+    (b"8BPS", "psd"),
+    (b"%PDF-", "pdf"),
+    (b"%!PS", "ps"),
+    (b"{\\rtf", "rtf"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "doc"),
+    (b"7z\xbc\xaf\x27\x1c", "7z"),
+    (b"Rar!\x1a\x07", "rar"),
+    (b"\x04\x22\x4d\x18", "lz4"),
+    (b"MSCF\x00\x00\x00\x00", "cab"),
+    (b"\x7fELF", "elf"),
+    (b"\xfe\xed\xfa\xce", "mach-o"),
+    (b"\xfe\xed\xfa\xcf", "mach-o"),
+    (b"\xce\xfa\xed\xfe", "mach-o"),
+    (b"\xcf\xfa\xed\xfe", "mach-o"),
+    (b"\x00asm", "wasm"),
+    (b"dex\n", "dex"),
+    (b"SQLite format 3\x00", "sqlite"),
+    (b"fLaC", "flac"),
+    (b"OggS", "ogg"),
+    (b"ID3", "mp3"),
+    (b"MThd", "midi"),
+    (b"QFI\xfb", "qcow2"),
+    (b"KDMV", "vmdk"),
+    (b"# Disk DescriptorFile", "vmdk"),
+    (b"vhdxfile", "vhdx"),
+    (b"conectix", "vhd"),
+    (b"FLV\x01", "flv"),
+)
+_BY_TWO: dict[bytes, tuple[tuple[bytes, str], ...]] = {}
+for _prefix, _fmt in sorted(_MAGIC, key=lambda m: -len(m[0])):
+    _BY_TWO[_prefix[:2]] = (*_BY_TWO.get(_prefix[:2], ()), (_prefix, _fmt))
+
+_FTYP_BRANDS = {
+    b"heic": "heic",
+    b"heix": "heic",
+    b"mif1": "heic",
+    b"msf1": "heic",
+    b"avif": "heic",
+    b"qt  ": "mov",
+    b"M4A ": "m4a",
+    b"M4B ": "m4a",
+    b"3gp4": "3gp",
+    b"3gp5": "3gp",
+    b"3g2a": "3gp",
+}
+_RIFF = {b"WAVE": "wav", b"AVI ": "avi", b"WEBP": "webp"}
+
+
+def sniff_magic(p: Probe) -> Identification | None:
+    """Generic formats by their magic bytes, with a few checks where the magic is short."""
+    head = p.head
+    for prefix, fmt in _BY_TWO.get(head[:2], ()):
+        if head.startswith(prefix):
+            return found(fmt)
+    if head[4:8] == b"ftyp" and len(head) >= 12:
+        return found(_FTYP_BRANDS.get(head[8:12], "mp4"))
+    if head.startswith(b"RIFF") and head[8:12] in _RIFF:
+        return found(_RIFF[head[8:12]])
+    if head.startswith(b"\x1a\x45\xdf\xa3"):
+        return found("webm" if b"webm" in head[:64] else "mkv")
+    if head.startswith(b"\xca\xfe\xba\xbe") and len(head) >= 8:
+        # Java class files and fat Mach-O binaries share a magic; Java's major version >= 45.
+        (major,) = struct.unpack_from(">H", head, 6)
+        return found("java-class" if major >= 45 else "mach-o")
+    if head.startswith(b"MZ") and len(head) >= 64:
+        (pe_at,) = struct.unpack_from("<I", head, 60)
+        if head[pe_at : pe_at + 4] == b"PE\0\0" or pe_at + 4 > len(head):
+            return found("pe")
+    if head.startswith(b"BM") and len(head) >= 26:
+        (declared,) = struct.unpack_from("<I", head, 2)
+        if declared == p.size:
+            return found("bmp")
+    if head[32769:32774] == b"CD001":
+        return found("iso9660")
+    return None
+
+
+def sniff_disk_image_footer(p: Probe) -> Identification | None:
+    """A fixed VHD keeps its only header in the last 512 bytes; a DMG its `koly` trailer."""
+    if p.size < 1024:
+        return None
+    tail = p.tail
+    if tail[-512:-504] == b"conectix":
+        return found("vhd")
+    if tail[-512:-508] == b"koly":
+        return found("dmg")
+    return None
+
+
+_FILETYPE_FORMAT = {
+    "jpg": "jpeg",
+    "apng": "png",
+    "tif": "tiff",
+    "cr2": "tiff",
+    "m4v": "mp4",
+    "mpg": "mpeg",
+    "wmv": "mpeg",
+    "avif": "heic",
+    "odt": "odf",
+    "ods": "odf",
+    "odp": "odf",
+    "xls": "doc",
+    "ppt": "doc",
+    "gz": "gzip",
+    "bz2": "bzip2",
+    "zst": "zstd",
+    "exe": "pe",
+    "br": "zip",
+    "deb": "zip",
+    "rpm": "zip",
+    "ar": "zip",
+    "Z": "zip",
+    "lz": "zip",
+    "lzo": "zip",
+}
+_FILETYPE_ARCHIVES = {"br": "brotli", "deb": "deb", "rpm": "rpm", "ar": "ar", "Z": "compress"}
+
+
+def sniff_filetype(p: Probe) -> Identification | None:
+    """The `filetype` library's magic table, for what ours does not list."""
+    import filetype  # lazily: the fast path rarely gets here
+
+    kind = filetype.guess(p.head[:8192])
+    if kind is None:
+        return None
+    ext = kind.extension
+    fmt = _FILETYPE_FORMAT.get(ext, ext)
+    if fmt in cat.FORMAT_CATEGORY:
+        note = f"filetype: {_FILETYPE_ARCHIVES[ext]}" if ext in _FILETYPE_ARCHIVES else ""
+        return found(fmt, note or "filetype")
+    return Identification(ext, _filetype_category(kind.mime), "filetype")
+
+
+def _filetype_category(mime: str) -> str:
+    top = mime.split("/", 1)[0]
+    return {"image": cat.IMAGE, "video": cat.VIDEO, "audio": cat.AUDIO}.get(top, cat.UNKNOWN)
+
+
+# Magika labels for formats our structural checks decide: when Magika says one of these, our
+# check has already failed, so the label is not believed.
+_MAGIKA_DISTRUSTED = frozenset(
+    {"npy", "npz", "h5", "parquet", "pickle", "pytorch", "iso", "sqlite", "tar", "zip"}
+)
+_MAGIKA_FORMAT = {
+    "qt": "mov",
+    "bzip": "bzip2",
+    "sevenzip": "7z",
+    "pebin": "pe",
+    "macho": "mach-o",
+    "javabytecode": "java-class",
+    "postscript": "ps",
+    "xls": "doc",
+    "xlsb": "xlsx",
+    "ppt": "doc",
+    "odt": "odf",
+    "ods": "odf",
+    "odp": "odf",
+    "txt": "text",
+    "markdown": "text",
+    "tsv": "csv",
+}
+_MAGIKA_GROUP = {
+    "video": cat.VIDEO,
+    "audio": cat.AUDIO,
+    "image": cat.IMAGE,
+    "document": cat.DOCUMENT,
+    "code": cat.TEXT,
+    "text": cat.TEXT,
+    "executable": cat.EXECUTABLE,
+    "archive": cat.ARCHIVE,
+}
+_MAGIKA_SAMPLE = 4096  # Magika's model looks at (at most) 4 KiB at each end
+
+
+class MagikaAdapter:
+    """Magika loaded on first use (≈0.1 s) and kept; `None` result when it is unavailable."""
+
+    def __init__(self) -> None:
+        self._magika: Any = None
+        self._failed = False
+        self.calls = 0
+
+    def _load(self) -> Any:
+        if self._magika is None and not self._failed:
+            try:
+                from magika import Magika
+
+                self._magika = Magika()
+            except Exception:  # a broken install must not stop a scan: fall back to unknown
+                self._failed = True
+        return self._magika
+
+    def identify(self, p: Probe) -> Identification | None:
+        magika = self._load()
+        if magika is None:
+            return None
+        head = p.head
+        # The first and last 4 KiB are what Magika reads from a file; joining them keeps the
+        # reads bounded and reuses the bytes already in hand.
+        data = head if p.whole else head[:_MAGIKA_SAMPLE] + p.tail[-_MAGIKA_SAMPLE:]
+        self.calls += 1
+        result = magika.identify_bytes(data)
+        if not result.ok:
+            return None
+        label = str(result.output.label)
+        group = str(result.output.group)
+        if label in ("unknown", "undefined", "empty") or label in _MAGIKA_DISTRUSTED:
+            return None
+        fmt = _MAGIKA_FORMAT.get(label, label)
+        if fmt in cat.FORMAT_CATEGORY:
+            return found(fmt, "magika")
+        category = {"sqlite": cat.DATABASE}.get(label) or _MAGIKA_GROUP.get(group, cat.UNKNOWN)
+        if category == cat.TEXT:
+            fmt = "source" if group == "code" else "text"
+        return Identification(fmt, category, f"magika: {label}")

@@ -1,0 +1,83 @@
+"""Bounded, counted reads of one file of the evidence: the only way sniffers see bytes.
+
+A probe reads the head once (HEAD_BYTES), the tail once (TAIL_BYTES) and small windows on
+request; every read is capped and the total per file is capped too (READ_LIMIT), so no header
+value on hostile media can drive a large read or allocation. All I/O goes through
+`FileSystemView.open_read`, so the same sniffers run on training-mode virtual drives.
+"""
+
+from __future__ import annotations
+
+from typing import BinaryIO
+
+from inspector.core.fsview import FileSystemView
+
+HEAD_BYTES = 64 * 1024
+TAIL_BYTES = 64 * 1024 + 22  # a zip's end-of-central-directory record sits within 64 KiB + 22
+WINDOW_MAX = 256 * 1024  # the largest single extra read a sniffer may ask for
+READ_LIMIT = 1024 * 1024  # all reads of one file together
+
+
+class Probe:
+    """The bytes of one file that sniffers may look at. Reads lazily; never writes."""
+
+    def __init__(self, view: FileSystemView, path: str, size: int, handle: BinaryIO) -> None:
+        self.view = view
+        self.path = path
+        self.size = size
+        self._handle = handle
+        self.bytes_read = 0
+        self._head: bytes | None = None
+        self._tail: bytes | None = None
+
+    @property
+    def name(self) -> str:
+        return self.path.rsplit("/", 1)[-1]
+
+    @property
+    def directory(self) -> str:
+        cut = self.path.rfind("/")
+        return self.path[:cut] if cut > 0 else ("/" if cut == 0 else ".")
+
+    @property
+    def head(self) -> bytes:
+        if self._head is None:
+            self._head = self.read_at(0, HEAD_BYTES)
+        return self._head
+
+    @property
+    def whole(self) -> bool:
+        """True when the head holds the entire file."""
+        return len(self.head) >= self.size
+
+    @property
+    def tail(self) -> bytes:
+        if self._tail is None:
+            if self.whole:
+                self._tail = self.head[-TAIL_BYTES:]
+            else:
+                start = max(0, self.size - TAIL_BYTES)
+                self._tail = self.read_at(start, self.size - start)
+        return self._tail
+
+    def read_at(self, offset: int, length: int) -> bytes:
+        """Up to `length` bytes at `offset` (fewer at EOF or past the per-file limit)."""
+        if offset < 0 or length <= 0 or offset >= self.size:
+            return b""
+        length = min(length, WINDOW_MAX, self.size - offset)
+        if self._head is not None and offset + length <= len(self._head):
+            return self._head[offset : offset + length]
+        length = min(length, READ_LIMIT - self.bytes_read)
+        if length <= 0:
+            return b""
+        self._handle.seek(offset)
+        data = self._handle.read(length)
+        self.bytes_read += len(data)
+        return data
+
+    def window(self, length: int) -> bytes:
+        """A window for entropy tests: the head, or a slice from the middle of a large file
+        (headers of containers can be structured while the payload is not)."""
+        if self.size <= len(self.head) or self.size < 4 * length:
+            return self.head[:length]
+        return self.read_at(self.size // 2, length)

@@ -1,0 +1,61 @@
+"""Filesystem views for tests: one that counts every byte read, one that fails some files."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import AbstractContextManager
+from typing import BinaryIO
+
+from inspector.core.fsview import DirEntryLike, FsUsage, LocalFS, StatLike
+
+
+class _CountingHandle:
+    def __init__(self, inner: BinaryIO, owner: CountingFS, path: str) -> None:
+        self.inner = inner
+        self.owner = owner
+        self.path = path
+
+    def read(self, n: int = -1) -> bytes:
+        assert n is not None and n >= 0, "unbounded read() of evidence"
+        self.owner.largest_read = max(self.owner.largest_read, n)
+        data = self.inner.read(n)
+        self.owner.read_bytes[self.path] += len(data)
+        return data
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        return self.inner.seek(offset, whence)
+
+    def close(self) -> None:
+        self.inner.close()
+
+    def __enter__(self) -> _CountingHandle:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class CountingFS(LocalFS):
+    """LocalFS that counts bytes read and opens per path, and the largest single read."""
+
+    def __init__(self, fail: set[str] | None = None) -> None:
+        self.read_bytes: Counter[str] = Counter()
+        self.opens: Counter[str] = Counter()
+        self.largest_read = 0
+        self.fail = fail or set()
+
+    def open_read(self, path: str) -> BinaryIO:
+        self.opens[path] += 1
+        if path in self.fail:
+            raise PermissionError(13, "Permission denied", path)
+        return _CountingHandle(super().open_read(path), self, path)  # type: ignore[return-value]
+
+    def scandir(self, path: str) -> AbstractContextManager[Iterator[DirEntryLike]]:
+        return super().scandir(path)
+
+    def lstat(self, path: str) -> StatLike:
+        return super().lstat(path)
+
+    def usage(self, path: str) -> FsUsage | None:
+        return super().usage(path)
