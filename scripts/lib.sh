@@ -5,8 +5,9 @@
 QT_APT=(libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfreetype6 libfontconfig1 fonts-dejavu-core
         libdbus-1-3 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
         libxcb-randr0 libxcb-render-util0 libxcb-xinerama0 libxcb-image0)
-# Reading drives: udev, blkid/losetup, filesystem drivers (FUSE where the kernel has none).
-DRIVE_APT=(udev util-linux fdisk e2fsprogs ntfs-3g exfat-fuse)
+# Reading drives: udev, blkid/losetup/partx, filesystem drivers (FUSE where the kernel has none:
+# ntfs-3g, exfat-fuse, fusefat for vfat).
+DRIVE_APT=(udev util-linux fdisk gdisk e2fsprogs ntfs-3g exfat-fuse fusefat)
 PY_APT=(python3 python3-venv python3-pip)
 
 VENV=${INSPECTOR_VENV:-.venv}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 from typing import Any
 
 from rich.console import Console
@@ -67,7 +68,14 @@ def register(sub: Any) -> None:
     p.set_defaults(func=run)
 
 
+def _stop_on_signal(signum: int, _frame: object) -> None:
+    # Unwind like Ctrl-C so every mount and loop device of the scan is undone.
+    raise KeyboardInterrupt(f"signal {signum}")
+
+
 def run(args: argparse.Namespace) -> int:
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, _stop_on_signal)
     options = ScanOptions(budget_s=args.budget, full=args.full, raw=args.raw, seed=args.seed)
     with progress_on_tty(not args.json) as progress:
         result = scan_target(args.target, options, progress=progress)

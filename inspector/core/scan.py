@@ -64,10 +64,10 @@ def scan_target(
             progress=progress,
             cancel=cancel,
         )
-    raise BadTargetError(
-        f"{target}: is a {'block device' if kind == 'block' else 'file'}; "
-        "only directories can be scanned in this version"
-    )
+    from inspector.core.scan_device import scan_block_device, scan_image
+
+    scan = scan_block_device if kind == "block" else scan_image
+    return scan(target, options, progress=progress, cancel=cancel)
 
 
 def scan_tree(

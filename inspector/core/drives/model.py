@@ -49,6 +49,7 @@ class Drive:
     partitions: tuple[Partition, ...] = ()
     system: bool = False  # holds / or a mounted system filesystem: never mounted or scanned
     warnings: tuple[str, ...] = ()
+    backing_file: str | None = None  # loop devices: the image file behind them
 
 
 class DriveEventKind(enum.Enum):
@@ -61,6 +62,7 @@ class DriveEventKind(enum.Enum):
 class DriveEvent:
     kind: DriveEventKind
     drive: Drive
+    seen_before: bool = False  # ADDED for an identity already seen this session: a re-plug
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +74,7 @@ class MountedFilesystem:
     root: str
     filesystem: FilesystemInfo
     mount_options: str  # as applied, for the audit log
+    warnings: tuple[str, ...] = ()  # e.g. "mounted read-write by the OS" (goes into the report)
 
 
 class Watch(Protocol):

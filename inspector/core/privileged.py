@@ -1,0 +1,182 @@
+"""The few operations that need root, behind one small interface.
+
+`LocalRoot` runs them in this process (the CLI run as root, the tests). A GUI running as the
+officer's user can later supply an implementation that forwards the same calls to a pkexec or
+udisks2 helper; nothing else in the core changes.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+import struct
+import subprocess
+import tempfile
+import time
+from typing import Protocol
+
+from inspector.core.errors import InspectorError
+
+BLKROSET = 0x125D  # <linux/fs.h> _IO(0x12, 93): set a block device read-only in the kernel
+BLKROGET = 0x125E
+_TIMEOUT_S = 60.0
+_UNMOUNT_TRIES = 10
+
+NEEDS_ROOT = (
+    "reading drives needs root (to set the device read-only, attach loop devices and mount "
+    "read-only): run it with sudo, e.g. 'sudo inspector scan /dev/sdb'"
+)
+
+
+class PrivilegeError(InspectorError):
+    """The operation needs privileges this process does not have."""
+
+
+class AccessError(InspectorError):
+    """A drive could not be made readable read-only (the message says why)."""
+
+
+class Privileged(Protocol):
+    """Operations on block devices and mounts that need CAP_SYS_ADMIN."""
+
+    def set_read_only(self, device: str, read_only: bool = True) -> None: ...
+    def attach_loop(
+        self, source: str, *, offset: int = 0, size: int | None = None, partscan: bool = False
+    ) -> str:
+        """Attach `source` to a new read-only loop device; return its path."""
+        ...
+
+    def detach_loop(self, device: str) -> None: ...
+    def mount(
+        self, device: str, mountpoint: str, fs_type: str | None, options: str, program: str | None
+    ) -> None:
+        """Mount with the kernel driver `fs_type`, or run the FUSE `program` when given."""
+        ...
+
+    def remount_bind(self, mountpoint: str, options: str) -> None: ...
+    def unmount(self, mountpoint: str) -> None: ...
+
+
+def is_root() -> bool:
+    return os.geteuid() == 0
+
+
+def _run(args: list[str], what: str) -> str:
+    """Run a tool; return stdout or raise AccessError with its first line of complaint.
+
+    Output goes to temporary files, not pipes: FUSE daemons fork and keep inherited pipes
+    open, which would block a pipe reader until the filesystem is unmounted.
+    """
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        try:
+            done = subprocess.run(
+                args, stdout=out, stderr=err, stdin=subprocess.DEVNULL, timeout=_TIMEOUT_S
+            )
+        except FileNotFoundError:
+            raise AccessError(f"{what}: {args[0]} is not installed") from None
+        except subprocess.TimeoutExpired:
+            raise AccessError(f"{what}: {args[0]} did not finish in {_TIMEOUT_S:g} s") from None
+        out.seek(0)
+        err.seek(0)
+        if done.returncode != 0:
+            lines = [ln.strip() for ln in err.read().splitlines() if ln.strip()]
+            reason = lines[0] if lines else f"exit status {done.returncode}"
+            raise AccessError(f"{what}: {reason}")
+        return out.read()
+
+
+def settle_udev() -> None:
+    """Let udevd finish probing a device before we detach it (it holds it open meanwhile)."""
+    if shutil.which("udevadm"):
+        subprocess.run(
+            ["udevadm", "settle", "--timeout=5"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            check=False,
+        )
+
+
+def get_read_only(device: str) -> bool:
+    fd = os.open(device, os.O_RDONLY | os.O_CLOEXEC)
+    try:
+        out = fcntl.ioctl(fd, BLKROGET, struct.pack("i", 0))
+    finally:
+        os.close(fd)
+    return bool(struct.unpack("i", out)[0])
+
+
+class LocalRoot:
+    """Privileged operations done directly by this (root) process."""
+
+    def __init__(self) -> None:
+        if not is_root():
+            raise PrivilegeError(NEEDS_ROOT)
+
+    def set_read_only(self, device: str, read_only: bool = True) -> None:
+        try:
+            fd = os.open(device, os.O_RDONLY | os.O_CLOEXEC)
+        except OSError as exc:
+            raise AccessError(f"{device}: cannot open: {exc.strerror}") from None
+        try:
+            fcntl.ioctl(fd, BLKROSET, struct.pack("i", 1 if read_only else 0))
+        except OSError as exc:
+            raise AccessError(
+                f"{device}: cannot set read-only (BLKROSET): {exc.strerror}"
+            ) from None
+        finally:
+            os.close(fd)
+        # (Clearing is not checked: a loop attached read-only stays read-only regardless.)
+        if read_only and not get_read_only(device):
+            raise AccessError(f"{device}: the kernel did not keep the read-only flag")
+
+    def attach_loop(
+        self, source: str, *, offset: int = 0, size: int | None = None, partscan: bool = False
+    ) -> str:
+        args = ["losetup", "--read-only", "--find", "--show"]
+        if partscan:
+            args.append("--partscan")
+        if offset:
+            args += ["--offset", str(offset)]
+        if size is not None:
+            args += ["--sizelimit", str(size)]
+        device = _run([*args, source], f"{source}: cannot attach a read-only loop device").strip()
+        if not device.startswith("/dev/loop"):
+            raise AccessError(f"{source}: losetup returned no loop device")
+        return device
+
+    def detach_loop(self, device: str) -> None:
+        settle_udev()
+        _run(["losetup", "--detach", device], f"{device}: cannot detach")
+
+    def mount(
+        self, device: str, mountpoint: str, fs_type: str | None, options: str, program: str | None
+    ) -> None:
+        if program is not None:
+            args = [program, "-o", options, device, mountpoint]
+        else:
+            args = ["mount", "-t", fs_type or "auto", "-o", options, device, mountpoint]
+        _run(args, f"{device}: cannot mount read-only")
+
+    def remount_bind(self, mountpoint: str, options: str) -> None:
+        _run(
+            ["mount", "-o", f"remount,bind,{options}", mountpoint],
+            f"{mountpoint}: cannot re-apply {options}",
+        )
+
+    def unmount(self, mountpoint: str) -> None:
+        """Unmount; a busy mount is retried, then detached lazily so nothing is left behind."""
+        last: AccessError | None = None
+        for attempt in range(_UNMOUNT_TRIES):
+            try:
+                _run(["umount", mountpoint], f"{mountpoint}: cannot unmount")
+                return
+            except AccessError as exc:
+                last = exc
+                time.sleep(0.05 * (attempt + 1))
+        try:
+            _run(["umount", "--lazy", mountpoint], f"{mountpoint}: cannot unmount")
+        except AccessError:
+            if last is None:
+                raise
+            raise last from None
