@@ -15,9 +15,9 @@ from inspector.core.drives.model import Drive, DriveBackend, DriveEvent, DriveEv
 from inspector.core.progress import CancelToken, Progress
 from inspector.core.results import ScanResult
 from inspector.core.scan import ScanOptions
+from inspector.core.scan_drive import scan_drive
 from inspector.gui.bridge import CoreBridge
 from inspector.gui.desk import DeskState, DriveStatus
-from inspector.gui.scanning import scan_drive
 from inspector.gui.workers import TaskRunner
 
 DEFAULT_BUDGET_S = 10.0  # per drive, automatic scan: a 15-bay dock must not wait half an hour
@@ -27,6 +27,19 @@ SAMPLING_STAGES = ("sampl", "identif", "content")
 ScanFn = Callable[
     [DriveBackend, Drive, ScanOptions, Callable[[Progress], None], CancelToken], ScanResult
 ]
+
+
+def scan_any_drive(
+    backend: DriveBackend,
+    drive: Drive,
+    options: ScanOptions,
+    progress: Callable[[Progress], None],
+    cancel: CancelToken,
+) -> ScanResult:
+    """The core's scan of one drive (mount read-only, survey, sample, aggregate): the same
+    function the CLI uses, for udev and simulated drives alike."""
+    progress(Progress("mounting", 0))
+    return scan_drive(backend, drive, options, progress=progress, cancel=cancel)
 
 
 class DeskController(QObject):
@@ -39,7 +52,7 @@ class DeskController(QObject):
         *,
         budget_s: float = DEFAULT_BUDGET_S,
         seed: int | None = None,
-        scan: ScanFn = scan_drive,
+        scan: ScanFn = scan_any_drive,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)

@@ -129,7 +129,7 @@ def test_scan_error_shows_in_row_and_detail(qtbot, desk, backend, tmp_path: Path
     drive = FolderBackend.make_drive(folder, "E1", "bay 4", 8 * TB)
     backend.plug(drive, folder)
     row = wait_status(qtbot, desk, drive.identity, DriveStatus.ERROR)
-    assert row.error == "read error: Input/output error"
+    assert row.error == "/dev/test-E1: Input/output error"  # one line, no traceback
     desk.select_drive(drive.identity)
     assert "Input/output error" in desk.detail.warnings.text()
     r = desk.drives_model.row_of(drive.identity)
