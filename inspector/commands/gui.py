@@ -10,7 +10,6 @@ from typing import Any
 from inspector.core.errors import UsageError
 
 EXIT_USAGE = 2
-DEFAULT_GUI_BUDGET_S = 10.0
 
 
 def _seconds(text: str) -> float:
@@ -39,9 +38,15 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--budget",
         type=_seconds,
-        default=DEFAULT_GUI_BUDGET_S,
+        default=None,
         metavar="SECONDS",
-        help=f"content sampling time per drive (default {DEFAULT_GUI_BUDGET_S:g})",
+        help="content sampling time per drive (default 10; 2 in training)",
+    )
+    p.add_argument(
+        "--speed",
+        type=float,
+        default=1.0,
+        help="training: play the scenario's timeline this many times faster (default 1)",
     )
     p.add_argument("--seed", type=int, default=None, help="seed of the sampler (reproducible)")
     p.add_argument("--screenshot", metavar="FILE", help="save a PNG of the window, then exit")

@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QApplication
 from inspector.core.drives.model import DriveBackend
 from inspector.core.errors import UsageError
 from inspector.core.policy import Policy, load_policy
-from inspector.gui.controller import DeskController
+from inspector.gui.controller import DEFAULT_BUDGET_S, DeskController, scan_any_drive
 from inspector.gui.desk import DeskState
 from inspector.gui.main_window import MainWindow
-from inspector.gui.training import TrainingSession, open_training
+from inspector.gui.training import TRAINING_BUDGET_S, TrainingSession, open_training
 
 EXIT_OK, EXIT_FAILED = 0, 1
 
@@ -60,17 +60,16 @@ def build_desk(
     training: TrainingSession | None = None,
 ) -> MainWindow:
     state = DeskState(policy or load_policy())
-    controller = DeskController(state, backend, budget_s=budget_s, seed=seed)
+    scan = training.scan if training is not None else scan_any_drive
+    controller = DeskController(state, backend, budget_s=budget_s, seed=seed, scan=scan)
     if training is not None:
         training.prepare(state)
     window = MainWindow(
         state,
         controller,
-        training=training.title if training else None,
+        training=training,
         case_title=training.case_title if training else "Case: new (not yet saved)",
     )
-    if training is not None:
-        training.attach(window)
     controller.start()
     return window
 
@@ -78,14 +77,17 @@ def build_desk(
 def run_app(args: argparse.Namespace) -> int:
     app = make_app()
     training = None
+    budget = args.budget
     if args.training:
-        training = open_training(args.training, seed=args.seed)
+        training = open_training(args.training, seed=args.seed, speed=args.speed)
         backend = training.backend
+        budget = TRAINING_BUDGET_S if budget is None else budget
     elif args.backend == "simulated":
         raise UsageError("--backend simulated needs --training SCENARIO")
     else:
         backend = udev_backend()
-    window = build_desk(backend, budget_s=args.budget, seed=args.seed, training=training)
+    budget = DEFAULT_BUDGET_S if budget is None else budget
+    window = build_desk(backend, budget_s=budget, seed=args.seed, training=training)
     window.show()
     if args.screenshot:
         outcome = {"code": EXIT_FAILED}

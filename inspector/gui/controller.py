@@ -16,16 +16,19 @@ from inspector.core.progress import CancelToken, Progress
 from inspector.core.results import ScanResult
 from inspector.core.scan import ScanOptions
 from inspector.core.scan_drive import scan_drive
+from inspector.core.verdicts import drive_figures
 from inspector.gui.bridge import CoreBridge
-from inspector.gui.desk import DeskState, DriveStatus
+from inspector.gui.desk import DeskState, DriveOutcome, DriveStatus
 from inspector.gui.workers import TaskRunner
 
 DEFAULT_BUDGET_S = 10.0  # per drive, automatic scan: a 15-bay dock must not wait half an hour
+MAX_PARALLEL_SCANS = 3  # scans at once: a dock shares one bus, and the desk shares two cores
 LARGER_BUDGET_FACTOR = 4
 SAMPLING_STAGES = ("sampl", "identif", "content")
 
 ScanFn = Callable[
-    [DriveBackend, Drive, ScanOptions, Callable[[Progress], None], CancelToken], ScanResult
+    [DriveBackend, Drive, ScanOptions, Callable[[Progress], None], CancelToken],
+    ScanResult | DriveOutcome,
 ]
 
 
@@ -52,6 +55,7 @@ class DeskController(QObject):
         *,
         budget_s: float = DEFAULT_BUDGET_S,
         seed: int | None = None,
+        max_parallel: int = MAX_PARALLEL_SCANS,
         scan: ScanFn = scan_any_drive,
         parent: QObject | None = None,
     ) -> None:
@@ -61,6 +65,8 @@ class DeskController(QObject):
         self.budget_s = budget_s
         self.seed = seed
         self._scan = scan
+        self.max_parallel = max(1, max_parallel)
+        self._queue: dict[str, tuple[Drive, float, bool]] = {}  # identity -> scan waiting, FIFO
         self.bridge = CoreBridge(self)
         self.runner = TaskRunner(self)
         self._watch: Watch | None = None
@@ -76,6 +82,7 @@ class DeskController(QObject):
         self._watch = self.backend.watch(self.bridge.on_drive_event)
 
     def stop(self) -> None:
+        self._queue.clear()
         if self._watch is not None:
             self._watch.stop()
             self._watch = None
@@ -93,9 +100,13 @@ class DeskController(QObject):
         self._start_scan(row.drive, budget, full)
 
     def cancel(self, identity: str) -> None:
+        if self._queue.pop(identity, None) is not None:
+            self.state.update(identity, status=DriveStatus.DETECTED)
+            return
         if self.runner.running(identity):
             self.runner.cancel(identity)
             self.message.emit(f"{self.state.row(identity).drive.path}: cancelling…")
+            self._pump()
 
     # events ------------------------------------------------------------------------
     @Slot(object)
@@ -110,9 +121,9 @@ class DeskController(QObject):
         row = self.state.plug(drive)
         if drive.system:
             return
-        if known and row.busy:
-            return  # a change event during its scan
-        if known and _complete(row.result):
+        if known and (row.busy or row.status == DriveStatus.QUEUED):
+            return  # a change event during (or before) its scan
+        if known and row.finished and (row.result is None or row.result.complete):
             # A re-plugged drive with a complete result: the same drive, not counted twice.
             self.state.update(drive.identity, status=DriveStatus.DONE)
             return
@@ -122,10 +133,29 @@ class DeskController(QObject):
         if drive.identity not in self.state.identities():
             return
         # The scan is cancelled; its partial result still arrives and is kept on the row.
+        self._queue.pop(drive.identity, None)
         self.runner.cancel(drive.identity)
         self.state.update(drive.identity, status=DriveStatus.REMOVED, present=False)
+        self._pump()
 
     def _start_scan(self, drive: Drive, budget_s: float, full: bool) -> None:
+        """Scan now if a slot is free (or the drive is being re-scanned), else queue it."""
+        self._queue.pop(drive.identity, None)
+        if (
+            not self.runner.running(drive.identity)
+            and self.runner.running_count() >= self.max_parallel
+        ):
+            self._queue[drive.identity] = (drive, budget_s, full)
+            self.state.update(drive.identity, status=DriveStatus.QUEUED, budget_s=budget_s)
+            return
+        self._launch(drive, budget_s, full)
+
+    def _pump(self) -> None:
+        while self._queue and self.runner.running_count() < self.max_parallel:
+            identity = next(iter(self._queue))
+            self._launch(*self._queue.pop(identity))
+
+    def _launch(self, drive: Drive, budget_s: float, full: bool) -> None:
         options = ScanOptions(budget_s=budget_s, full=full, seed=self.seed)
         progress = self.bridge.progress_for(drive.identity)
         backend, scan = self.backend, self._scan
@@ -156,20 +186,26 @@ class DeskController(QObject):
             self.state.update(identity, status=DriveStatus.SURVEYING, files_seen=p.done)
 
     @Slot(str, object)
-    def _on_finished(self, identity: str, result: ScanResult) -> None:
-        row = self.state.row(identity)
-        if not row.present:
-            self.state.update(identity, result=result)  # keep what was read before removal
+    def _on_finished(self, identity: str, value: ScanResult | DriveOutcome) -> None:
+        if isinstance(value, ScanResult):
+            value = DriveOutcome(
+                value,
+                drive_figures(value, self.state.row(identity).drive.capacity_bytes),
+                (),
+                value.complete,
+            )
+        found = {"result": value.result, "figures": value.figures, "notes": value.notes}
+        if not self.state.row(identity).present:
+            # keep what was read before the drive went away
+            self.state.update(identity, **found, finished=True)
             return
-        status = DriveStatus.DONE if result.complete else DriveStatus.INCOMPLETE
-        self.state.update(identity, result=result, status=status, fraction=None)
+        status = DriveStatus.DONE if value.complete else DriveStatus.INCOMPLETE
+        self.state.update(identity, **found, finished=True, status=status, fraction=None)
+        self._pump()
 
     @Slot(str, str)
     def _on_failed(self, identity: str, message: str) -> None:
         row = self.state.row(identity)
         status = DriveStatus.REMOVED if not row.present else DriveStatus.ERROR
         self.state.update(identity, status=status, error=message, fraction=None)
-
-
-def _complete(result: ScanResult | None) -> bool:
-    return result is not None and result.complete
+        self._pump()

@@ -31,6 +31,7 @@ from inspector.core.verdicts import (
 
 class DriveStatus(enum.Enum):
     DETECTED = "detected"
+    QUEUED = "queued"  # waiting for a free scan slot (one reader per spindle, few at a time)
     MOUNTING = "mounting"
     SURVEYING = "surveying"
     SAMPLING = "sampling"
@@ -45,12 +46,26 @@ BUSY = frozenset({DriveStatus.MOUNTING, DriveStatus.SURVEYING, DriveStatus.SAMPL
 
 
 @dataclass(frozen=True, slots=True)
+class DriveOutcome:
+    """What a finished scan job hands back when the ScanResult alone does not say it all:
+    a partition known only from raw sampling (LUKS) has figures but no filesystem result."""
+
+    result: ScanResult | None
+    figures: DriveFigures
+    notes: tuple[str, ...] = ()
+    complete: bool = True
+
+
+@dataclass(frozen=True, slots=True)
 class DriveRow:
     drive: Drive
     status: DriveStatus = DriveStatus.DETECTED
     fraction: float | None = None  # progress of the current stage, when known
     files_seen: int = 0
     result: ScanResult | None = None
+    figures: DriveFigures | None = None  # set when they do not come from `result` alone
+    notes: tuple[str, ...] = ()
+    finished: bool = False  # a scan has finished (complete or not) at least once
     error: str | None = None
     traveler: str | None = None
     budget_s: float = 0.0
@@ -70,8 +85,9 @@ class DriveRow:
             return f"sampling {self.fraction * 100:.0f} %"
         if self.status == DriveStatus.SURVEYING and self.files_seen:
             return f"surveying ({self.files_seen:,} files)"
-        if self.status == DriveStatus.REMOVED and self.result is not None:
-            return "removed (partial result kept)" if not self.result.complete else "removed"
+        if self.status == DriveStatus.REMOVED and self.finished:
+            complete = self.result.complete if self.result is not None else True
+            return "removed (partial result kept)" if not complete else "removed"
         return self.status.value
 
     def warnings(self) -> tuple[str, ...]:
@@ -205,7 +221,7 @@ class DeskState(QObject):
         rows = self.drives_of(name)
         figures = [_figures(r) for r in rows]
         tot = totals(figures, t.declared_bytes, t.licence)
-        pending = sum(1 for r in rows if r.result is None or r.busy)
+        pending = sum(1 for r in rows if not r.finished or r.busy)
         return Assessment(tot, evaluate(tot, self.policy, "traveler"), pending)
 
     def assess_group(self, group: str) -> Assessment:
@@ -217,6 +233,8 @@ class DeskState(QObject):
 
 def _figures(row: DriveRow) -> DriveFigures:
     """A drive's figures; before its scan finished only its capacity is known."""
+    if row.figures is not None:
+        return row.figures
     if row.result is not None:
         return drive_figures(row.result, row.drive.capacity_bytes)
     nothing = Estimate.exact(0.0)

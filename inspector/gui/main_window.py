@@ -25,10 +25,12 @@ from inspector.gui.models import drives as dcol
 from inspector.gui.models import travelers as tcol
 from inspector.gui.models.drives import DrivesModel
 from inspector.gui.models.travelers import TravelersModel
+from inspector.gui.training import TrainingSession
 from inspector.gui.widgets.bay_map import BayMap
 from inspector.gui.widgets.colors import training_color
 from inspector.gui.widgets.drive_detail import DriveDetail
 from inspector.gui.widgets.fill_bar import FillBarDelegate
+from inspector.gui.widgets.trainee_panel import TraineePanel
 from inspector.gui.widgets.traveler_form import TravelerForm
 from inspector.gui.widgets.traveler_panel import TravelerPanel
 
@@ -39,7 +41,7 @@ class MainWindow(QMainWindow):
         state: DeskState,
         controller: DeskController,
         *,
-        training: str | None = None,
+        training: TrainingSession | None = None,
         case_title: str = "Case: new (not yet saved)",
     ) -> None:
         super().__init__()
@@ -47,7 +49,7 @@ class MainWindow(QMainWindow):
         self.controller = controller
         self.training = training
         title = "Inspector — inspection desk"
-        self.setWindowTitle(f"{title} — TRAINING: {training}" if training else title)
+        self.setWindowTitle(f"{title} — TRAINING: {training.title}" if training else title)
         self.drives_model = DrivesModel(state, self)
         self.travelers_model = TravelersModel(state, self)
 
@@ -66,9 +68,18 @@ class MainWindow(QMainWindow):
         self.detail = DriveDetail(state)
         self.detail.rescan_requested.connect(self._rescan)
         self.detail.cancel_requested.connect(controller.cancel)
+        self.lower_tabs = QTabWidget()
+        self.lower_tabs.addTab(self.detail, icon("drive"), "Drive detail")
+        self.trainee: TraineePanel | None = None
+        if training is not None:
+            session = training
+            self.trainee = TraineePanel(
+                session.answer_keys(), lambda answers: session.grade(answers, state)
+            )
+            self.lower_tabs.addTab(self.trainee, icon("score"), "Trainee verdicts && score")
         middle = QSplitter(Qt.Orientation.Vertical)
         middle.addWidget(self.drives_view)
-        middle.addWidget(self.detail)
+        middle.addWidget(self.lower_tabs)
         middle.setStretchFactor(0, 3)
         middle.setStretchFactor(1, 2)
 
@@ -87,7 +98,7 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 6)
         if training:
-            layout.addWidget(self._training_banner(training))
+            layout.addWidget(self._training_banner(training.title))
         layout.addWidget(body, 1)
         self.setCentralWidget(central)
 

@@ -1,45 +1,115 @@
-"""Training sessions on the desk: a scenario's simulated backend, its travelers, the trainee's
-verdicts and the score (grading is the training core's; this module only shows it)."""
+"""Training sessions on the desk: a scenario's simulated backend and travelers, the trainee's
+verdicts and the score. Scenario loading, the simulated drives, scanning and grading are the
+training core's (inspector.core.training); this module only wires them into the desk."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from inspector.core.drives.model import DriveBackend
+from inspector.core.drives.model import Drive, DriveBackend
 from inspector.core.errors import UsageError
+from inspector.core.progress import CancelToken, ProgressFn
+from inspector.core.scan import ScanOptions
+from inspector.core.units import format_share
+from inspector.gui.desk import DeskState, DriveOutcome, Traveler
 
 if TYPE_CHECKING:
-    from inspector.gui.desk import DeskState
-    from inspector.gui.main_window import MainWindow
+    from inspector.core.raw import RawResult
+    from inspector.core.training.grading import Grade
+    from inspector.core.training.scenario import Scenario
+
+TRAINING_BUDGET_S = 2.0  # as the headless runner: a classroom cannot wait
 
 
 @dataclass
 class TrainingSession:
-    name: str
+    scenario: Scenario
     backend: DriveBackend
-    scenario: Any
 
     @property
     def title(self) -> str:
-        return self.name
+        return self.scenario.name
 
     @property
     def case_title(self) -> str:
-        return f"TRAINING case: {self.name}"
+        return f"TRAINING case: {self.scenario.title or self.scenario.name}"
 
     def prepare(self, state: DeskState) -> None:
-        """Put the scenario's travelers and bay map on the desk before drives appear."""
+        """Put the scenario's travelers on the desk and map each bay to its traveler, as an
+        officer does with the bay map before the drives are plugged."""
+        for t in self.scenario.travelers:
+            state.add_traveler(
+                Traveler(
+                    name=t.name,
+                    document="(training)",
+                    group=t.group or "",
+                    declaration=t.declaration,
+                    declared_bytes=t.declared_bytes,
+                    licence=t.licence,
+                )
+            )
+        for d in self.scenario.drives:
+            if d.bay:
+                state.assign_bay(d.bay, d.traveler)
 
-    def attach(self, window: MainWindow) -> None:
-        """Add the trainee's verdict panel to the window."""
+    def scan(
+        self,
+        backend: DriveBackend,
+        drive: Drive,
+        options: ScanOptions,
+        progress: ProgressFn,
+        cancel: CancelToken,
+    ) -> DriveOutcome:
+        """The training core's scan of a simulated drive: survey and sampling, or raw sampling
+        of a partition that cannot be mounted (LUKS); the figures come from the pipeline."""
+        from inspector.core.training.backend import SimulatedBackend
+        from inspector.core.training.runner import scan_simulated
+
+        assert isinstance(backend, SimulatedBackend)
+        done = scan_simulated(backend, drive, options, progress=progress, cancel=cancel)
+        notes = (raw_note(done.raw),) if done.raw is not None else ()
+        complete = (
+            done.scan.complete if done.scan is not None else bool(done.raw and done.raw.complete)
+        )
+        return DriveOutcome(done.scan, done.figures, notes, complete)
+
+    def grade(self, answers: dict[str, str], state: DeskState) -> Grade:
+        """The trainee's answers against the scenario's expected verdicts, with the desk's
+        own reasons (from the same pipeline and policy) beside each."""
+        from inspector.core.training.grading import grade
+
+        reasons: dict[str, tuple[str, ...]] = {}
+        for t in state.travelers():
+            reasons[t.name] = state.assess_traveler(t.name).verdict.reasons
+        for g in state.groups():
+            reasons[g] = state.assess_group(g).verdict.reasons
+        return grade(self.scenario, answers, reasons)  # type: ignore[arg-type]
+
+    def answer_keys(self) -> list[tuple[str, str]]:
+        """(scope, name) of every verdict the trainee must give: travelers, then groups."""
+        keys = [("traveler", t.name) for t in self.scenario.travelers]
+        keys += [("group", g.name) for g in self.scenario.groups]
+        return keys
 
 
-def open_training(name: str, seed: int | None = None) -> TrainingSession:
+def raw_note(raw: RawResult) -> str:
+    """One line on a partition known only from raw sampling."""
+    he = raw.share("high-entropy")
+    header = f"{raw.header_format} header" if raw.header_format else "no known header"
+    return (
+        f"raw sampling: {header}; high-entropy blocks {format_share(he.share, he.ci)} "
+        f"({raw.samples} blocks)"
+    )
+
+
+def open_training(name: str, seed: int | None = None, speed: float = 1.0) -> TrainingSession:
+    """Load scenario `name` (shipped name or path) and its simulated backend on a real clock."""
     try:
-        from inspector.core import training  # type: ignore[attr-defined]
+        from inspector.core.training.backend import RealClock, SimulatedBackend
+        from inspector.core.training.loader import load_scenario
     except ImportError:
         raise UsageError("training scenarios are not available in this build") from None
-    raise UsageError(
-        f"training scenario {name!r}: the training core has no desk adapter yet {training}"
-    )
+    scenario = load_scenario(name)
+    backend: Any = SimulatedBackend(scenario, clock=RealClock(speed), seed=seed)
+    return TrainingSession(scenario, backend)

@@ -71,6 +71,9 @@ class TaskRunner(QObject):
     def running(self, key: str) -> bool:
         return key in self._tasks
 
+    def running_count(self) -> int:
+        return len(self._tasks)
+
     def active(self) -> int:
         return len(self._tasks) + len(self._retired)
 

@@ -46,7 +46,12 @@ def test_drives_model_passes_qt_model_tester(qtmodeltester, state: DeskState):
     model = DrivesModel(state)
     qtmodeltester.check(model)
     ids = state.identities()
-    state.update(ids[0], result=scan_with_ai(0.61, (0.58, 0.64), 70 * TB), status=DriveStatus.DONE)
+    state.update(
+        ids[0],
+        result=scan_with_ai(0.61, (0.58, 0.64), 70 * TB),
+        status=DriveStatus.DONE,
+        finished=True,
+    )
     state.assign(ids[0], "Ana")
     state.update(ids[1], status=DriveStatus.SAMPLING, fraction=0.4)
     qtmodeltester.check(model)
@@ -76,7 +81,10 @@ def test_travelers_model_passes_qt_model_tester(qtmodeltester, state: DeskState)
     ids = state.identities()
     for identity in ids:
         state.update(
-            identity, result=scan_with_ai(0.9, (0.88, 0.92), 79 * TB), status=DriveStatus.DONE
+            identity,
+            result=scan_with_ai(0.9, (0.88, 0.92), 79 * TB),
+            status=DriveStatus.DONE,
+            finished=True,
         )
         state.assign(identity, "Ana")
     qtmodeltester.check(model)

@@ -14,7 +14,7 @@ from PySide6.QtCore import (
 
 from inspector.core.names import display_name
 from inspector.core.units import format_size
-from inspector.gui.desk import DeskState, DriveRow, DriveStatus
+from inspector.gui.desk import DeskState, DriveRow
 from inspector.gui.models.format import ai_share, ai_share_text, fill_of, used_of
 
 DRIVE_MIME = "application/x-inspector-drives"
@@ -122,7 +122,7 @@ class DrivesModel(QAbstractTableModel):
         if col == CAPACITY:
             return format_size(d.capacity_bytes)
         if col == USED:
-            used = used_of(row.result)
+            used = _used(row)
             return "" if used is None else format_size(used)
         if col == FILL:
             fill = fill_of(row.result, d.capacity_bytes)
@@ -145,7 +145,7 @@ class DrivesModel(QAbstractTableModel):
         if col == CAPACITY:
             return row.drive.capacity_bytes
         if col == USED:
-            return used_of(row.result) or 0
+            return _used(row) or 0
         if col == FILL:
             return fill_of(row.result, row.drive.capacity_bytes) or 0.0
         if col == AI:
@@ -189,5 +189,8 @@ class DrivesModel(QAbstractTableModel):
         self.dataChanged.emit(self.index(r, 0), self.index(r, len(HEADERS) - 1))
 
 
-def is_done(status: DriveStatus) -> bool:
-    return status in (DriveStatus.DONE, DriveStatus.INCOMPLETE, DriveStatus.REMOVED)
+def _used(row: DriveRow) -> int | None:
+    """Used bytes from the filesystem, or from raw sampling when nothing could be mounted."""
+    if row.result is None and row.figures is not None:
+        return row.figures.used_bytes
+    return used_of(row.result)

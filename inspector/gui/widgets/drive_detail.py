@@ -146,7 +146,8 @@ class DriveDetail(QWidget):
             if warnings
             else ""
         )
-        self.method.setText(_method_text(row))
+        notes = "".join(f"<br>{html.escape(n)}" for n in row.notes)
+        self.method.setText(_method_text(row) + notes)
 
     def _show_content(self, r: ScanResult | None) -> None:
         if r is None:
