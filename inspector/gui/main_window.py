@@ -34,6 +34,20 @@ from inspector.gui.widgets.trainee_panel import TraineePanel
 from inspector.gui.widgets.traveler_form import TravelerForm
 from inspector.gui.widgets.traveler_panel import TravelerPanel
 
+DRIVE_COLUMN_CHARS = {
+    dcol.BAY: 4,
+    dcol.MODEL: 19,
+    dcol.SERIAL: 11,
+    dcol.CAPACITY: 8,
+    dcol.USED: 8,
+    dcol.FILL: 8,
+    dcol.FILESYSTEM: 9,
+    dcol.STATUS: 17,
+    dcol.TRAVELER: 11,
+    dcol.AI: 18,
+    dcol.WARNINGS: 2,
+}
+
 
 class MainWindow(QMainWindow):
     def __init__(
@@ -55,6 +69,7 @@ class MainWindow(QMainWindow):
 
         self.case_label = QLabel(f"<b>{case_title}</b>")
         self.case_label.setAccessibleName("Case")
+        self.case_label.setWordWrap(True)
         self.travelers_view = self._travelers_view()
         self.form = TravelerForm(state)
         self.bay_map = BayMap(state)
@@ -88,10 +103,9 @@ class MainWindow(QMainWindow):
         body.addWidget(left)
         body.addWidget(middle)
         body.addWidget(self.panel)
-        body.setStretchFactor(0, 2)
-        body.setStretchFactor(1, 5)
-        body.setStretchFactor(2, 2)
-        body.setSizes([330, 900, 330])
+        body.setStretchFactor(0, 0)
+        body.setStretchFactor(1, 1)  # the drives get the room when the window grows
+        body.setStretchFactor(2, 0)
         self.body = body
 
         central = QWidget()
@@ -112,7 +126,8 @@ class MainWindow(QMainWindow):
         self.form.added.connect(self._select_traveler)
         self._make_actions()
         self._update_status()
-        self.resize(1500, 900)
+        self.resize(1600, 940)
+        body.setSizes([270, 980, 350])
 
     # construction -----------------------------------------------------------------
     def _drives_view(self) -> QTableView:
@@ -126,10 +141,15 @@ class MainWindow(QMainWindow):
         view.setAlternatingRowColors(True)
         view.setItemDelegateForColumn(dcol.FILL, FillBarDelegate(dcol.FILL_ROLE, view))
         view.verticalHeader().hide()
+        view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        view.setWordWrap(False)
         header = view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(dcol.FILL, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(dcol.FILL, 90)
+        # Fixed starting widths (in characters), not ResizeToContents: that re-measures every
+        # row on each progress update of 60 drives, and columns would jump as figures change.
+        char = view.fontMetrics().averageCharWidth()
+        for col, chars in DRIVE_COLUMN_CHARS.items():
+            header.resizeSection(col, chars * char + 12)
+        header.setSectionResizeMode(dcol.MODEL, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         view.customContextMenuRequested.connect(self._drive_menu)
@@ -146,7 +166,8 @@ class MainWindow(QMainWindow):
         view.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
         view.setDropIndicatorShown(True)
         view.verticalHeader().hide()
-        for col in (tcol.DOCUMENT, tcol.DECLARED, tcol.CAPACITY, tcol.AI):
+        view.setWordWrap(False)
+        for col in (tcol.DOCUMENT, tcol.GROUP, tcol.DECLARED, tcol.CAPACITY, tcol.AI):
             view.setColumnHidden(col, True)  # in the totals panel; the list stays narrow
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         view.horizontalHeader().setStretchLastSection(True)

@@ -35,7 +35,10 @@ def paint_fill(
         painter.setBrush(fill_color(fraction, palette))
         painter.drawRoundedRect(filled, radius, radius)
     if label:
-        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        # The label sits mid-bar: over the filled part (past half) it needs the light colour.
+        over_fill = fraction is not None and fraction > 0.5
+        role = QPalette.ColorRole.HighlightedText if over_fill else QPalette.ColorRole.Text
+        painter.setPen(palette.color(role))
         painter.drawText(bar, Qt.AlignmentFlag.AlignCenter, label)
     painter.restore()
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from inspector.core.names import display_name
 from inspector.core.policy import Policy
@@ -35,11 +35,16 @@ class _TotalsBox(QGroupBox):
         self.form.addRow("Used:", self.fields["used"])
         self.form.addRow("AI data:", self.fields["ai"])
         self.form.addRow("Policy:", self.fields["thresholds"])
+        self.note = QLabel()
+        self.note.setAccessibleName("Verdict note")
         self.reasons = QLabel()
         self.reasons.setWordWrap(True)
         self.reasons.setAccessibleName("Reasons")
         layout = QVBoxLayout(self)
-        layout.addWidget(self.badge)
+        top = QHBoxLayout()
+        top.addWidget(self.badge)
+        top.addWidget(self.note, 1)
+        layout.addLayout(top)
         layout.addWidget(self.reasons)
         layout.addLayout(self.form)
 
@@ -48,8 +53,8 @@ class _TotalsBox(QGroupBox):
     ) -> None:
         t = a.totals
         th = policy.thresholds(scope)
-        note = f"provisional: {a.pending} drive(s) still scanning" if a.pending else ""
-        self.badge.set_verdict(a.verdict.verdict if t.drives else None, note)
+        self.badge.set_verdict(a.verdict.verdict if t.drives else None)
+        self.note.setText(f"provisional: {a.pending} drive(s) still scanning" if a.pending else "")
         self.fields["who"].setText(who)
         self.fields["declared"].setText(declared)
         self.fields["drives"].setText(str(t.drives))
