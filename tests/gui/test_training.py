@@ -1,0 +1,72 @@
+"""The trainee flow on the desk with the training core's simulated drives: a scenario plays,
+the real pipeline scans, the trainee answers, the score shows expected answers and reasons."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.gui
+sim = pytest.importorskip("inspector.core.training.backend")  # the training branch's core
+
+
+def session(name: str):  # type: ignore[no-untyped-def]
+    from inspector.core.training.loader import load_scenario
+    from inspector.gui.training import TrainingSession
+
+    scenario = load_scenario(name)
+    backend = sim.SimulatedBackend(scenario, clock=sim.ManualClock())
+    return TrainingSession(scenario, backend)
+
+
+@pytest.fixture
+def play(qtbot):  # type: ignore[no-untyped-def]
+    windows = []
+
+    def start(name: str):  # type: ignore[no-untyped-def]
+        from inspector.gui.app import build_desk
+
+        s = session(name)
+        window = build_desk(s.backend, training=s, budget_s=1.0, seed=7)
+        qtbot.addWidget(window)
+        window.show()
+        windows.append(window)
+        s.backend.advance(s.scenario.duration + 1)  # the whole timeline, delivered now
+        n = len({d.identity for d in s.backend._drives.values()})
+        qtbot.waitUntil(lambda: len(window.state.rows()) == n, timeout=10_000)
+        qtbot.waitUntil(
+            lambda: all(r.finished and not r.busy for r in window.state.rows()), timeout=60_000
+        )
+        return s, window
+
+    yield start
+    for w in windows:
+        w.close()
+
+
+def test_holiday_traveler_is_cleared_and_a_right_answer_scores_full(play):
+    s, window = play("holiday")
+    assert "TRAINING" in window.windowTitle()
+    assert window.status_label.text().startswith("Read-only · backend: simulated (TRAINING)")
+    name = s.scenario.travelers[0].name
+    # drives went to the traveler through the scenario's bay map, as at a real dock
+    assert all(r.traveler == name for r in window.state.rows())
+    assessed = window.state.assess_traveler(name)
+    assert assessed.verdict.verdict == "clear" and assessed.pending == 0
+    for scope, key in s.answer_keys():
+        window.trainee.set_answer(key, "clear")
+    graded = window.trainee.submit()
+    assert graded.matches == graded.total
+    assert "Score: 1 / 1" in window.trainee.score.text()
+
+
+def test_encrypted_courier_refers_and_a_wrong_answer_shows_the_expected_one(play):
+    s, window = play("encrypted-courier")
+    name = s.scenario.travelers[0].name
+    assert window.state.assess_traveler(name).verdict.verdict == "refer"
+    assert any("raw sampling" in n for r in window.state.rows() for n in r.notes)
+    window.trainee.set_answer(name, "clear")
+    graded = window.trainee.submit()
+    assert graded.matches < graded.total
+    text = window.trainee.score.text()
+    assert "✗ wrong" in text and "REFER" in text
+    assert "encrypted" in text  # the desk's reasons are shown beside the expected answer
