@@ -39,7 +39,7 @@ class DriveStatus(enum.Enum):
     INCOMPLETE = "incomplete"
     ERROR = "error"
     REMOVED = "removed"
-    SKIPPED = "not scanned"  # the system disk: never mounted
+    SKIPPED = "system disk, not scanned"  # holds the running system: never mounted
 
 
 BUSY = frozenset({DriveStatus.MOUNTING, DriveStatus.SURVEYING, DriveStatus.SAMPLING})

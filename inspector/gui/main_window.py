@@ -30,6 +30,7 @@ from inspector.gui.widgets.bay_map import BayMap
 from inspector.gui.widgets.colors import training_color
 from inspector.gui.widgets.drive_detail import DriveDetail
 from inspector.gui.widgets.fill_bar import FillBarDelegate
+from inspector.gui.widgets.policy_view import PolicyDialog
 from inspector.gui.widgets.trainee_panel import TraineePanel
 from inspector.gui.widgets.traveler_form import TravelerForm
 from inspector.gui.widgets.traveler_panel import TravelerPanel
@@ -188,6 +189,10 @@ class MainWindow(QMainWindow):
         return banner
 
     def _make_actions(self) -> None:
+        case_menu = self.menuBar().addMenu("&Case")
+        self.policy_action = _action(self, "Policy…", "policy", "Ctrl+P")
+        self.policy_action.triggered.connect(self.show_policy)
+        case_menu.addAction(self.policy_action)
         drive_menu = self.menuBar().addMenu("&Drive")
         self.rescan_action = _action(self, "Re-scan with a larger budget", "rescan", "F5")
         self.rescan_action.triggered.connect(lambda: self._on_selected(larger=True))
@@ -209,6 +214,12 @@ class MainWindow(QMainWindow):
             view_menu.addAction(act)
 
     # slots ---------------------------------------------------------------------------
+    def show_policy(self) -> PolicyDialog:
+        dialog = PolicyDialog(self.state.policy, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()  # window-modal, never blocks the event loop (scans keep reporting)
+        return dialog
+
     def _focus(self, widget: QWidget) -> None:
         if widget is self.form.name:
             self.side_tabs.setCurrentWidget(self.form)

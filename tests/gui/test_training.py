@@ -11,6 +11,7 @@ sim = pytest.importorskip("inspector.core.training.backend")  # the training bra
 
 def session(name: str):  # type: ignore[no-untyped-def]
     from inspector.core.training.loader import load_scenario
+
     from inspector.gui.training import TrainingSession
 
     scenario = load_scenario(name)
@@ -52,7 +53,7 @@ def test_holiday_traveler_is_cleared_and_a_right_answer_scores_full(play):
     assert all(r.traveler == name for r in window.state.rows())
     assessed = window.state.assess_traveler(name)
     assert assessed.verdict.verdict == "clear" and assessed.pending == 0
-    for scope, key in s.answer_keys():
+    for _scope, key in s.answer_keys():
         window.trainee.set_answer(key, "clear")
     graded = window.trainee.submit()
     assert graded.matches == graded.total

@@ -139,7 +139,12 @@ class DriveDetail(QWidget):
             else f"{format_size(used)} used of {format_size(d.capacity_bytes)}"
             + (f" ({fill * 100:.0f} %)" if fill is not None else ""),
         )
-        self._show_content(r)
+        if d.system:
+            self.chart.set_bars([], "The desk's own system disk: never mounted or scanned")
+            for w in (self.formats, self.extensions, self.disguised):
+                w.setText("—")
+        else:
+            self._show_content(r)
         warnings = row.warnings()
         self.warnings.setText(
             "<b>Warnings:</b> " + "; ".join(html.escape(display_name(w)) for w in warnings)
@@ -187,6 +192,10 @@ class DriveDetail(QWidget):
 
 def _method_text(row: DriveRow) -> str:
     r = row.result
+    if row.drive.system:
+        return ""
+    if r is None and row.figures is not None:
+        return "<b>Method:</b> raw sector sampling (no filesystem could be mounted)"
     if r is None:
         return f"<b>Method:</b> scan budget {row.budget_s:g} s" + (" (full)" if row.full else "")
     c = r.content
