@@ -51,6 +51,7 @@ class FolderBackend:
         self.listener: DriveListener | None = None
         self.view: FileSystemView = LocalFS()
         self.mount_error: OSError | None = None
+        self.mounted = threading.Event()  # set once a mount has been handed to a scan
 
     @staticmethod
     def make_drive(
@@ -106,4 +107,5 @@ class FolderBackend:
             "ext4", None, None, drive.capacity_bytes, used, drive.capacity_bytes - used,
             used / drive.capacity_bytes,
         )  # fmt: skip
+        self.mounted.set()
         yield [MountedFilesystem(drive.partitions[0], self.view, str(folder), fs, "ro,noload")]

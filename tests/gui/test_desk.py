@@ -99,11 +99,11 @@ def test_removed_drive_shows_removed_with_partial_result(qtbot, desk, backend, t
     folder = make_folder(tmp_path, "pulled", files=2000, size=0)
     drive = FolderBackend.make_drive(folder, "R1", "bay 2", 8 * TB)
     backend.plug(drive, folder)
-    wait_status(qtbot, desk, drive.identity, DriveStatus.MOUNTING, DriveStatus.SURVEYING)
+    qtbot.waitUntil(backend.mounted.is_set)  # pulled mid-scan, after its filesystem mounted
     backend.pull(drive)
     wait_status(qtbot, desk, drive.identity, DriveStatus.REMOVED)
     gate.set()
-    qtbot.waitUntil(lambda: desk.state.row(drive.identity).result is not None)
+    qtbot.waitUntil(lambda: desk.state.row(drive.identity).finished, timeout=10_000)
     row = desk.state.row(drive.identity)
     assert row.status == DriveStatus.REMOVED and not row.present
     assert not row.result.complete
