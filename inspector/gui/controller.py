@@ -70,6 +70,7 @@ class DeskController(QObject):
         self.bridge = CoreBridge(self)
         self.runner = TaskRunner(self)
         self._watch: Watch | None = None
+        self._stopped = False  # after stop(), late queued events must not start new threads
         self.bridge.drive_event.connect(self._on_drive_event)
         self.bridge.scan_progress.connect(self._on_progress)
         self.runner.finished.connect(self._on_finished)
@@ -82,6 +83,7 @@ class DeskController(QObject):
         self._watch = self.backend.watch(self.bridge.on_drive_event)
 
     def stop(self) -> None:
+        self._stopped = True
         self._queue.clear()
         if self._watch is not None:
             self._watch.stop()
@@ -111,6 +113,8 @@ class DeskController(QObject):
     # events ------------------------------------------------------------------------
     @Slot(object)
     def _on_drive_event(self, event: DriveEvent) -> None:
+        if self._stopped:
+            return
         if event.kind == DriveEventKind.REMOVED:
             self._removed(event.drive)
         else:
@@ -156,6 +160,8 @@ class DeskController(QObject):
             self._launch(*self._queue.pop(identity))
 
     def _launch(self, drive: Drive, budget_s: float, full: bool) -> None:
+        if self._stopped:
+            return
         options = ScanOptions(budget_s=budget_s, full=full, seed=self.seed)
         progress = self.bridge.progress_for(drive.identity)
         backend, scan = self.backend, self._scan

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from inspector.core.drives.model import DriveEvent, DriveEventKind
 from inspector.gui.desk import DriveStatus
 from tests.gui.conftest import TB, make_folder
 from tests.gui.fakes import FolderBackend, GateFS
@@ -215,3 +216,17 @@ def test_context_menu_assign(qtbot, desk, backend, tmp_path: Path):
     next(a for a in assign.actions() if a.text() == "Fay").trigger()
     assert desk.state.row(drive.identity).traveler == "Fay"
     wait_status(qtbot, desk, drive.identity, DriveStatus.DONE)
+
+
+def test_events_after_close_start_no_thread(qtbot, desk, backend, tmp_path: Path):
+    """Hot-plug events still queued when the window closes must not start scans (a QThread
+    destroyed while running aborts the process)."""
+    folder = make_folder(tmp_path, "late")
+    drive = FolderBackend.make_drive(folder, "L1", "bay 9", 8 * TB)
+    listener = backend.listener
+    desk.close()
+    assert listener is not None
+    listener(DriveEvent(DriveEventKind.ADDED, drive))  # as a backend thread might, late
+    qtbot.wait(50)
+    assert desk.controller.runner.active() == 0
+    assert drive.identity not in desk.state.identities()
