@@ -49,6 +49,17 @@ def register(sub: Any) -> None:
         help="training: play the scenario's timeline this many times faster (default 1)",
     )
     p.add_argument("--seed", type=int, default=None, help="seed of the sampler (reproducible)")
+    p.add_argument(
+        "--select", metavar="BAY", help="select the drive in this bay when it appears (handouts)"
+    )
+    p.add_argument(
+        "--answer",
+        action="append",
+        default=[],
+        metavar="NAME=VERDICT",
+        help="training: pre-enter a trainee verdict (clear/refer); with --screenshot the "
+        "answers are submitted and the score is shown (repeatable)",
+    )
     p.add_argument("--screenshot", metavar="FILE", help="save a PNG of the window, then exit")
     p.add_argument(
         "--after",
@@ -78,6 +89,14 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if args.backend == "simulated" and not args.training:
         raise UsageError("--backend simulated needs --training SCENARIO")
+    if args.backend == "udev" and args.training:
+        raise UsageError("--training plays simulated drives; leave out --backend udev")
+    if args.answer and not args.training:
+        raise UsageError("--answer is for training sessions (--training SCENARIO)")
+    for answer in args.answer:
+        _, sep, verdict = answer.partition("=")
+        if not sep or verdict not in ("clear", "refer"):
+            raise UsageError(f"--answer {answer!r}: use NAME=clear or NAME=refer")
     from inspector.gui.app import run_app  # Qt loads here, never for other sub-commands
 
     return run_app(args)

@@ -89,10 +89,17 @@ def run_app(args: argparse.Namespace) -> int:
     budget = DEFAULT_BUDGET_S if budget is None else budget
     window = build_desk(backend, budget_s=budget, seed=args.seed, training=training)
     window.show()
+    if args.select:
+        window.select_bay_when_plugged(args.select)
+    answers = dict(a.partition("=")[::2] for a in args.answer)
+    if answers:
+        window.enter_answers(answers)
     if args.screenshot:
         outcome = {"code": EXIT_FAILED}
 
         def shoot() -> None:
+            if answers:
+                window.show_score()
             path = Path(args.screenshot)
             path.parent.mkdir(parents=True, exist_ok=True)
             if window.grab().save(str(path), "PNG"):

@@ -84,7 +84,7 @@ class DriveRow:
         if self.status == DriveStatus.SAMPLING and self.fraction is not None:
             return f"sampling {self.fraction * 100:.0f} %"
         if self.status == DriveStatus.SURVEYING and self.files_seen:
-            return f"surveying ({self.files_seen:,} files)"
+            return f"surveying: {self.files_seen:,} files"
         if self.status == DriveStatus.REMOVED and self.finished:
             complete = self.result.complete if self.result is not None else True
             return "removed (partial result kept)" if not complete else "removed"

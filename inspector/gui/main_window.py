@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector.core.errors import UsageError
 from inspector.core.names import display_name
 from inspector.gui.controller import DeskController
 from inspector.gui.desk import DeskState
@@ -37,13 +38,13 @@ from inspector.gui.widgets.traveler_panel import TravelerPanel
 
 DRIVE_COLUMN_CHARS = {
     dcol.BAY: 4,
-    dcol.MODEL: 19,
+    dcol.MODEL: 17,
     dcol.SERIAL: 11,
     dcol.CAPACITY: 8,
     dcol.USED: 8,
     dcol.FILL: 8,
-    dcol.FILESYSTEM: 9,
-    dcol.STATUS: 17,
+    dcol.FILESYSTEM: 10,
+    dcol.STATUS: 21,
     dcol.TRAVELER: 11,
     dcol.AI: 18,
     dcol.WARNINGS: 2,
@@ -63,6 +64,7 @@ class MainWindow(QMainWindow):
         self.state = state
         self.controller = controller
         self.training = training
+        self._wanted_bay: str | None = None
         title = "Inspector — inspection desk"
         self.setWindowTitle(f"{title} — TRAINING: {training.title}" if training else title)
         self.drives_model = DrivesModel(state, self)
@@ -142,7 +144,7 @@ class MainWindow(QMainWindow):
         view.setAlternatingRowColors(True)
         view.setItemDelegateForColumn(dcol.FILL, FillBarDelegate(dcol.FILL_ROLE, view))
         view.verticalHeader().hide()
-        view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        view.setTextElideMode(Qt.TextElideMode.ElideRight)
         view.setWordWrap(False)
         header = view.horizontalHeader()
         # Fixed starting widths (in characters), not ResizeToContents: that re-measures every
@@ -288,9 +290,38 @@ class MainWindow(QMainWindow):
                 self.travelers_view.selectRow(r)
 
     def select_drive(self, identity: str) -> None:
-        self.drives_view.selectRow(self.drives_model.row_of(identity))
+        row = self.drives_model.row_of(identity)
+        self.drives_view.selectRow(row)
+        self.drives_view.scrollTo(self.drives_model.index(row, 0))
+
+    def select_bay_when_plugged(self, bay: str) -> None:
+        """Select the drive in `bay` now, or as soon as it is plugged in."""
+        for row in self.state.rows():
+            if row.drive.bay == bay:
+                self.select_drive(row.identity)
+                return
+        self._wanted_bay = bay
+
+    def enter_answers(self, answers: dict[str, str]) -> None:
+        if self.trainee is None:
+            raise UsageError("trainee answers need a training session")
+        for name, verdict in answers.items():
+            if name not in self.trainee.names():
+                raise UsageError(f"--answer: no traveler or group named {name!r} in the scenario")
+            self.trainee.set_answer(name, verdict)
+
+    def show_score(self) -> None:
+        if self.trainee is not None:
+            self.trainee.submit()
+            self.lower_tabs.setCurrentWidget(self.trainee)
 
     def _select_first_drive(self, identity: str) -> None:
+        bay = self.state.row(identity).drive.bay
+        if self._wanted_bay is not None:
+            if bay == self._wanted_bay:
+                self._wanted_bay = None
+                self.select_drive(identity)
+            return
         if self.detail.identity is None:
             self.select_drive(identity)
 

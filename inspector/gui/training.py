@@ -42,7 +42,7 @@ class TrainingSession:
             state.add_traveler(
                 Traveler(
                     name=t.name,
-                    document="training",
+                    document="",
                     group=t.group or "",
                     declaration=t.declaration,
                     declared_bytes=t.declared_bytes,

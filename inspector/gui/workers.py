@@ -115,12 +115,21 @@ class TaskRunner(QObject):
     @Slot(str, object)
     def _on_finished(self, key: str, value: object) -> None:
         if self._is_current(key):
+            self._retire(key)
             self.finished.emit(key, value)
 
     @Slot(str, str)
     def _on_failed(self, key: str, message: str) -> None:
         if self._is_current(key):
+            self._retire(key)
             self.failed.emit(key, message)
+
+    def _retire(self, key: str) -> None:
+        """The job returned: its slot is free now (listeners may start the next task at
+        once), while its thread winds down in `_retired` until `_reap`."""
+        task = self._tasks.pop(key, None)
+        if task is not None:
+            self._retired.append(task)
 
     def _is_current(self, key: str) -> bool:
         """Results of a task replaced by a newer one under the same key are dropped;

@@ -230,3 +230,18 @@ def test_events_after_close_start_no_thread(qtbot, desk, backend, tmp_path: Path
     qtbot.wait(50)
     assert desk.controller.runner.active() == 0
     assert drive.identity not in desk.state.identities()
+
+
+def test_scans_wait_in_a_queue_and_all_finish(qtbot, desk, backend, tmp_path: Path):
+    desk.controller.max_parallel = 1  # one reader at a time, as for one spindle
+    drives = []
+    for i in range(3):
+        folder = make_folder(tmp_path, f"q{i}")
+        drive = FolderBackend.make_drive(folder, f"Q{i}", f"bay {i + 20}", 8 * TB)
+        backend.plug(drive, folder)
+        drives.append(drive)
+    qtbot.waitUntil(lambda: len(desk.state.rows()) == 3)
+    seen = {desk.state.row(d.identity).status for d in drives}
+    assert DriveStatus.QUEUED in seen or DriveStatus.DONE in seen
+    for d in drives:
+        wait_status(qtbot, desk, d.identity, DriveStatus.DONE)

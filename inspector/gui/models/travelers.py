@@ -5,12 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont, QGuiApplication
 
 from inspector.core.names import display_name
 from inspector.core.units import format_size
 from inspector.gui.desk import Assessment, DeskState
 from inspector.gui.models.drives import DRIVE_MIME
 from inspector.gui.models.format import estimate_text
+from inspector.gui.widgets.colors import clear_color, refer_color
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -69,6 +71,14 @@ class TravelersModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             text = self._text(name, col)
             return text if role == Qt.ItemDataRole.DisplayRole else f"{HEADERS[col]}: {text}"
+        if role == Qt.ItemDataRole.ForegroundRole and col == VERDICT:
+            palette = QGuiApplication.palette()
+            verdict = self.assessment(name).verdict.verdict
+            return refer_color(palette) if verdict == "refer" else clear_color(palette)
+        if role == Qt.ItemDataRole.FontRole and col == VERDICT:
+            font = QFont(QGuiApplication.font())
+            font.setBold(True)
+            return font
         if role == Qt.ItemDataRole.ToolTipRole and col == VERDICT:
             return "\n".join(self.assessment(name).verdict.reasons)
         return None

@@ -76,6 +76,9 @@ class TraineePanel(QWidget):
         layout.addLayout(entry, 2)
         layout.addWidget(scroll, 5)
 
+    def names(self) -> list[str]:
+        return list(self._groups)
+
     def set_answer(self, name: str, verdict: str) -> None:
         self._groups[name].button(VERDICTS.index(verdict) + 1).setChecked(True)
 

@@ -105,7 +105,7 @@ class TravelerPanel(QWidget):
         declared = "nothing" if t.declared_bytes is None else format_size(t.declared_bytes)
         if t.declaration:
             declared = f"{declared} — “{display_name(t.declaration)}”"
-        who = f"<b>{html.escape(display_name(t.name))}</b> {html.escape(display_name(t.document))}"
+        who = f"document {html.escape(display_name(t.document))}" if t.document else ""
         self.traveler_box.setTitle(f"Traveler: {display_name(t.name)}")
         self.traveler_box.show_assessment(
             self._state.assess_traveler(t.name), policy, "traveler", who, declared
@@ -123,6 +123,6 @@ class TravelerPanel(QWidget):
                 a,
                 policy,
                 "group",
-                html.escape(", ".join(display_name(m.name) for m in members)),
+                "members: " + html.escape(", ".join(display_name(m.name) for m in members)),
                 g_declared,
             )
