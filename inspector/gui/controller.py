@@ -145,14 +145,13 @@ class DeskController(QObject):
     def _start_scan(self, drive: Drive, budget_s: float, full: bool) -> None:
         """Scan now if a slot is free (or the drive is being re-scanned), else queue it."""
         self._queue.pop(drive.identity, None)
-        if (
-            not self.runner.running(drive.identity)
-            and self.runner.running_count() >= self.max_parallel
-        ):
-            self._queue[drive.identity] = (drive, budget_s, full)
-            self.state.update(drive.identity, status=DriveStatus.QUEUED, budget_s=budget_s)
+        if self.runner.running(drive.identity):
+            self._launch(drive, budget_s, full)  # a re-scan replaces the running scan
             return
-        self._launch(drive, budget_s, full)
+        # First come, first scanned: a new drive never overtakes one already waiting.
+        self._queue[drive.identity] = (drive, budget_s, full)
+        self.state.update(drive.identity, status=DriveStatus.QUEUED, budget_s=budget_s)
+        self._pump()
 
     def _pump(self) -> None:
         while self._queue and self.runner.running_count() < self.max_parallel:

@@ -95,7 +95,7 @@ class MainWindow(QMainWindow):
                 session.answer_keys(), lambda answers: session.grade(answers, state)
             )
             self.lower_tabs.addTab(self.trainee, icon("score"), "Trainee verdicts && score")
-        middle = QSplitter(Qt.Orientation.Vertical)
+        middle = self.middle = QSplitter(Qt.Orientation.Vertical)
         middle.addWidget(self.drives_view)
         middle.addWidget(self.lower_tabs)
         middle.setStretchFactor(0, 3)
@@ -314,6 +314,7 @@ class MainWindow(QMainWindow):
         if self.trainee is not None:
             self.trainee.submit()
             self.lower_tabs.setCurrentWidget(self.trainee)
+            self.middle.setSizes([300, 600])  # the score needs the room more than the table
 
     def _select_first_drive(self, identity: str) -> None:
         bay = self.state.row(identity).drive.bay

@@ -33,6 +33,7 @@ def _label(name: str) -> QLabel:
     label.setWordWrap(True)
     label.setAccessibleName(name)
     label.setTextFormat(Qt.TextFormat.RichText)
+    label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
     return label
 
 

@@ -99,7 +99,8 @@ class TraineePanel(QWidget):
 def score_html(graded: Any, palette: Any) -> str:
     good, bad = clear_color(palette).name(), refer_color(palette).name()
     rows = []
-    for item in graded.items:
+    # Mistakes first, with the desk's reasons; a right answer needs only the explanation.
+    for item in sorted(graded.items, key=lambda i: i.correct):
         mark = (
             f"<b style='color:{good}'>✓ right</b>"
             if item.correct
@@ -111,7 +112,11 @@ def score_html(graded: Any, palette: Any) -> str:
             f"<tr><td><b>{html.escape(display_name(item.name))}</b><br><i>{item.scope}</i></td>"
             f"<td>{answer}</td><td>{item.expected.upper()}</td><td>{mark}</td>"
             f"<td>{html.escape(item.explanation)}"
-            + (f"<br><small>Desk's reasons:</small><ul>{reasons}</ul>" if reasons else "")
+            + (
+                f"<br><small>The desk's reasons:</small><ul>{reasons}</ul>"
+                if reasons and not item.correct
+                else ""
+            )
             + "</td></tr>"
         )
     head = (
