@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from inspector.core.drives.model import DriveBackend
 from inspector.core.errors import UsageError
 from inspector.core.policy import Policy, load_policy
+from inspector.gui.case_record import CaseRecorder, open_case_store, store_available
 from inspector.gui.controller import DEFAULT_BUDGET_S, DeskController, scan_any_drive
 from inspector.gui.desk import DeskState
 from inspector.gui.main_window import MainWindow
@@ -88,6 +89,10 @@ def run_app(args: argparse.Namespace) -> int:
         backend = udev_backend()
     budget = DEFAULT_BUDGET_S if budget is None else budget
     window = build_desk(backend, budget_s=budget, seed=args.seed, training=training)
+    if training is not None and store_available():
+        # Training cases go to the separate training store: never in a live listing.
+        store, case = open_case_store(True, "trainee", f"training: {training.title}")
+        window.attach_case(CaseRecorder(window.state, store, case))
     window.show()
     if args.select:
         window.select_bay_when_plugged(args.select)

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import html
+from pathlib import Path
+
 from PySide6.QtCore import QItemSelection, QPoint, Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QMainWindow,
     QMenu,
@@ -17,8 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector.core.errors import UsageError
+from inspector.core.errors import InspectorError, UsageError
 from inspector.core.names import display_name
+from inspector.gui.case_record import CaseRecorder, open_case_store, store_available
 from inspector.gui.controller import DeskController
 from inspector.gui.desk import DeskState
 from inspector.gui.icons import icon
@@ -65,6 +71,7 @@ class MainWindow(QMainWindow):
         self.controller = controller
         self.training = training
         self._wanted_bay: str | None = None
+        self.recorder: CaseRecorder | None = None
         title = "Inspector — inspection desk"
         self.setWindowTitle(f"{title} — TRAINING: {training.title}" if training else title)
         self.drives_model = DrivesModel(state, self)
@@ -192,9 +199,18 @@ class MainWindow(QMainWindow):
 
     def _make_actions(self) -> None:
         case_menu = self.menuBar().addMenu("&Case")
+        self.open_case_action = _action(self, "Open a new case…", "traveler", "Ctrl+O")
+        self.open_case_action.triggered.connect(self._ask_open_case)
+        self.export_action = _action(self, "Export report…", "export", "Ctrl+E")
+        self.export_action.triggered.connect(self._ask_export)
+        self.export_action.setEnabled(False)
+        if not store_available():
+            self.open_case_action.setEnabled(False)
+            self.open_case_action.setToolTip("the case store is not part of this build")
         self.policy_action = _action(self, "Policy…", "policy", "Ctrl+P")
         self.policy_action.triggered.connect(self.show_policy)
-        case_menu.addAction(self.policy_action)
+        for a in (self.open_case_action, self.export_action, self.policy_action):
+            case_menu.addAction(a)
         drive_menu = self.menuBar().addMenu("&Drive")
         self.rescan_action = _action(self, "Re-scan with a larger budget", "rescan", "F5")
         self.rescan_action.triggered.connect(lambda: self._on_selected(larger=True))
@@ -214,6 +230,36 @@ class MainWindow(QMainWindow):
             act.setShortcut(QKeySequence(key))
             act.triggered.connect(lambda _=False, w=widget: self._focus(w))
             view_menu.addAction(act)
+
+    # case store ------------------------------------------------------------------------
+    def attach_case(self, recorder: CaseRecorder) -> None:
+        """Record this desk's travelers and drives in a case of the store from now on."""
+        if self.recorder is not None:
+            self.recorder.stop()
+        self.recorder = recorder
+        recorder.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        self.case_label.setText(f"<b>{html.escape(recorder.title)}</b>")
+        self.export_action.setEnabled(True)
+        self.open_case_action.setEnabled(False)  # one case per desk session
+
+    def _ask_open_case(self) -> None:
+        officer, ok = QInputDialog.getText(self, "Open a new case", "Officer (name or number):")
+        if not ok or not officer.strip():
+            return
+        try:
+            store, case = open_case_store(False, officer, "desk")
+        except InspectorError as exc:
+            self.statusBar().showMessage(f"case store: {exc}", 10_000)
+            return
+        self.attach_case(CaseRecorder(self.state, store, case))
+
+    def _ask_export(self) -> None:
+        if self.recorder is None:
+            return
+        folder = QFileDialog.getExistingDirectory(self, "Export the case report to")
+        if folder:
+            self.recorder.export(Path(folder))
+            self.statusBar().showMessage("writing the report…", 5000)
 
     # slots ---------------------------------------------------------------------------
     def show_policy(self) -> PolicyDialog:
@@ -337,6 +383,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.controller.stop()  # cancel scans and join their threads before Qt tears down
+        if self.recorder is not None:
+            self.recorder.stop()
+            self.recorder = None
         super().closeEvent(event)
 
 
