@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
@@ -75,7 +77,21 @@ def build_desk(
     return window
 
 
+def _one_line_excepthook(kind: type[BaseException], exc: BaseException, tb: Any) -> None:
+    """An exception escaping a slot must not print a traceback at the officer: one line on
+    stderr (the full traceback with INSPECTOR_DEBUG=1), and the desk keeps running."""
+    if os.environ.get("INSPECTOR_DEBUG"):
+        sys.__excepthook__(kind, exc, tb)
+        return
+    print(
+        f"inspector: internal error in the desk: {kind.__name__}: {exc} "
+        "(set INSPECTOR_DEBUG=1 for details)",
+        file=sys.stderr,
+    )
+
+
 def run_app(args: argparse.Namespace) -> int:
+    sys.excepthook = _one_line_excepthook
     app = make_app()
     training = None
     budget = args.budget

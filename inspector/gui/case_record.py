@@ -46,6 +46,7 @@ class CaseRecorder(QObject):
         self.runner.failed.connect(lambda _key, text: self.message.emit(f"export failed: {text}"))
         self._travelers: set[str] = set()
         self._drives: dict[str, int] = {}  # identity -> id() of the result recorded
+        self._stopped = False
         self._done.connect(self._on_done)
         state.travelers_changed.connect(self._sync_travelers)
         state.drive_changed.connect(self._sync_drive)
@@ -57,6 +58,8 @@ class CaseRecorder(QObject):
         return f"{kind} {self.case.id} · officer {self.case.officer} · opened {self.case.opened_at}"
 
     def _submit(self, what: str, fn: Any, *args: Any, **kwargs: Any) -> None:
+        if self._stopped:
+            return
         future: Future[Any] = self.store.submit(fn, *args, **kwargs)
 
         def done(f: Future[Any]) -> None:  # on the writer thread: only emit
@@ -118,6 +121,7 @@ class CaseRecorder(QObject):
             self.recorded.emit(what)
 
     def stop(self) -> None:
+        self._stopped = True  # late desk changes (results of cancelled scans) are not recorded
         self.runner.shutdown()
         self.store.close()  # waits for the writes already handed over
 

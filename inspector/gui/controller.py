@@ -179,6 +179,8 @@ class DeskController(QObject):
 
     @Slot(str, object)
     def _on_progress(self, identity: str, p: Progress) -> None:
+        if self._stopped:
+            return  # the desk is closing
         row = self.state.row(identity)
         if not row.busy or not self.runner.running(identity):
             return  # a late report from a cancelled task
@@ -192,6 +194,8 @@ class DeskController(QObject):
 
     @Slot(str, object)
     def _on_finished(self, identity: str, value: ScanResult | DriveOutcome) -> None:
+        if self._stopped:
+            return  # the desk is closing
         if isinstance(value, ScanResult):
             value = DriveOutcome(
                 value,
@@ -210,6 +214,8 @@ class DeskController(QObject):
 
     @Slot(str, str)
     def _on_failed(self, identity: str, message: str) -> None:
+        if self._stopped:
+            return  # the desk is closing
         row = self.state.row(identity)
         status = DriveStatus.REMOVED if not row.present else DriveStatus.ERROR
         self.state.update(identity, status=status, error=message, fraction=None)

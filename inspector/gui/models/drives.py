@@ -94,7 +94,7 @@ class DrivesModel(QAbstractTableModel):
         if role == WARNINGS_ROLE:
             return row.warnings()
         if role == FILL_ROLE:
-            return fill_of(row.result, row.drive.capacity_bytes) if col == FILL else None
+            return _fill(row) if col == FILL else None
         if role == SORT_ROLE:
             return self._sort_key(row, col)
         if role == Qt.ItemDataRole.DisplayRole:
@@ -125,7 +125,7 @@ class DrivesModel(QAbstractTableModel):
             used = _used(row)
             return "" if used is None else format_size(used)
         if col == FILL:
-            fill = fill_of(row.result, d.capacity_bytes)
+            fill = _fill(row)
             return "" if fill is None else f"{fill * 100:.0f} %"
         if col == FILESYSTEM:
             types = sorted({p.fs_type for p in d.partitions if p.fs_type})
@@ -135,6 +135,8 @@ class DrivesModel(QAbstractTableModel):
         if col == TRAVELER:
             return row.traveler or "unassigned"
         if col == AI:
+            if row.result is None and row.figures is not None:
+                return "unreadable (raw)"  # e.g. LUKS: content cannot be identified
             return ai_share_text(row.result)
         if col == WARNINGS:
             n = len(row.warnings())
@@ -147,7 +149,7 @@ class DrivesModel(QAbstractTableModel):
         if col == USED:
             return _used(row) or 0
         if col == FILL:
-            return fill_of(row.result, row.drive.capacity_bytes) or 0.0
+            return _fill(row) or 0.0
         if col == AI:
             share = ai_share(row.result)
             return -1.0 if share is None else share[0]
@@ -187,6 +189,12 @@ class DrivesModel(QAbstractTableModel):
         except ValueError:
             return
         self.dataChanged.emit(self.index(r, 0), self.index(r, len(HEADERS) - 1))
+
+
+def _fill(row: DriveRow) -> float | None:
+    if row.result is None and row.figures is not None and row.drive.capacity_bytes:
+        return row.figures.used_bytes / row.drive.capacity_bytes
+    return fill_of(row.result, row.drive.capacity_bytes)
 
 
 def _used(row: DriveRow) -> int | None:

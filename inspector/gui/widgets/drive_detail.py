@@ -133,6 +133,8 @@ class DriveDetail(QWidget):
             f"status: <b>{html.escape(row.status_text())}</b> · traveler: {owner}"
         )
         used, fill = used_of(r), fill_of(r, d.capacity_bytes)
+        if r is None and row.figures is not None and d.capacity_bytes:
+            used, fill = row.figures.used_bytes, row.figures.used_bytes / d.capacity_bytes
         self.fill.set_fill(
             fill,
             ""
@@ -140,8 +142,13 @@ class DriveDetail(QWidget):
             else f"{format_size(used)} used of {format_size(d.capacity_bytes)}"
             + (f" ({fill * 100:.0f} %)" if fill is not None else ""),
         )
-        if d.system:
-            self.chart.set_bars([], "The desk's own system disk: never mounted or scanned")
+        if d.system or (r is None and row.figures is not None):
+            text = (
+                "The desk's own system disk: never mounted or scanned"
+                if d.system
+                else "No readable filesystem (encrypted or unknown): raw sampling only"
+            )
+            self.chart.set_bars([], text)
             for w in (self.formats, self.extensions, self.disguised):
                 w.setText("—")
         else:
