@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
 
-TEST_APT=(xvfb xauth dosfstools mtools exfatprogs gdisk poppler-utils desktop-file-utils
+TEST_APT=(xvfb xauth dosfstools mtools exfatprogs xfsprogs gdisk poppler-utils desktop-file-utils
           libmagic1 b3sum)
 apt_install "${PY_APT[@]}" "${QT_APT[@]}" "${DRIVE_APT[@]}" "${TEST_APT[@]}"
 make_venv test
@@ -20,7 +20,8 @@ echo "== quality gates" >&2
 "$bin/python" -c "import inspector.cli, inspector.core.survey, sys; \
 assert not any(m.startswith('PySide6') for m in sys.modules), 'core/CLI imported Qt'"
 
-# Device tests want udevd for hot-plug events; start one only if none runs, stop it by its pid.
+# Device tests want udevd for hot-plug events (without it they fall back to kernel uevents and
+# blkid); start one only if none runs, stop it by its pid.
 udevd_pid=""
 cleanup() {
   if [ -n "$udevd_pid" ]; then kill "$udevd_pid" 2>/dev/null || true; wait "$udevd_pid" 2>/dev/null || true; fi
@@ -34,6 +35,10 @@ if [ "$(id -u)" = 0 ] && ! pgrep -x systemd-udevd >/dev/null; then
       break
     fi
   done
+  # Wait until it answers, so the hot-plug tests see udev (not only kernel) events.
+  if [ -n "$udevd_pid" ]; then
+    for _ in $(seq 50); do udevadm control --ping 2>/dev/null && break; sleep 0.1; done
+  fi
 fi
 
 export QT_QPA_PLATFORM=offscreen

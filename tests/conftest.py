@@ -6,3 +6,10 @@ import os
 
 # Qt tests run without a display unless the caller chose a platform (e.g. xcb under Xvfb).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# No test may touch the officer's real cases: the whole session gets a scratch data dir (unit
+# tests further get one per test, tests/unit/conftest.py).
+if "INSPECTOR_DATA_DIR" not in os.environ:
+    import tempfile
+
+    os.environ["INSPECTOR_DATA_DIR"] = tempfile.mkdtemp(prefix="inspector-test-data-")

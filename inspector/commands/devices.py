@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import os
 from typing import Any
 
 from rich.table import Table
@@ -47,17 +48,19 @@ def run(args: argparse.Namespace) -> int:
         console.print("No drives attached.")
         return 0
     table = Table()
-    for col in ("Device", "Model", "Serial", "Bus", "Capacity", "Filesystems", "Note"):
+    table.add_column("Device", no_wrap=True)
+    for col in ("Model", "Serial", "Bus", "Capacity", "Filesystems", "Note"):
         table.add_column(col)
     for d in drives:
         filesystems = ", ".join(
-            f"{p.fs_type or '?'}{' ' + repr(p.fs_label) if p.fs_label else ''}"
+            f"{p.number}: " * bool(p.number)
+            + f"{p.fs_type or 'none'}{' ' + repr(p.fs_label) if p.fs_label else ''}"
             for p in d.partitions
         )
         note = "system disk: never scanned" if d.system else "; ".join(d.warnings)
         table.add_row(
             d.path,
-            d.model or d.backing_file or "?",
+            d.model or (os.path.basename(d.backing_file) if d.backing_file else "?"),
             d.serial or "?",
             d.bus or "?",
             format_size(d.capacity_bytes),

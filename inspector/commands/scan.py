@@ -9,7 +9,9 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from inspector.commands import scan_case
 from inspector.commands.output import print_json, progress_on_tty, stdout_console
+from inspector.core.identify.categories import CATEGORY_LABELS
 from inspector.core.names import display_name
 from inspector.core.results import ScanResult
 from inspector.core.scan import DEFAULT_BUDGET_S, ScanOptions, scan_target
@@ -19,22 +21,6 @@ from inspector.core.units import format_share, format_size
 EXIT_OK, EXIT_INCOMPLETE = 0, 3
 TOP_EXTENSIONS = 10
 TOP_FORMATS = 12
-CATEGORY_NAMES = {
-    "ai-dataset": "AI datasets",
-    "ai-model": "AI models",
-    "archive": "Archives",
-    "image": "Images",
-    "video": "Video",
-    "audio": "Audio",
-    "document": "Documents",
-    "text": "Text",
-    "executable": "Programs",
-    "database": "Databases",
-    "disk-image": "Disk images",
-    "encrypted": "Encrypted",
-    "empty": "Empty / zero-filled",
-    "unknown": "Unknown",
-}
 
 
 def _budget(text: str) -> float:
@@ -65,6 +51,7 @@ def register(sub: Any) -> None:
     p.add_argument("--full", action="store_true", help="identify every file (exact shares)")
     p.add_argument("--raw", action="store_true", help="raw sector sampling of a device")
     p.add_argument("--seed", type=int, default=None, help="seed of the sampler (reproducible)")
+    scan_case.add_options(p)
     p.set_defaults(func=run)
 
 
@@ -74,15 +61,34 @@ def _stop_on_signal(signum: int, _frame: object) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    for sig in (signal.SIGTERM, signal.SIGHUP):
-        signal.signal(sig, _stop_on_signal)
+    scan_case.check_options(args)
     options = ScanOptions(budget_s=args.budget, full=args.full, raw=args.raw, seed=args.seed)
-    with progress_on_tty(not args.json) as progress:
-        result = scan_target(args.target, options, progress=progress)
+    previous = {sig: signal.signal(sig, _stop_on_signal) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        with progress_on_tty(not args.json) as progress:
+            if args.case is None:
+                result, drive = scan_target(args.target, options, progress=progress), None
+            else:
+                result, drive = scan_case.scan_into_case(
+                    args, options, lambda: scan_target(args.target, options, progress=progress)
+                )
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
     if args.json:
-        print_json(scan_json(result))
+        doc = scan_json(result)
+        if drive is not None:
+            doc["case"] = scan_case.case_json(drive)
+        print_json(doc)
     else:
         show(result)
+        if drive is not None:
+            stdout_console().print(
+                f"Recorded in case {drive.case_id} as drive {drive.id} ({drive.state}); "
+                f"result BLAKE3 {drive.result_hash}",
+                markup=False,
+                soft_wrap=True,
+            )
     return EXIT_OK if result.complete else EXIT_INCOMPLETE
 
 
@@ -142,7 +148,7 @@ def show_content(console: Console, r: ScanResult) -> None:
     exact = c.method == "full"
     for cat in c.categories:
         table.add_row(
-            CATEGORY_NAMES.get(cat.category, cat.category),
+            CATEGORY_LABELS.get(cat.category, cat.category),
             format_share(cat.bytes_share, None if exact else cat.ci),
             ("" if exact else "≈ ") + format_size(cat.bytes_estimate),
             ("" if exact else "≈ ") + f"{cat.files_estimate:,}",
@@ -155,7 +161,7 @@ def show_content(console: Console, r: ScanResult) -> None:
     for f in c.formats[:TOP_FORMATS]:
         formats.add_row(
             f.format,
-            CATEGORY_NAMES.get(f.category, f.category),
+            CATEGORY_LABELS.get(f.category, f.category),
             format_share(f.bytes_share, None if exact else f.ci),
         )
     console.print(formats)

@@ -11,6 +11,7 @@ drive all leave nothing behind.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import stat
 import tempfile
@@ -150,14 +151,6 @@ def filesystem_info(partition: Partition, root: str) -> FilesystemInfo | None:
     )
 
 
-def mountable(fs_type: str | None) -> bool:
-    """Whether this machine has a driver (kernel or FUSE) to mount `fs_type` read-only."""
-    return (
-        bool(fs_type)
-        and plan_mount(fs_type or "", kernel_filesystems(), installed_fuse_programs()) is not None
-    )
-
-
 class HideFatVolumeLabel(LocalFS):
     """fusefat lists a FAT volume-label entry as an empty file in the root directory (a known
     bug of fusefat 0.1): hide exactly that entry so counts match the filesystem's contents."""
@@ -217,8 +210,7 @@ class DriveAccess:
             yield mounted
 
     def _node(self, drive: Drive, partition: Partition) -> str:
-        node = partition_node(drive.path, partition.number)
-        return node if is_block_device(node) else drive.path if partition.number == 0 else node
+        return partition_node(drive.path, partition.number)
 
     def _mount_partition(
         self,
@@ -239,7 +231,8 @@ class DriveAccess:
                     "through that mount, device not set read-only"
                 )
             options = ",".join(sorted(reuse.options))
-            return self._mounted(partition, reuse.mountpoint, f"existing:{options}", (note,))
+            mounted = self._mounted(partition, reuse.mountpoint, f"existing:{options}", (note,))
+            return dataclasses.replace(mounted, device_read_only=reuse.read_only)
         plan = plan_mount(partition.fs_type, self.kernel, self.fuse) if partition.fs_type else None
         if plan is None:
             return None  # scan_drive reports partitions that were not mounted

@@ -72,7 +72,10 @@ class ContentTally:
                 "headers counted as unknown"
             )
         if self.errors:
-            out.append(f"{self.errors} sampled files could not be read (counted as errors)")
+            out.append(
+                f"{self.errors} draws hit files that could not be read (counted as errors, "
+                "not as a class)"
+            )
         return out
 
 

@@ -17,6 +17,8 @@ A file drawn twice (or by both streams) is read once: its identification is cach
 
 from __future__ import annotations
 
+import dataclasses
+import random
 import secrets
 import time
 from collections.abc import Callable
@@ -102,8 +104,6 @@ def sample_content(
 ) -> tuple[ContentResult, list[str]]:
     """Estimate content shares of the tree at `root` (already surveyed). Returns the result and
     warnings for the scan."""
-    import random
-
     started = clock()
     seed = options.seed if options.seed is not None else new_seed()
     rng = random.Random(seed)
@@ -111,8 +111,23 @@ def sample_content(
     byte_draws = [rng.randrange(surveyed.bytes) for _ in range(n)] if surveyed.bytes else []
     file_draws = [rng.randrange(surveyed.files) for _ in range(n)] if surveyed.files else []
     mapper = _DrawMapper(byte_draws, file_draws)
-    remap = survey(root, identifier.view, on_file=mapper, cancel=cancel)
+
+    def mapping(p: Progress) -> None:
+        progress(dataclasses.replace(p, stage="mapping draws", total=surveyed.files))
+
+    remap = survey(root, identifier.view, on_file=mapper, progress=mapping, cancel=cancel)
     warnings: list[str] = []
+    if not remap.complete:  # cancelled while mapping draws: nothing unbiased to report yet
+        empty = build_result(
+            ContentTally(),
+            "sampled",
+            total_bytes=surveyed.bytes,
+            total_files=surveyed.files,
+            seed=seed,
+            sampled_bytes=0,
+            stopped="cancelled",
+        )
+        return empty, warnings
     if remap.bytes != surveyed.bytes or remap.files != surveyed.files:
         warnings.append(
             "the tree changed between the survey and sampling; draws outside it are dropped"
@@ -186,7 +201,7 @@ class _BatchRunner:
         for ordinal in sorted(wanted):
             if ordinal in self.cache:
                 continue
-            if not first and (self.clock() >= self.deadline or self._cancelled()):
+            if self._cancelled() or (not first and self.clock() >= self.deadline):
                 return False
             drawn = wanted[ordinal]
             try:

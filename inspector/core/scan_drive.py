@@ -9,10 +9,11 @@ returned incomplete. Unmounting and detaching happen in the backend's context ma
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 import time
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import AbstractContextManager
 from typing import BinaryIO, Protocol, runtime_checkable
 
 from inspector.core.aggregate import combine_content, combine_filesystems, combine_surveys
@@ -88,6 +89,33 @@ class _VanishWatch:
         self.token.cancel()
 
 
+class _GuardedListing:
+    """A directory listing whose iteration reports media errors (getdents can fail too)."""
+
+    def __init__(
+        self, listing: AbstractContextManager[Iterator[DirEntryLike]], watch: _VanishWatch
+    ) -> None:
+        self.listing = listing
+        self.watch = watch
+
+    def __enter__(self) -> Iterator[DirEntryLike]:
+        try:
+            return self._entries(self.listing.__enter__())
+        except OSError as exc:
+            self.watch.media_error(exc)
+            raise
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.listing.__exit__(None, None, None)
+
+    def _entries(self, entries: Iterator[DirEntryLike]) -> Iterator[DirEntryLike]:
+        try:
+            yield from entries
+        except OSError as exc:
+            self.watch.media_error(exc)
+            raise
+
+
 class _GuardedView:
     """A FileSystemView that reports media errors to a _VanishWatch (and re-raises them)."""
 
@@ -96,27 +124,12 @@ class _GuardedView:
         self.watch = watch
 
     def scandir(self, path: str) -> AbstractContextManager[Iterator[DirEntryLike]]:
-        return self._scandir(path)
-
-    @contextmanager
-    def _scandir(self, path: str) -> Iterator[Iterator[DirEntryLike]]:
-        try:
+        try:  # os.scandir fails here, at the call: keep that timing for the survey
             listing = self.inner.scandir(path)
-            entries = listing.__enter__()
         except OSError as exc:
             self.watch.media_error(exc)
             raise
-        try:
-            yield self._entries(entries)
-        finally:
-            listing.__exit__(None, None, None)
-
-    def _entries(self, entries: Iterator[DirEntryLike]) -> Iterator[DirEntryLike]:
-        try:
-            yield from entries
-        except OSError as exc:
-            self.watch.media_error(exc)
-            raise
+        return _GuardedListing(listing, self.watch)
 
     def lstat(self, path: str) -> StatLike:
         try:
@@ -152,6 +165,16 @@ def _where(drive: Drive, number: int) -> str:
     return f"{drive.path} partition {number}" if number else drive.path
 
 
+def _relabel(result: ScanResult, root: str, where: str) -> ScanResult:
+    """Name paths in warnings by drive and partition, not by our private mount point."""
+
+    def fix(notes: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(n.replace(root.rstrip("/"), f"[{where}]") for n in notes)
+
+    survey = dataclasses.replace(result.survey, warnings=fix(result.survey.warnings))
+    return dataclasses.replace(result, survey=survey, warnings=fix(result.warnings))
+
+
 def scan_drive(
     backend: DriveBackend,
     drive: Drive,
@@ -174,6 +197,8 @@ def scan_drive(
     done: list[tuple[MountedFilesystem, ScanResult]] = []
     try:
         with backend.mount(drive) as mounted:
+            read_only = all(fs.device_read_only for fs in mounted)
+            device = dataclasses.replace(device, read_only=read_only)
             for fs in mounted:
                 if token.cancelled:
                     break
@@ -187,7 +212,7 @@ def scan_drive(
                     cancel=token,
                     target=target or drive.path,
                 )
-                done.append((fs, result))
+                done.append((fs, _relabel(result, fs.root, _where(drive, fs.partition.number))))
                 warnings += fs.warnings
             if any(r.survey.errors for _, r in done):
                 watch.confirm_gone()  # unreadable entries: a dying drive, or just bad files?

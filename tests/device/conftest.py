@@ -57,12 +57,16 @@ def b3(path: str) -> str:
 
 
 def loops_over(directory: str) -> list[str]:
-    """Loop devices whose backing file lies in `directory`."""
+    """Loop devices whose backing file lies in `directory`, and loop devices stacked on loop
+    devices (the tool's per-partition offset loops; nothing else on a test machine makes them)."""
     out = sh("losetup", "--list", "--noheadings", "--output", "NAME,BACK-FILE", check=False)
     found = []
     for line in out.splitlines():
         fields = line.split(None, 1)
-        if len(fields) == 2 and fields[1].strip().startswith(directory):
+        if len(fields) != 2:
+            continue
+        backing = fields[1].strip()
+        if backing.startswith(directory) or backing.startswith("/dev/loop"):
             found.append(fields[0])
     return found
 

@@ -37,12 +37,14 @@ def _blank(path: str, size: int) -> None:
         f.truncate(size)
 
 
-def make_ext4(path: str, label: str, size: int = 32 * MB, tree: dict[str, bytes] = TREE) -> None:
+def make_ext4(
+    path: str, label: str, size: int = 32 * MB, tree: dict[str, bytes] = TREE, fs: str = "ext4"
+) -> None:
     with tempfile.TemporaryDirectory() as src:
         write_tree(src, tree)
         _blank(path, size)
         inodes = str(max(4096, 2 * len(tree) + 1024))
-        sh("mkfs.ext4", "-q", "-F", "-N", inodes, "-L", label, "-d", src, path)
+        sh(f"mkfs.{fs}", "-q", "-F", "-N", inodes, "-L", label, "-d", src, path)
 
 
 def make_vfat(path: str, label: str, size: int = 32 * MB) -> None:
@@ -54,9 +56,15 @@ def make_vfat(path: str, label: str, size: int = 32 * MB) -> None:
             sh("mcopy", "-s", "-i", path, os.path.join(src, top), "::/")
 
 
+def make_xfs(path: str, label: str, size: int = 320 * MB) -> None:
+    _blank(path, size)  # (xfs's smallest filesystem is 300 MB)
+    sh("mkfs.xfs", "-q", "-f", "-L", label, path)
+    _fill_with_fuse(path, ["mount", "-t", "xfs"])
+
+
 def _fill_with_fuse(image: str, mount_cmd: list[str]) -> None:
-    """Fill a freshly made image through its FUSE driver, on a writable loop device used only
-    while building (fuseblk: unmount waits until the driver has written everything)."""
+    """Fill a freshly made image through its driver (FUSE or kernel), on a writable loop device
+    used only while building (fuseblk: unmount waits until the driver has written everything)."""
     loop = sh("losetup", "--find", "--show", image).strip()
     try:
         with tempfile.TemporaryDirectory() as mnt:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import shutil
 import subprocess
 import sys
 
@@ -23,13 +24,16 @@ from tests.device.conftest import Loops, b3, sh
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SURVEY_ONLY = ScanOptions(budget_s=0)
 BUILDERS = {
+    "ext2": lambda path, label: images.make_ext4(path, label, fs="ext2"),
+    "ext3": lambda path, label: images.make_ext4(path, label, fs="ext3"),
     "ext4": images.make_ext4,
     "ntfs": images.make_ntfs,
     "exfat": images.make_exfat,
     "vfat": images.make_vfat,
+    "xfs": images.make_xfs,
 }
-EXTRA_DIRS = {"ext4": 1}  # lost+found, made by mkfs
-NEEDS = {"ntfs": "ntfs-3g", "exfat": "mount.exfat-fuse", "vfat": "mkfs.vfat"}
+EXTRA_DIRS = {"ext2": 1, "ext3": 1, "ext4": 1}  # lost+found, made by mkfs
+NEEDS = {"ntfs": "ntfs-3g", "exfat": "mount.exfat-fuse", "vfat": "mkfs.vfat", "xfs": "mkfs.xfs"}
 
 
 def cli(*args: str) -> subprocess.CompletedProcess[str]:
@@ -46,14 +50,16 @@ def cli(*args: str) -> subprocess.CompletedProcess[str]:
 
 def build(kind: str, device_dir: str, name: str) -> str:
     tool = NEEDS.get(kind)
-    if tool and not __import__("shutil").which(tool):
+    if tool and not shutil.which(tool):
         pytest.skip(f"{tool} is not installed")
+    if kind == "xfs" and "xfs" not in kernel_filesystems():
+        pytest.skip("this kernel has no xfs driver and there is no FUSE one")
     path = os.path.join(device_dir, name)
     BUILDERS[kind](path, f"L{kind.upper()}")
     return path
 
 
-@pytest.mark.parametrize("kind", ["ext4", "ntfs", "exfat", "vfat"])
+@pytest.mark.parametrize("kind", ["ext2", "ext3", "ext4", "ntfs", "exfat", "vfat", "xfs"])
 def test_detected_mounted_read_only_and_surveyed_exactly(kind, device_dir, loops: Loops):
     image = build(kind, device_dir, f"{kind}.img")
     expected = images.blkid_of(image)
@@ -66,6 +72,7 @@ def test_detected_mounted_read_only_and_surveyed_exactly(kind, device_dir, loops
     assert [d.path for d in backend.drives() if d.path == loop] == [loop]
     assert loop not in [d.path for d in UdevBackend().drives()]  # loops only when asked
     (part,) = drive.partitions
+    assert drive.partition_table is None and part.number == 0
     assert (part.fs_type, part.fs_uuid, part.fs_label) == (
         kind,
         expected["UUID"],
@@ -85,6 +92,7 @@ def test_detected_mounted_read_only_and_surveyed_exactly(kind, device_dir, loops
 
     result = scan_drive(backend, drive, SURVEY_ONLY)
     assert result.complete, result.warnings
+    assert result.partitions == ()  # one filesystem on the whole device: the top level says it
     s = result.survey
     assert (s.files, s.dirs, s.symlinks, s.bytes) == (
         images.TREE_FILES,
@@ -188,3 +196,26 @@ def test_regular_file_that_is_no_disk_image(device_dir):
     assert out.returncode == 2
     assert out.stdout == ""
     assert out.stderr.count("\n") == 1 and "not a disk image" in out.stderr
+
+
+def test_scan_into_case_keys_block_device_by_drive_identity(device_dir, loops: Loops, tmp_path):
+    image = os.path.join(device_dir, "case.img")
+    images.make_ext4(image, "CASEDISK")
+    before = b3(image)
+    loop = loops.attach(image)
+    drive = UdevBackend(include_loop=True).drive_at(loop)
+    assert drive is not None
+    env_data = {"INSPECTOR_DATA_DIR": str(tmp_path)}
+    os.environ.update(env_data)
+    try:
+        opened = json.loads(cli("case", "open", "--officer", "T. Est", "--json").stdout)
+        case = str(opened.get("id") or opened.get("case", {}).get("id"))
+        assert cli("case", "traveler", case, "--name", "Ann").returncode == 0
+        out = cli("scan", loop, "--json", "--budget", "0", "--case", case, "--traveler", "Ann")
+        assert out.returncode == 0, out.stderr
+        shown = cli("case", "show", case, "--json").stdout
+    finally:
+        for key in env_data:
+            os.environ.pop(key, None)
+    assert drive.identity in shown  # recorded under the drive's identity, not its path
+    assert b3(image) == before

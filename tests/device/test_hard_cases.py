@@ -12,6 +12,7 @@ import time
 
 import pytest
 
+from inspector.core.access import kernel_filesystems
 from inspector.core.drives.model import DriveEvent, DriveEventKind
 from inspector.core.drives.udev import UdevBackend
 from inspector.core.mounts import mount_table
@@ -26,14 +27,26 @@ HOTPLUG_LIMIT_S = 2.0
 LOOP_CTL_ADD, LOOP_CTL_REMOVE = 0x4C80, 0x4C81
 
 
-def test_ext4_journal_needing_recovery_is_not_replayed(device_dir, loops: Loops):
-    clean = os.path.join(device_dir, "journal.img")
-    images.make_ext4(clean, "JOURNAL")
-    dirty = os.path.join(device_dir, "journal-dirty.img")
+def _log_needs_recovery(kind: str, image: str) -> bool:
+    if kind == "xfs":
+        return "<DIRTY>" in sh("xfs_logprint", "-t", image, check=False)
+    return "needs_recovery" in sh("dumpe2fs", "-h", image)
+
+
+@pytest.mark.parametrize("kind", ["ext4", "xfs"])
+def test_journal_needing_recovery_is_not_replayed(kind, device_dir, loops: Loops):
+    if kind == "xfs" and not (shutil.which("mkfs.xfs") and "xfs" in kernel_filesystems()):
+        pytest.skip("xfs needs xfsprogs and the kernel's xfs driver")
+    clean = os.path.join(device_dir, f"journal-{kind}.img")
+    if kind == "xfs":
+        images.make_xfs(clean, "JOURNAL")
+    else:
+        images.make_ext4(clean, "JOURNAL")
+    dirty = os.path.join(device_dir, f"journal-{kind}-dirty.img")
     # Build phase only: a writable loop and a read-write mount, copied while still mounted.
     rw = loops.attach(clean, writable=True)
     mnt = tempfile.mkdtemp(dir=device_dir)
-    sh("mount", "-t", "ext4", rw, mnt)
+    sh("mount", "-t", kind, rw, mnt)
     try:
         for i in range(20):
             with open(os.path.join(mnt, f"late-{i}.txt"), "w") as f:
@@ -44,17 +57,16 @@ def test_ext4_journal_needing_recovery_is_not_replayed(device_dir, loops: Loops)
         sh("umount", mnt)
         os.rmdir(mnt)
         loops.detach(rw)
-    features = sh("dumpe2fs", "-h", dirty)
-    assert "needs_recovery" in features, "the copy must carry an unreplayed journal"
+    assert _log_needs_recovery(kind, dirty), "the copy must carry an unreplayed journal"
     before = b3(dirty)
 
     out = cli("scan", dirty, "--json", "--budget", "0")
     assert out.returncode == 0, out.stderr
     doc = json.loads(out.stdout)
-    assert doc["complete"] is True
-    assert doc["survey"]["files"] >= images.TREE_FILES
+    assert doc["complete"] is True and doc["filesystem"]["type"] == kind
+    assert doc["survey"]["files"] >= (images.TREE_FILES if kind == "ext4" else 0)
     assert b3(dirty) == before, "journal replayed or image written"
-    assert "needs_recovery" in sh("dumpe2fs", "-h", dirty)
+    assert _log_needs_recovery(kind, dirty)
 
 
 @pytest.mark.slow
@@ -167,4 +179,27 @@ def test_hotplug_of_a_loop_device_created_and_deleted(device_dir, loops: Loops):
         assert not watch.errors, watch.errors
     finally:
         os.close(ctl)
+        watch.stop()
+
+
+def test_hotplug_of_a_partitioned_drive_lists_its_filesystems(device_dir, loops: Loops):
+    p1 = os.path.join(device_dir, "hp-p1.ext4")
+    p2 = os.path.join(device_dir, "hp-p2.vfat")
+    images.make_ext4(p1, "HPONE", size=24 * images.MB)
+    images.make_vfat(p2, "HPTWO", size=24 * images.MB)
+    gpt = os.path.join(device_dir, "hp-gpt.img")
+    images.make_gpt(gpt, [p1, p2])
+    events: queue.Queue[tuple[float, DriveEvent]] = queue.Queue()
+    watch = UdevBackend(include_loop=True).watch(lambda e: events.put((time.monotonic(), e)))
+    try:
+        loop = loops.attach(gpt)
+        _, added = _wait(events, loop, DriveEventKind.ADDED)
+        assert added.drive.partition_table == "gpt"
+        assert [(p.number, p.fs_type, p.fs_label) for p in added.drive.partitions] == [
+            (1, "ext4", "HPONE"),
+            (2, "vfat", "HPTWO"),
+        ]
+        loops.detach(loop)
+        _wait(events, loop, DriveEventKind.REMOVED)
+    finally:
         watch.stop()

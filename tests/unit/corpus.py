@@ -69,7 +69,7 @@ def tfrecord(path: Path) -> None:
     path.write_bytes(tfrecord_bytes([rng.randbytes(rng.randrange(50, 3000)) for _ in range(20)]))
 
 
-def _tar(members: list[tuple[str, bytes]]) -> bytes:
+def tar_bytes(members: list[tuple[str, bytes]]) -> bytes:
     buf = io.BytesIO()
     with tarfile.open(fileobj=buf, mode="w", format=tarfile.USTAR_FORMAT) as tar:
         for name, data in members:
@@ -77,6 +77,12 @@ def _tar(members: list[tuple[str, bytes]]) -> bytes:
             info.size = len(data)
             tar.addfile(info, io.BytesIO(data))
     return buf.getvalue()
+
+
+def tfrecord_zlib(path: Path) -> None:
+    """TFRecordOptions(compression_type="ZLIB"): the record stream in one zlib stream."""
+    records = [rng.randbytes(rng.randrange(50, 3000)) for _ in range(20)]
+    path.write_bytes(zlib.compress(tfrecord_bytes(records)))
 
 
 def webdataset_members() -> list[tuple[str, bytes]]:
@@ -89,17 +95,16 @@ def webdataset_members() -> list[tuple[str, bytes]]:
 
 
 def webdataset(path: Path) -> None:
-    path.write_bytes(_tar(webdataset_members()))
+    path.write_bytes(tar_bytes(webdataset_members()))
 
 
 def webdataset_gz(path: Path) -> None:
-    path.write_bytes(gzip.compress(_tar(webdataset_members()), mtime=0))
+    path.write_bytes(gzip.compress(tar_bytes(webdataset_members()), mtime=0))
 
 
 def plain_tar(path: Path) -> None:
-    path.write_bytes(
-        _tar([(f"src/module{i}.py", b"print('hi')\n" * 20) for i in range(6)] + [("README", b"x")])
-    )
+    members = [(f"src/module{i}.py", b"print('hi')\n" * 20) for i in range(6)]
+    path.write_bytes(tar_bytes([*members, ("README", b"x")]))
 
 
 def npy(path: Path) -> None:
@@ -138,19 +143,30 @@ def jsonl_gz(path: Path) -> None:
     path.write_bytes(gzip.compress(_jsonl(3000), mtime=0))
 
 
-def mds_shard_bytes(samples: list[bytes]) -> bytes:
+def mds_shard_bytes(samples: list[bytes], config: bytes = b"") -> bytes:
+    """The layout MDSWriter.encode_joint_shard writes: count, offsets, JSON config, samples."""
     n = len(samples)
-    offsets = [4 + 4 * (n + 1)]
+    offsets = [4 + 4 * (n + 1) + len(config)]
     for s in samples:
         offsets.append(offsets[-1] + len(s))
-    return struct.pack(f"<I{n + 1}I", n, *offsets) + b"".join(samples)
+    return struct.pack(f"<I{n + 1}I", n, *offsets) + config + b"".join(samples)
 
 
 def mds(path: Path) -> None:
     """A MosaicML streaming dataset directory: index.json beside shard.00000.mds."""
     path.mkdir()
     samples = [struct.pack("<I", 9) + f"sample {i:02d}".encode()[:9] for i in range(50)]
-    shard = mds_shard_bytes(samples)
+    config = {
+        "column_encodings": ["str"],
+        "column_names": ["text"],
+        "column_sizes": [None],
+        "compression": None,
+        "format": "mds",
+        "hashes": [],
+        "size_limit": 1 << 26,
+        "version": 2,
+    }
+    shard = mds_shard_bytes(samples, json.dumps(config, sort_keys=True).encode())
     (path / "shard.00000.mds").write_bytes(shard)
     index = {
         "version": 2,
@@ -348,6 +364,7 @@ CORPUS: dict[str, tuple[str, Callable[[Path], None], str, str]] = {
     "feather": ("data.feather", feather_v2, "arrow", "ai-dataset"),
     "arrow-stream": ("data.arrows", arrow_stream, "arrow-stream", "ai-dataset"),
     "tfrecord": ("train.tfrecord", tfrecord, "tfrecord", "ai-dataset"),
+    "tfrecord-zlib": ("train-zlib.tfrecord", tfrecord_zlib, "tfrecord", "ai-dataset"),
     "webdataset": ("shard-000000.tar", webdataset, "webdataset", "ai-dataset"),
     "webdataset-gz": ("shard-000001.tar.gz", webdataset_gz, "webdataset", "ai-dataset"),
     "tar": ("src.tar", plain_tar, "tar", "archive"),

@@ -1,13 +1,11 @@
-"""Filesystem views for tests: one that counts every byte read, one that fails some files."""
+"""A filesystem view for tests that counts every byte read and can fail chosen files."""
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import AbstractContextManager
 from typing import BinaryIO
 
-from inspector.core.fsview import DirEntryLike, FsUsage, LocalFS, StatLike
+from inspector.core.fsview import LocalFS
 
 
 class _CountingHandle:
@@ -50,12 +48,3 @@ class CountingFS(LocalFS):
         if path in self.fail:
             raise PermissionError(13, "Permission denied", path)
         return _CountingHandle(super().open_read(path), self, path)  # type: ignore[return-value]
-
-    def scandir(self, path: str) -> AbstractContextManager[Iterator[DirEntryLike]]:
-        return super().scandir(path)
-
-    def lstat(self, path: str) -> StatLike:
-        return super().lstat(path)
-
-    def usage(self, path: str) -> FsUsage | None:
-        return super().usage(path)

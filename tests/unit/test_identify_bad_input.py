@@ -28,7 +28,7 @@ def _identify(view: CountingFS, path: Path):
 
 
 def _tar_negative_size() -> bytes:
-    good = corpus._tar([("a.txt", b"hello")])
+    good = corpus.tar_bytes([("a.txt", b"hello")])
     block = bytearray(good[:512])
     block[124:136] = b"\xff" * 12  # GNU base-256 with the sign bit: a negative size
     block[148:156] = b" " * 8
@@ -64,7 +64,7 @@ HOSTILE = {
     ),
     "tar-negative-size": _tar_negative_size(),
     "parquet-footer-past-eof": b"PAR1" + b"x" * 100 + struct.pack("<I", 10**9) + b"PAR1",
-    "parquet-no-tail-magic": b"PAR1" + b"x" * 100,
+    "parquet-no-tail-magic": b"PAR1" + bytes(range(256)),
     "zip-bomb-ratio": _zip_with_patched_cd(_claim_huge),
     "zip-bomb-overlap": _zip_with_patched_cd(_overlap),
     "zip-no-central-directory": b"PK\x03\x04" + b"\0" * 26 + b"x" * 200,
@@ -140,7 +140,7 @@ def test_full_corpus_reads_are_bounded(files):
 def test_tar_with_many_members_stops_early(tmp_path):
     path = tmp_path / "many.tar"
     members = [(f"d/f{i}.txt", b"x" * 600) for i in range(2000)]
-    path.write_bytes(corpus._tar(members))
+    path.write_bytes(corpus.tar_bytes(members))
     view = CountingFS()
     assert _identify(view, path).format == "tar"
     assert view.read_bytes[str(path)] <= 200_000
@@ -148,11 +148,7 @@ def test_tar_with_many_members_stops_early(tmp_path):
 
 # ---- fuzzing -----------------------------------------------------------------------------
 
-SNIFFERS = [
-    *engine.MAGIC_GUARDED,
-    *engine.WITHOUT_MAGIC,
-    *engine.LATE,
-]
+SNIFFERS = engine.ALL_SNIFFERS
 PREFIXES = [
     b"",
     b"PAR1",
@@ -200,7 +196,7 @@ def test_every_sniffer_survives_random_bytes(prefix, body):
 @given(body=st.binary(min_size=512, max_size=2048), kind=st.sampled_from(["tar", "zip"]))
 def test_corrupted_containers_survive(body, kind):
     if kind == "tar":
-        data = corpus._tar([("a.jpg", body[:100]), ("a.cls", b"1")])
+        data = corpus.tar_bytes([("a.jpg", body[:100]), ("a.cls", b"1")])
         data = data[:200] + body[:100] + data[300:]
     else:
         buf = io.BytesIO()
@@ -211,3 +207,34 @@ def test_corrupted_containers_survive(body, kind):
         data = raw[:cut] + body[:40] + raw[cut + 40 :]
     for sniffer in SNIFFERS:
         sniffer(_probe(data))
+
+
+def test_zip64_offsets_are_not_mistaken_for_overlap(tmp_path):
+    """Above 4 GB every central-directory offset reads 0xFFFFFFFF (the real one is in the
+    zip64 extra field): that is no bomb."""
+
+    def big_offsets(data: bytearray) -> None:
+        at = data.find(b"PK\x01\x02")
+        while at >= 0:
+            data[at + 42 : at + 46] = b"\xff\xff\xff\xff"
+            at = data.find(b"PK\x01\x02", at + 4)
+
+    path = tmp_path / "big.zip"
+    path.write_bytes(_zip_with_patched_cd(big_offsets))
+    result = _identify(CountingFS(), path)
+    assert (result.format, result.warning) == ("zip", False)
+
+
+def test_zip_with_prepended_data_is_read_from_its_end_record(tmp_path):
+    """Offsets relative to the archive's own start (data was prepended): the directory is found
+    just before the end record."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("model/data.pkl", b"\x80\x02}q\x00.")
+        z.writestr("model/version", b"3")
+    prefix = io.BytesIO()
+    with zipfile.ZipFile(prefix, "w") as z:
+        z.writestr("readme.txt", "x" * 3000)
+    path = tmp_path / "joined.zip"
+    path.write_bytes(prefix.getvalue()[:-22] + buf.getvalue())  # first archive without its end
+    assert _identify(CountingFS(), path).format == "pytorch"

@@ -177,6 +177,7 @@ def test_unreadable_files_are_errors_not_a_class(tmp_path):
     assert result.samples + result.file_samples + result.errors == 800
     assert {c.category for c in result.categories} <= {"image", "text"}
     assert any("could not be read" in w for w in warnings)
+    assert view.opens[locked] == 1  # tried once, remembered as unreadable
 
 
 def test_draws_map_to_the_file_holding_their_offset():
@@ -204,3 +205,23 @@ def test_disguised_share_and_examples(tmp_path):
     assert d.files_share == pytest.approx(2 / 12, abs=1e-6)
     assert len(d.examples) == 2 and any("holiday.mp4" in e for e in d.examples)
     assert all("\u202e" not in e for e in d.examples)  # names shown escaped
+
+
+def test_cancel_stops_sampling_and_marks_it(calibration_tree):
+    from inspector.core.progress import CancelToken
+
+    root, _ = calibration_tree
+    surveyed = survey(str(root))
+    token = CancelToken()
+    seen = []
+
+    def progress(p):
+        seen.append(p)
+        if p.stage == "content":
+            token.cancel()
+
+    options = SamplingOptions(budget_s=600, seed=1, precision=0.0, max_draws=5000)
+    result, _ = sample_content(
+        str(root), surveyed, Identifier(LocalFS()), options, progress=progress, cancel=token
+    )
+    assert result.stopped == "cancelled" and result.samples == FIRST_BATCH

@@ -62,6 +62,21 @@ def dedupe_serials(drives: Iterable[Drive]) -> list[Drive]:
         else:
             d = with_identity(d)
         out.append(d)
+    return _separate_clones(out)
+
+
+def _separate_clones(drives: list[Drive]) -> list[Drive]:
+    """Two drives present at once with the same identity (sector-for-sector clones share their
+    filesystem UUIDs) are two drives: tell them apart by port (or device path) and say so."""
+    counts = Counter(d.identity for d in drives)
+    out = []
+    for d in drives:
+        if counts[d.identity] > 1:
+            where = d.port_path or d.path
+            note = f"identical identity to another drive present ({d.identity}): a clone?"
+            warnings = d.warnings if note in d.warnings else (*d.warnings, note)
+            d = dataclasses.replace(d, identity=f"{d.identity}@{where}", warnings=warnings)
+        out.append(d)
     return out
 
 

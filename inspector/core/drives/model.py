@@ -18,7 +18,8 @@ from inspector.core.results import FilesystemInfo
 
 @dataclass(frozen=True, slots=True)
 class Partition:
-    path: str  # /dev/sdb1 (or a simulated path)
+    path: str  # /dev/sdb1 (or a simulated path); the kernel's name even where the kernel did
+    # not split the drive (no such node: access.py then attaches the partition at its offset)
     number: int  # 1-based; 0 = a filesystem on the whole device
     start_bytes: int
     size_bytes: int
@@ -75,6 +76,7 @@ class MountedFilesystem:
     filesystem: FilesystemInfo
     mount_options: str  # as applied, for the audit log
     warnings: tuple[str, ...] = ()  # e.g. "mounted read-write by the OS" (goes into the report)
+    device_read_only: bool = True  # False only when the OS holds it mounted read-write
 
 
 class Watch(Protocol):
@@ -85,7 +87,12 @@ DriveListener = Callable[[DriveEvent], None]
 
 
 class DriveBackend(Protocol):
-    """Enumerate drives, watch for hot-plug, and mount a drive's filesystems read-only."""
+    """Enumerate drives, watch for hot-plug, and mount a drive's filesystems read-only.
+
+    A backend may also offer `present(drive) -> bool` (scan_drive.ChecksPresence): after a
+    media error, scan_drive asks it whether the drive vanished or one entry is just unreadable.
+    Without it, media errors (EIO, ENOTCONN, ...) are taken as a vanished drive.
+    """
 
     name: str  # "udev", "simulated": shown in the status line
 

@@ -15,6 +15,7 @@ from inspector.core.drives.identity import with_identity
 from inspector.core.drives.model import Drive, Partition
 from inspector.core.drives.sysfs import (
     SYS_CLASS_BLOCK,
+    FsProbe,
     SysfsDisk,
     blkid_probe,
     partition_table,
@@ -91,9 +92,10 @@ def read_partitions(
     entries = [(p.number, p.start_bytes, p.size_bytes) for p in disk.partitions]
     if not entries:
         entries = [(e.number, e.start_bytes, e.size_bytes) for e in partition_table(path)]
-    if entries and pt_type is None:
+    whole: FsProbe | None = None
+    if pt_type is None or (not entries and not props.get("ID_FS_TYPE")):
         whole = blkid_probe(path)
-        pt_type = whole.pt_type if whole else None
+        pt_type = pt_type or (whole.pt_type if whole else None)
     parts = []
     for number, start, size in entries:
         node = _partition_node(path, number)
@@ -103,9 +105,13 @@ def read_partitions(
             fs = _fs_of(None, path, start, size)
         parts.append(Partition(node, number, start, size, *fs))
     if not parts:
-        fs = _fs_of(props, path, None, None)
+        if props.get("ID_FS_TYPE"):
+            fs = _udev_fs(props)
+        else:
+            fs = (whole.fs_type, whole.uuid, whole.label) if whole else (None, None, None)
         if fs[0]:
             parts.append(Partition(path, 0, 0, disk.size_bytes, *fs))
+            pt_type = None  # a boot sector that also looks like an MBR (exFAT, FAT) is no table
     return pt_type, tuple(parts)
 
 
@@ -191,10 +197,12 @@ def build_drive(
     check_capacity: bool = True,
 ) -> Drive | None:
     """The Drive for whole disk `name`, or None when it has no medium (size 0: an unattached
-    loop device, an empty card reader)."""
+    loop device, an empty card reader) or is one of our own partition loop devices."""
     disk = read_disk(name)
     if disk.size_bytes == 0:
         return None
+    if disk.backing_file and disk.backing_file.startswith("/dev/"):
+        return None  # a loop stacked on a block device: access.py's per-partition view
     path = props.get("DEVNAME") or f"/dev/{name}"
     if name in system:
         # The desk's own disk: never read by us, not even to probe; udev's word is enough.
@@ -217,6 +225,11 @@ def build_drive(
     warnings: tuple[str, ...] = ()
     if check_capacity and name not in system:  # reads the last block: never the desk's disk
         warnings = capacity_warnings(path, disk.size_bytes, disk.logical_sector_size, partitions)
+    if pt_type == "PMBR" and not partitions:
+        warnings += (
+            "a GPT is announced (protective MBR) but cannot be read: its partitions lie beyond "
+            "the device's end or the table is damaged (truncated image, fake capacity?)",
+        )
     drive = Drive(
         identity="",
         path=path,

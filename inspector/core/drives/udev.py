@@ -112,9 +112,10 @@ class UdevBackend:
         name = os.path.basename(drive.path)
         if not os.path.exists(drive.path) or not os.path.exists(f"/sys/class/block/{name}"):
             return False
-        if drive.backing_file is not None:
+        backing = drive.backing_file
+        if backing is not None and os.path.exists(backing):  # " (deleted)": still readable
             try:
-                if os.path.getsize(drive.backing_file) < drive.capacity_bytes:
+                if os.path.getsize(backing) < drive.capacity_bytes:
                     return False
             except OSError:
                 return False

@@ -20,12 +20,12 @@ _U64 = struct.Struct("<Q")
 
 def sniff_parquet(p: Probe) -> Identification | None:
     """`PAR1` at 0 and at EOF-4; the u32 footer length before it must fit in the file."""
-    if not p.head.startswith(b"PAR1"):
+    if not p.head.startswith((b"PAR1", b"PARE")):  # PARE: encrypted footer
         return None
     if p.size < 12:
         return suspect("parquet magic but too short for a footer")
     tail = p.tail
-    if tail[-4:] not in (b"PAR1", b"PARE"):  # PARE: parquet with an encrypted footer
+    if tail[-4:] not in (b"PAR1", b"PARE"):
         return suspect("parquet magic at 0 but not at the end (truncated?)")
     (footer,) = _U32.unpack(tail[-8:-4])
     if footer == 0 or footer > p.size - 12:
@@ -89,22 +89,25 @@ def sniff_arrow_stream(p: Probe) -> Identification | None:
 
 
 def sniff_tfrecord(p: Probe) -> Identification | None:
-    """u64 record length, then the masked CRC32C of those 8 bytes: verify it (and the data CRC
-    when the first record is small and in the head)."""
+    """u64 record length, then the masked CRC32C of those 8 bytes: verify it, and the second
+    record's length CRC too when it lies in the head (the data CRC would cost a pure-Python
+    pass over the record; two length CRCs already leave a 2^-64 chance of a false match)."""
     head = p.head
     if len(head) < 16:
         return None
     (length,) = _U64.unpack_from(head, 0)
+    if length >= 1 << 48:  # cheap rejection before any CRC work (text, most binaries)
+        return None
     (crc,) = _U32.unpack_from(head, 8)
     if masked_crc32c(head[:8]) != crc:
         return None
     if length > p.size - 16:
         return suspect(f"tfrecord first record of {length} bytes runs past the end of file")
-    end = 12 + length
-    if length <= 4096 and end + 4 <= len(head):
-        (data_crc,) = _U32.unpack_from(head, end)
-        if masked_crc32c(head[12:end]) != data_crc:
-            return suspect("tfrecord length CRC matches but the data CRC does not")
+    second = 16 + length
+    if second + 12 <= len(head):
+        (crc2,) = _U32.unpack_from(head, second + 8)
+        if masked_crc32c(head[second : second + 8]) != crc2:
+            return suspect("tfrecord first record is sound but the second is not")
     return found("tfrecord")
 
 
@@ -136,19 +139,20 @@ def sniff_npy(p: Probe) -> Identification | None:
 _HDF5 = b"\x89HDF\r\n\x1a\n"
 
 
+_HDF5_OFFSETS = (0, 512, 1024, 2048, 4096, 8192, 16384, 32768)
+
+
 def sniff_hdf5(p: Probe) -> Identification | None:
     """The superblock signature at 0, 512, 1024, 2048, ... (a user block may precede it).
 
     Offsets within the head are checked; user blocks larger than the head are not sought, so
     an ordinary binary costs no extra reads."""
     head = p.head
-    offset = 0
-    while offset + 9 <= len(head):
+    for offset in _HDF5_OFFSETS:
         if head.startswith(_HDF5, offset):
-            if head[offset + 8] <= 3:  # superblock version 0..3
+            if len(head) > offset + 8 and head[offset + 8] <= 3:  # superblock version 0..3
                 return found("hdf5")
             return suspect("hdf5 signature with an unknown superblock version")
-        offset = 512 if offset == 0 else offset * 2
     return None
 
 
@@ -156,8 +160,8 @@ _MDS_SHARD_NAME = re.compile(r"^shard\.\d{5}\.mds(\.(zstd|gz|bz2|br|snappy|zst))
 
 
 def sniff_mds_shard(p: Probe) -> Identification | None:
-    """MosaicML MDS shard: u32 sample count n, then n+1 u32 offsets; the first points just past
-    the offset table (plus a config blob) and the last one is the file size."""
+    """MosaicML MDS shard: u32 sample count n, n+1 u32 offsets, the writer's JSON config, the
+    samples; the first offset points past table and config, the last one is the file size."""
     head = p.head
     if len(head) < 12:
         return None
@@ -173,6 +177,8 @@ def sniff_mds_shard(p: Probe) -> Identification | None:
     )
     if len(last) != 4 or _U32.unpack(last)[0] != p.size:
         return None
+    if first > table_end and p.read_at(table_end, 1) != b"{":
+        return None  # MDSWriter puts its JSON config between the offsets and the samples
     shown = min(n + 1, (len(head) - 4) // 4)
     offsets = struct.unpack_from(f"<{shown}I", head, 4)
     if any(b < a for a, b in itertools.pairwise(offsets)):
@@ -187,15 +193,21 @@ def mds_index(text: str) -> Identification | None:
     return None
 
 
-def mds_compressed_shard(p: Probe) -> bool:
-    """A compressed shard (shard.00000.mds.zstd) is named so beside an index.json."""
+_INDEX_READ = 64 * 1024
+
+
+def mds_named_shard(p: Probe) -> bool:
+    """A shard named shard.NNNNN.mds (or .mds.zstd, ...) beside an index.json listing "shards":
+    how MDS lays out a dataset, and the only sign left when the shard is compressed."""
     if not _MDS_SHARD_NAME.match(p.name):
         return False
     try:
-        p.view.lstat(p.directory + "/index.json")
+        with p.view.open_read(p.directory + "/index.json") as index:
+            text = index.read(_INDEX_READ)
     except OSError:
         return False
-    return True
+    p.bytes_read += len(text)
+    return b'"shards"' in text
 
 
 _LMDB_MAGIC = 0xBEEFC0DE
@@ -206,6 +218,8 @@ def sniff_lmdb(p: Probe) -> Identification | None:
     """LMDB data.mdb: page 0 is a meta page (flag P_META) whose meta starts with 0xBEEFC0DE
     (page header of 16 bytes on 64-bit builds, 12 on 32-bit) and version 1."""
     head = p.head
+    if len(head) >= 8 and struct.unpack_from("<I", head, 0)[0] == _LMDB_MAGIC:
+        return found("lmdb", "lock file")  # lock.mdb: its reader table starts with the magic
     for header_len, flags_at in ((16, 10), (12, 6)):
         if len(head) < header_len + 8:
             return None
@@ -215,3 +229,8 @@ def sniff_lmdb(p: Probe) -> Identification | None:
             if flags & _P_META:
                 return found("lmdb")
     return None
+
+
+def sniff_mds_by_name(p: Probe) -> Identification | None:
+    """Last structural resort for a shard the layout check could not confirm."""
+    return found("mds", "shard beside index.json") if mds_named_shard(p) else None

@@ -141,7 +141,7 @@ def sniff_onnx(p: Probe) -> Identification | None:
 # torch.save before 1.6 wrote several pickles, the first being this magic number (LONG1).
 _TORCH_LEGACY = b"\x80\x02\x8a\x0a\x6c\xfc\x9c\x46\xf9\x20\x6a\xa8\x50\x19"
 # Opcodes that can follow PROTO at the start of a pickle.
-_PICKLE_SECOND = frozenset(b"}](cq\x95\x8a\x8c\x88\x89NKJM\x80X")
+_PICKLE_SECOND = frozenset(b"}](cq)NKJMXGUTCB\x95\x8a\x8c\x88\x89\x8e\x93\x80")
 
 
 def sniff_pickle(p: Probe) -> Identification | None:

@@ -10,7 +10,9 @@ from __future__ import annotations
 import bz2
 import io
 import lzma
+import re
 import struct
+import threading
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -59,6 +61,10 @@ def zip_listing(p: Probe) -> ZipListing | Identification:
     if cd_offset + cd_size > eocd_abs:
         return suspect("zip central directory lies past its end record")
     cd = p.read_at(cd_offset, min(cd_size, _CD_READ))
+    if not cd.startswith(b"PK\x01\x02") and cd_size:
+        # Data prepended to the archive (a self-extractor): offsets are relative to its start,
+        # and the directory sits just before the end record.
+        cd = p.read_at(eocd_abs - cd_size, min(cd_size, _CD_READ))
     names: list[str] = []
     offsets: set[int] = set()
     total = 0
@@ -76,7 +82,8 @@ def zip_listing(p: Probe) -> ZipListing | Identification:
         total += uncomp
         if uncomp > (1 << 20) and comp and uncomp // comp > _BOMB_RATIO:
             bomb = f"zip member expands {uncomp // comp}:1"
-        if local in offsets and uncomp:
+        # 0xFFFFFFFF: the real offset is in the zip64 extra field (archives above 4 GB)
+        if local in offsets and uncomp and local != 0xFFFFFFFF:
             bomb = "zip members overlap (same local header)"
         offsets.add(local)
         i += 46 + n_len + x_len + c_len
@@ -131,8 +138,12 @@ def sniff_zip(p: Probe) -> Identification | None:
 
 # ---- tar and webdataset -------------------------------------------------------------------
 
-MAX_TAR_MEMBERS = 48
-_TAR_READ_LIMIT = 512 * 1024
+MAX_TAR_MEMBERS = 16
+MAX_TAR_HEADERS = 64  # pax and long-name headers included
+_TAR_FILE_KINDS = frozenset(b"0\x007")  # regular files (old and new style), contiguous
+
+
+_OCTAL_FIELD = re.compile(rb"^ *[0-7]{1,11}[ \0]*$")
 
 
 def _tar_number(field: bytes) -> int | None:
@@ -144,60 +155,73 @@ def _tar_number(field: bytes) -> int | None:
     text = field.rstrip(b"\0 ").lstrip(b" ")
     if not text:
         return 0
-    if not all(48 <= c <= 55 for c in text):
+    try:
+        return int(text, 8)
+    except ValueError:
         return None
-    return int(text, 8)
 
 
 def _tar_header_ok(block: bytes) -> bool:
-    stored = _tar_number(block[148:156])
-    if stored is None:
+    """The header checksum: the sum of its bytes with the checksum field read as spaces."""
+    if not _OCTAL_FIELD.match(block[148:156]):
         return False
-    computed = sum(block[:148]) + 8 * 32 + sum(block[156:512])
-    return stored == computed
+    stored = int(block[148:156].rstrip(b"\0 ").lstrip(b" "), 8)
+    return stored == sum(block[:148]) + 8 * 32 + sum(block[156:512])
 
 
-def is_tar_header(block: bytes) -> bool:
-    return len(block) >= 512 and (block[257:262] == b"ustar" or block[100:108].strip(b"\0 ") != b"")
+def _pax_path(records: bytes) -> str | None:
+    """The `path` of a pax extended header (names longer than ustar's 100 bytes)."""
+    at = records.find(b" path=")
+    if at < 0:
+        return None
+    end = records.find(b"\n", at)
+    return records[at + 6 : end if end > 0 else len(records)].decode("utf-8", "replace")
+
+
+def _same_kind(block: bytes, magic: bytes) -> bool:
+    """A later header: ustar/GNU archives repeat their magic; old v7 ones need the checksum."""
+    if magic.strip(b"\0"):
+        return block[257:263] == magic
+    return _tar_header_ok(block)
 
 
 def tar_members(p: Probe) -> list[str] | Identification | None:
-    """Names of the first members, or None when this is not a tar, or a suspect verdict."""
-    first = p.head[:512]
+    """Names of the first members, or None when this is not a tar, or a suspect verdict.
+
+    The first header's checksum is verified; later headers must carry the same magic (or a
+    valid checksum for old v7 archives) — cheap enough to follow a few dozen members."""
+    head = p.head
+    first = head[:512]
     if len(first) < 512 or not _tar_header_ok(first):
         return None
+    magic = first[257:263]
+    ustar = magic.startswith(b"ustar")
     names: list[str] = []
     offset = 0
-    read = 0
     long_name: str | None = None
-    while len(names) < MAX_TAR_MEMBERS and read < _TAR_READ_LIMIT:
-        block = p.read_at(offset, 512)
-        read += 512
-        if len(block) < 512 or block == b"\0" * 512:
+    for _ in range(MAX_TAR_HEADERS):
+        block = head[offset : offset + 512] if offset + 512 <= len(head) else p.read_at(offset, 512)
+        if len(block) < 512 or block[0] == 0:  # end of archive (zero blocks) or cut short
             break
-        if not _tar_header_ok(block):
-            if not names:
-                return suspect("tar header checksum fails")
+        if offset and not _same_kind(block, magic):
             break
         size = _tar_number(block[124:136])
         if size is None:
             return suspect("tar member with a negative or malformed size")
-        kind = block[156:157]
-        if kind == b"L":  # GNU long name: the name is the member's data
-            long_name = (
-                p.read_at(offset + 512, min(size, 4096)).rstrip(b"\0").decode("utf-8", "replace")
-            )
-            read += 512
-        elif kind in (b"x", b"g"):  # pax headers: path= may follow, but the short name suffices
-            pass
-        else:
-            prefix = block[345:500].rstrip(b"\0") if block[257:262] == b"ustar" else b""
-            name = block[:100].rstrip(b"\0").decode("utf-8", "replace")
-            if prefix:
-                name = prefix.decode("utf-8", "replace") + "/" + name
-            if kind in (b"0", b"\0", b"7"):
-                names.append(long_name or name)
+        kind = block[156]
+        if kind == 0x4C:  # "L", GNU long name: the name is the member's data
+            raw = p.read_at(offset + 512, min(size, 4096))
+            long_name = raw.rstrip(b"\0").decode("utf-8", "replace")
+        elif kind == 0x78:  # "x", pax extended header: "NN path=VALUE\n" records
+            long_name = _pax_path(p.read_at(offset + 512, min(size, 4096))) or long_name
+        elif kind in _TAR_FILE_KINDS:
+            name = long_name or block[:100].rstrip(b"\0").decode("utf-8", "replace")
+            if ustar and block[345] and not long_name:
+                name = block[345:500].rstrip(b"\0").decode("utf-8", "replace") + "/" + name
+            names.append(name)
             long_name = None
+            if len(names) >= MAX_TAR_MEMBERS:
+                break
         offset += 512 + (size + 511) // 512 * 512
         if offset >= p.size:
             break
@@ -238,35 +262,43 @@ def sniff_tar(p: Probe) -> Identification | None:
 
 # ---- compressor frames --------------------------------------------------------------------
 
-DECOMPRESSED_PREFIX = 64 * 1024
+DECOMPRESSED_PREFIX = 64 * 1024  # the most any payload check gets
+FIRST_PREFIX = 16 * 1024  # usually enough: more only for text without a line break
 _ZSTD_MAX_WINDOW = 1 << 25  # refuse frames that would make us allocate more
 
 
-def _gunzip(data: bytes) -> bytes:
-    return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data, DECOMPRESSED_PREFIX)
+def _gunzip(data: bytes, limit: int) -> bytes:
+    return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data, limit)
 
 
-def _unzstd(data: bytes) -> bytes:
+_zstd_local = threading.local()
+
+
+def _unzstd(data: bytes, limit: int) -> bytes:
     import zstandard  # lazily: only compressed samples pay for it
 
-    dctx = zstandard.ZstdDecompressor(max_window_size=_ZSTD_MAX_WINDOW)
+    # One decompression context per thread, reused: creating one costs more than decoding
+    # 16 KiB. The window limit refuses frames that would make us allocate more.
+    dctx = getattr(_zstd_local, "dctx", None)
+    if dctx is None:
+        dctx = _zstd_local.dctx = zstandard.ZstdDecompressor(max_window_size=_ZSTD_MAX_WINDOW)
     try:
         with dctx.stream_reader(io.BytesIO(data), read_across_frames=True) as reader:
-            out: bytes = reader.read(DECOMPRESSED_PREFIX)
+            out: bytes = reader.read(limit)
     except zstandard.ZstdError as exc:
         raise ValueError(str(exc)) from None
     return out
 
 
-def _unxz(data: bytes) -> bytes:
-    return lzma.LZMADecompressor(memlimit=1 << 26).decompress(data, DECOMPRESSED_PREFIX)
+def _unxz(data: bytes, limit: int) -> bytes:
+    return lzma.LZMADecompressor(memlimit=1 << 26).decompress(data, limit)
 
 
-def _unbz2(data: bytes) -> bytes:
-    return bz2.BZ2Decompressor().decompress(data, DECOMPRESSED_PREFIX)
+def _unbz2(data: bytes, limit: int) -> bytes:
+    return bz2.BZ2Decompressor().decompress(data, limit)
 
 
-COMPRESSORS: tuple[tuple[bytes, str, Callable[[bytes], bytes]], ...] = (
+COMPRESSORS: tuple[tuple[bytes, str, Callable[[bytes, int], bytes]], ...] = (
     (b"\x1f\x8b\x08", "gzip", _gunzip),
     (b"\x28\xb5\x2f\xfd", "zstd", _unzstd),
     (b"\xfd7zXZ\x00", "xz", _unxz),
@@ -274,15 +306,34 @@ COMPRESSORS: tuple[tuple[bytes, str, Callable[[bytes], bytes]], ...] = (
 )
 
 
-def decompress_prefix(p: Probe) -> tuple[str, bytes | None] | None:
-    """(compressor, first bytes of its payload) — payload None when it cannot be decoded."""
+def decompress_prefix(p: Probe, limit: int = FIRST_PREFIX) -> tuple[str, bytes | None] | None:
+    """(compressor, first `limit` bytes of its payload) — payload None when undecodable."""
     head = p.head
     for magic, name, fn in COMPRESSORS:
         if head.startswith(magic):
             if name == "bzip2" and not (len(head) > 3 and 0x31 <= head[3] <= 0x39):
                 return None
             try:
-                return name, fn(head)
+                return name, fn(head, min(limit, DECOMPRESSED_PREFIX))
             except (OSError, EOFError, ValueError, zlib.error, lzma.LZMAError, MemoryError):
                 return name, None
+    if _zlib_header(head):
+        # A bare zlib stream (TFRecord's ZLIB option) has only a 2-byte header with a check
+        # value, so it counts only when it really inflates.
+        try:
+            payload = zlib.decompressobj().decompress(head, min(limit, DECOMPRESSED_PREFIX))
+        except zlib.error:
+            return None
+        return ("zlib", payload) if payload else None
     return None
+
+
+def _zlib_header(head: bytes) -> bool:
+    """CMF/FLG of RFC 1950: deflate, window <= 32 KiB, no preset dictionary, check value."""
+    return (
+        len(head) >= 2
+        and head[0] & 0x0F == 8
+        and head[0] >> 4 <= 7
+        and not head[1] & 0x20
+        and (head[0] << 8 | head[1]) % 31 == 0
+    )

@@ -37,6 +37,24 @@ CATEGORIES: Final = (
     UNKNOWN,
 )
 
+# How officers read the categories (CLI tables, GUI, reports).
+CATEGORY_LABELS: Final[dict[str, str]] = {
+    "ai-dataset": "AI datasets",
+    "ai-model": "AI models",
+    "archive": "Archives",
+    "image": "Images",
+    "video": "Video",
+    "audio": "Audio",
+    "document": "Documents",
+    "text": "Text",
+    "executable": "Programs",
+    "database": "Databases",
+    "disk-image": "Disk images",
+    "encrypted": "Encrypted",
+    "empty": "Empty / zero-filled",
+    "unknown": "Unknown",
+}
+
 _FORMATS: Final[dict[str, tuple[str, ...]]] = {
     AI_DATASET: (
         "parquet",
@@ -53,13 +71,26 @@ _FORMATS: Final[dict[str, tuple[str, ...]]] = {
         "lmdb",
     ),
     AI_MODEL: ("safetensors", "gguf", "pytorch", "onnx", "pickle"),
-    ARCHIVE: ("zip", "tar", "7z", "rar", "gzip", "bzip2", "xz", "zstd", "lz4", "cab", "jar"),
+    ARCHIVE: (
+        "zip",
+        "tar",
+        "7z",
+        "rar",
+        "gzip",
+        "bzip2",
+        "xz",
+        "zstd",
+        "zlib",
+        "lz4",
+        "cab",
+        "jar",
+    ),
     IMAGE: ("jpeg", "png", "gif", "webp", "tiff", "heic", "bmp", "ico", "psd", "svg"),
     VIDEO: ("mp4", "mov", "mkv", "webm", "avi", "flv", "mpeg", "3gp"),
     AUDIO: ("wav", "mp3", "flac", "ogg", "m4a", "aac", "midi"),
     DOCUMENT: ("pdf", "docx", "xlsx", "pptx", "odf", "doc", "rtf", "epub", "ps"),
     TEXT: ("text", "csv", "json", "xml", "html", "source"),
-    EXECUTABLE: ("elf", "pe", "mach-o", "wasm", "dex", "java-class"),
+    EXECUTABLE: ("elf", "pe", "mach-o", "wasm", "dex", "java-class", "apk", "python-bytecode"),
     DATABASE: ("sqlite",),
     DISK_IMAGE: ("iso9660", "qcow2", "vmdk", "vhd", "vhdx", "dmg"),
     ENCRYPTED: ("luks", "bitlocker", "encrypted"),
@@ -187,7 +218,7 @@ _EXTENSIONS: Final[dict[str, list[str]]] = {
         "sql",
         "css",
     ],
-    EXECUTABLE: ["exe", "dll", "so", "elf", "dylib", "msi", "class", "wasm", "dex"],
+    EXECUTABLE: ["exe", "dll", "so", "elf", "dylib", "msi", "class", "wasm", "dex", "pyc", "apk"],
     DATABASE: ["sqlite", "sqlite3", "db"],
     DISK_IMAGE: ["iso", "qcow2", "vmdk", "vhd", "vhdx", "dmg"],
 }
@@ -210,6 +241,7 @@ _COMPATIBLE: Final[dict[str, frozenset[str]]] = {
     "bz2": frozenset({"jsonl"}),
     "zip": frozenset({"npz", "pytorch", "docx", "xlsx", "pptx", "odf", "epub", "jar"}),
     "json": frozenset({"jsonl"}),
+    "log": frozenset({"jsonl"}),  # structured logs are JSON lines, not hidden datasets
     "db": frozenset({"lmdb"}),
     "mds": frozenset({"zstd", "gzip"}),
 }

@@ -31,7 +31,7 @@ def sniff_bitlocker(p: Probe) -> Identification | None:
 def sniff_zeros(p: Probe) -> Identification | None:
     """All-zero content: head, tail and a middle window all zero (a wiped or sparse file)."""
     head = p.head
-    if head.strip(b"\0"):
+    if not head or head[0] or head[-1] or head.strip(b"\0"):
         return None
     if p.whole:
         return found("zeros")

@@ -18,49 +18,70 @@ from inspector.core.identify.probe import Probe
 _UNKNOWN_SIZE = 1 << 62  # size of a decompressed payload we only see a prefix of
 
 
+def _payload_probe(p: Probe, payload: bytes, complete: bool) -> Probe:
+    size = len(payload) if complete else _UNKNOWN_SIZE
+    return Probe(p.view, p.path, size, io.BytesIO(payload))
+
+
 def sniff_compressed(p: Probe) -> Identification | None:
     """A compressor frame: name what its decompressed prefix holds when it is AI data or a tar
-    (jsonl.zst, tfrecord.gz, webdataset .tar.gz), else the compressor itself (an archive)."""
-    opened = archives.decompress_prefix(p)
+    (jsonl.zst, tfrecord.gz, webdataset .tar.gz), else the compressor itself (an archive).
+
+    16 KiB of payload usually decide; jsonl with long records or a tar with large members get
+    one longer look (64 KiB)."""
+    limit = archives.FIRST_PREFIX
+    opened = archives.decompress_prefix(p, limit)
     if opened is None:
         return None
     compressor, payload = opened
+    if payload and len(payload) == limit:
+        tar_inside = archives.tar_members(_payload_probe(p, payload, False))
+        if b"\n" not in payload or (isinstance(tar_inside, list) and len(tar_inside) < 4):
+            limit = archives.DECOMPRESSED_PREFIX
+            payload = archives.decompress_prefix(p, limit)[1]  # type: ignore[index]
     if payload:
-        complete = len(payload) < archives.DECOMPRESSED_PREFIX
-        inner = Probe(
-            p.view,
-            p.path,
-            len(payload) if complete else _UNKNOWN_SIZE,
-            io.BytesIO(payload),
-        )
+        complete = len(payload) < limit
         kind = text.classify_text(payload, complete)
         if kind is not None and kind.format == "jsonl":
             return found("jsonl", compressor)
-        for sniffer in (archives.sniff_tar, ai_data.sniff_tfrecord, ai_data.sniff_npy):
+        inner = _payload_probe(p, payload, complete)
+        inner_sniffers = (
+            archives.sniff_tar,
+            ai_data.sniff_tfrecord,
+            ai_data.sniff_npy,
+            ai_models.sniff_pickle,  # joblib / compressed checkpoints
+        )
+        for sniffer in inner_sniffers:
             kind = sniffer(inner)
             if kind is not None and not kind.warning:
                 if kind.format == "tar":
                     return found(compressor, "tar inside")
                 return found(kind.format, compressor)
-    if ai_data.mds_compressed_shard(p):
+    if ai_data.mds_named_shard(p):
         return found("mds", f"{compressor} shard")
     return found(compressor, "" if payload else "payload not decodable")
 
 
-MAGIC_GUARDED: tuple[Sniffer, ...] = (
-    ai_data.sniff_parquet,
-    ai_data.sniff_arrow_file,
-    ai_data.sniff_arrow_stream,
-    ai_data.sniff_npy,
-    ai_data.sniff_hdf5,
-    ai_models.sniff_gguf,
-    crypto.sniff_luks,
-    crypto.sniff_bitlocker,
-    archives.sniff_zip,
-    ai_models.sniff_pickle,
-    sniff_compressed,
-    archives.sniff_tar,
-    generic.sniff_magic,
+# (bytes a format's file can start with, sniffer); None = it can start with anything.
+MAGIC_GUARDED: tuple[tuple[bytes | None, Sniffer], ...] = (
+    (b"P", ai_data.sniff_parquet),
+    (b"AF", ai_data.sniff_arrow_file),
+    (b"\xff", ai_data.sniff_arrow_stream),
+    (b"\x93", ai_data.sniff_npy),
+    (None, ai_data.sniff_hdf5),  # a user block may come first
+    (b"G", ai_models.sniff_gguf),
+    (b"L", crypto.sniff_luks),
+    (None, crypto.sniff_bitlocker),
+    (b"P", archives.sniff_zip),
+    (b"\x80", ai_models.sniff_pickle),
+    (b"\x1f\x28\xfdB\x08\x18\x28\x38\x48\x58\x68\x78", sniff_compressed),  # zlib: CMF
+    (None, archives.sniff_tar),
+    (None, generic.sniff_magic),
+)
+# The guarded sniffers worth calling for each possible first byte, in order.
+_BY_FIRST_BYTE: tuple[tuple[Sniffer, ...], ...] = tuple(
+    tuple(sniffer for starts, sniffer in MAGIC_GUARDED if starts is None or byte in starts)
+    for byte in range(256)
 )
 WITHOUT_MAGIC: tuple[Sniffer, ...] = (
     ai_models.sniff_safetensors,
@@ -69,11 +90,17 @@ WITHOUT_MAGIC: tuple[Sniffer, ...] = (
     ai_data.sniff_lmdb,
     ai_models.sniff_onnx,
     crypto.sniff_zeros,
+    ai_data.sniff_mds_by_name,
 )
 LATE: tuple[Sniffer, ...] = (
     generic.sniff_disk_image_footer,
     generic.sniff_filetype,
     crypto.sniff_high_entropy,
+)
+ALL_SNIFFERS: tuple[Sniffer, ...] = (
+    *(sniffer for _, sniffer in MAGIC_GUARDED),
+    *WITHOUT_MAGIC,
+    *LATE,
 )
 
 
@@ -83,30 +110,40 @@ def _run(sniffer: Sniffer, p: Probe) -> Identification | None:
     except OSError:
         raise  # unreadable: the caller counts an error, not a class
     except Exception as exc:  # hostile bytes must never end a scan; say which sniffer balked
-        name = getattr(sniffer, "__name__", "sniffer").removeprefix("sniff_")
-        return suspect(f"{name} check failed on malformed data ({type(exc).__name__})")
+        return _balked(sniffer, exc)
+
+
+def _balked(sniffer: Sniffer, exc: Exception) -> Identification:
+    name = getattr(sniffer, "__name__", "sniffer").removeprefix("sniff_")
+    return suspect(f"{name} check failed on malformed data ({type(exc).__name__})")
 
 
 def identify_probe(p: Probe, magika: generic.MagikaAdapter | None) -> Identification:
     """Name the content of the file behind `p` (see the module doc for the order)."""
     if p.size == 0:
         return found("empty")
-    if not p.head:
+    head = p.head
+    if not head:
         return suspect("file is shorter than its size says (changed while reading?)")
     first_warning: Identification | None = None
-    for group in (MAGIC_GUARDED, WITHOUT_MAGIC):
+    for group in (_BY_FIRST_BYTE[head[0]], WITHOUT_MAGIC):
         for sniffer in group:
-            result = _run(sniffer, p)
+            try:  # inline rather than _run: this loop is the hot path
+                result = sniffer(p)
+            except OSError:
+                raise
+            except Exception as exc:
+                result = _balked(sniffer, exc)
             if result is None:
                 continue
             if not result.warning:
                 return result
             first_warning = first_warning or result
+    kind = text.classify_text(head, p.whole)
+    if kind is not None:
+        return kind  # text that happens to start like a header ("GGUF models ...") is text
     if first_warning is not None:
         return first_warning  # it looked like a known format but broke: unknown, with a warning
-    kind = text.classify_text(p.head, p.whole)
-    if kind is not None:
-        return kind
     for sniffer in LATE:
         result = _run(sniffer, p)
         if result is not None:

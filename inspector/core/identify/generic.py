@@ -96,6 +96,14 @@ def sniff_magic(p: Probe) -> Identification | None:
             return found("bmp")
     if head[32769:32774] == b"CD001":
         return found("iso9660")
+    if head[2:4] == b"\r\n" and len(head) >= 16:
+        # Python bytecode: a 16-bit version magic (3000-3999 for Python 3, 62211 for 2.7)
+        # then CR LF, then (3.7+) a flags word of 0-3.
+        (version,) = struct.unpack_from("<H", head, 0)
+        if 3000 <= version < 4000 and struct.unpack_from("<I", head, 4)[0] <= 3:
+            return found("python-bytecode")
+        if version == 62211:
+            return found("python-bytecode")
     return None
 
 
@@ -172,6 +180,7 @@ _MAGIKA_FORMAT = {
     "pebin": "pe",
     "macho": "mach-o",
     "javabytecode": "java-class",
+    "pythonbytecode": "python-bytecode",
     "postscript": "ps",
     "xls": "doc",
     "xlsb": "xlsx",
@@ -193,6 +202,7 @@ _MAGIKA_GROUP = {
     "executable": cat.EXECUTABLE,
     "archive": cat.ARCHIVE,
 }
+MAGIKA_MIN_SCORE = 0.9  # below this, a binary label is a guess: better unknown than wrong
 _MAGIKA_SAMPLE = 4096  # Magika's model looks at (at most) 4 KiB at each end
 
 
@@ -228,6 +238,8 @@ class MagikaAdapter:
             return None
         label = str(result.output.label)
         group = str(result.output.group)
+        if result.score < MAGIKA_MIN_SCORE and group not in ("text", "code"):
+            return None  # on odd binaries Magika guesses (3gp, wasm, swf) at 0.5-0.85
         if label in ("unknown", "undefined", "empty") or label in _MAGIKA_DISTRUSTED:
             return None
         fmt = _MAGIKA_FORMAT.get(label, label)

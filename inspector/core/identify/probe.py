@@ -19,7 +19,11 @@ READ_LIMIT = 1024 * 1024  # all reads of one file together
 
 
 class Probe:
-    """The bytes of one file that sniffers may look at. Reads lazily; never writes."""
+    """The bytes of one file that sniffers may look at. Never writes.
+
+    The head is read at once (every sniffer needs it); the tail and windows on demand."""
+
+    __slots__ = ("_handle", "_tail", "bytes_read", "head", "path", "size", "view")
 
     def __init__(self, view: FileSystemView, path: str, size: int, handle: BinaryIO) -> None:
         self.view = view
@@ -27,8 +31,11 @@ class Probe:
         self.size = size
         self._handle = handle
         self.bytes_read = 0
-        self._head: bytes | None = None
         self._tail: bytes | None = None
+        self.head = b""
+        if size > 0:  # `handle` is freshly opened, at offset 0: no seek needed
+            self.head = handle.read(min(HEAD_BYTES, size))
+            self.bytes_read = len(self.head)
 
     @property
     def name(self) -> str:
@@ -38,12 +45,6 @@ class Probe:
     def directory(self) -> str:
         cut = self.path.rfind("/")
         return self.path[:cut] if cut > 0 else ("/" if cut == 0 else ".")
-
-    @property
-    def head(self) -> bytes:
-        if self._head is None:
-            self._head = self.read_at(0, HEAD_BYTES)
-        return self._head
 
     @property
     def whole(self) -> bool:
@@ -65,8 +66,8 @@ class Probe:
         if offset < 0 or length <= 0 or offset >= self.size:
             return b""
         length = min(length, WINDOW_MAX, self.size - offset)
-        if self._head is not None and offset + length <= len(self._head):
-            return self._head[offset : offset + length]
+        if offset + length <= len(self.head):
+            return self.head[offset : offset + length]
         length = min(length, READ_LIMIT - self.bytes_read)
         if length <= 0:
             return b""

@@ -9,6 +9,9 @@ from inspector.core.identify.ai_data import mds_index
 from inspector.core.identify.model import Identification, found
 
 MAX_LINES = 16
+CONTROL_SAMPLE = 4096  # bytes checked for control characters
+JSONL_LINES = 3  # objects to parse before calling it jsonl
+TEXT_WINDOW = 16 * 1024  # widened to the whole prefix when a line is longer
 _CONTROL = bytes(range(0, 9)) + bytes(range(14, 32)) + b"\x7f"
 _CONTROL_TABLE = bytes.maketrans(b"", b"")
 
@@ -25,14 +28,15 @@ def decode_text(data: bytes, complete: bool) -> str | None:
         if complete or exc.start < len(data) - 3:
             return None
         text = data[: exc.start].decode("utf-8")
-    controls = len(data) - len(data.translate(_CONTROL_TABLE, _CONTROL))
-    if controls * 100 > len(data):  # more than 1 % control characters: binary
+    sample = data[:CONTROL_SAMPLE]
+    controls = len(sample) - len(sample.translate(_CONTROL_TABLE, _CONTROL))
+    if controls * 100 > len(sample):  # more than 1 % control characters: binary
         return None
     return text
 
 
 def _json_lines(lines: list[str]) -> int:
-    """How many leading lines are JSON objects (at most MAX_LINES); 0 when one is not."""
+    """How many leading lines are JSON objects (at most JSONL_LINES); 0 when one is not."""
     seen = 0
     for line in lines:
         line = line.strip()
@@ -46,34 +50,39 @@ def _json_lines(lines: list[str]) -> int:
         except (ValueError, RecursionError):
             return 0
         seen += 1
-        if seen >= MAX_LINES:
+        if seen >= JSONL_LINES:
             break
     return seen
 
 
 def _csv(lines: list[str]) -> bool:
+    """At least two lines with the same non-zero count of one separator. Prose separates with
+    ", " where a table rarely does, so a mostly spaced comma or semicolon is not a table."""
     sample = [ln for ln in lines[:MAX_LINES] if ln.strip()]
     if len(sample) < 2:
         return False
+    first = sample[0]
     for sep in (",", "\t", ";", "|"):
-        counts = {ln.count(sep) for ln in sample}
-        if len(counts) != 1 or counts.pop() < 1:
+        k = first.count(sep)
+        if not k or any(ln.count(sep) != k for ln in sample[1:]):
             continue
-        # Prose separates with ", "; a table rarely does.
-        spaced = sum(ln.count(sep + " ") for ln in sample)
-        if sep == "\t" or spaced * 2 <= sum(ln.count(sep) for ln in sample):
+        if sep == "\t" or first.count(sep + " ") * 2 <= k:
             return True
     return False
 
 
 def classify_text(data: bytes, complete: bool) -> Identification | None:
     """Name the kind of text in `data` (the whole file when `complete`), or None if binary."""
+    if len(data) > TEXT_WINDOW and b"\n" in data[:TEXT_WINDOW]:
+        data, complete = data[:TEXT_WINDOW], False  # enough lines to judge, less to decode
     text = decode_text(data, complete)
     if text is None:
         return None
     body = text.lstrip("\ufeff \t\r\n")
-    lines = body.split("\n")
-    cut = "" if complete else lines.pop()  # the last line of a prefix may be cut short
+    lines = body.split("\n", MAX_LINES)
+    # When more follows, the lines before the remainder are whole; otherwise the last line of a
+    # prefix may be cut short.
+    cut = lines.pop() if len(lines) > MAX_LINES or not complete else ""
     if body.startswith("{"):
         objects = _json_lines(lines)
         # Two whole objects, or one followed by the start of another (long records).

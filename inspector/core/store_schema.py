@@ -1,0 +1,140 @@
+"""The case database schema (SQLAlchemy Core, so a shared PostgreSQL can follow SQLite).
+
+SCHEMA_VERSION counts schema changes; every older version has a step in migrations.py and its
+DDL kept below (as it was released), so tests can build an old database and migrate it.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    ForeignKey,
+    Integer,
+    MetaData,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+SCHEMA_VERSION = 2
+
+metadata = MetaData()
+
+meta = Table(
+    "meta",
+    metadata,
+    Column("key", Text, primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+cases = Table(
+    "cases",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("officer", Text, nullable=False),
+    Column("desk", Text, nullable=False, default=""),
+    Column("opened_at", Text, nullable=False),
+    Column("closed_at", Text),
+    Column("policy_name", Text, nullable=False, default=""),  # v2
+    Column("policy_text", Text, nullable=False),
+    Column("policy_hash", Text, nullable=False),
+    Column("training", Boolean, nullable=False, default=False),  # v2
+)
+
+travelers = Table(
+    "travelers",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("case_id", Integer, ForeignKey("cases.id"), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("document", Text),
+    Column("grp", Text),
+    UniqueConstraint("case_id", "name"),
+)
+
+declarations = Table(
+    "declarations",
+    metadata,
+    Column("traveler_id", Integer, ForeignKey("travelers.id"), primary_key=True),
+    Column("text", Text, nullable=False),
+    Column("declared_bytes", BigInteger),
+    Column("licence", Text),
+    Column("updated_at", Text, nullable=False),
+)
+
+drives = Table(
+    "drives",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("case_id", Integer, ForeignKey("cases.id"), nullable=False),
+    Column("traveler_id", Integer, ForeignKey("travelers.id"), nullable=False),
+    Column("identity_key", Text, nullable=False),
+    Column("target", Text, nullable=False),
+    Column("model", Text),
+    Column("serial", Text),
+    Column("wwn", Text),
+    Column("capacity_bytes", BigInteger),
+    Column("bay", Text),
+    Column("mount_options", Text),  # v2
+    Column("started_at", Text, nullable=False),
+    Column("finished_at", Text),
+    Column("complete", Boolean, nullable=False, default=False),
+    Column("result_json", Text),
+    Column("result_hash", Text),
+    UniqueConstraint("case_id", "identity_key"),
+)
+
+verdicts = Table(
+    "verdicts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("case_id", Integer, ForeignKey("cases.id"), nullable=False),
+    Column("scope", Text, nullable=False),  # traveler | group
+    Column("subject", Text, nullable=False),  # traveler or group name
+    Column("verdict", Text, nullable=False),  # clear | refer
+    Column("reasons", Text, nullable=False),  # JSON list of strings
+    Column("computed_at", Text, nullable=False),
+)
+
+audit = Table(
+    "audit",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("at", Text, nullable=False),
+    Column("case_id", Integer),
+    Column("officer", Text, nullable=False),
+    Column("kind", Text, nullable=False),
+    Column("data", Text, nullable=False),  # canonical JSON
+    Column("prev_hash", Text, nullable=False),
+    Column("hash", Text, nullable=False),
+)
+
+# Schema version 1 as released (SQLite DDL), for migration tests and for the record.
+V1_DDL = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE cases (
+  id INTEGER PRIMARY KEY AUTOINCREMENT, officer TEXT NOT NULL, desk TEXT NOT NULL,
+  opened_at TEXT NOT NULL, closed_at TEXT, policy_text TEXT NOT NULL, policy_hash TEXT NOT NULL);
+CREATE TABLE travelers (
+  id INTEGER PRIMARY KEY AUTOINCREMENT, case_id INTEGER NOT NULL REFERENCES cases(id),
+  name TEXT NOT NULL, document TEXT, grp TEXT, UNIQUE (case_id, name));
+CREATE TABLE declarations (
+  traveler_id INTEGER PRIMARY KEY REFERENCES travelers(id), text TEXT NOT NULL,
+  declared_bytes BIGINT, licence TEXT, updated_at TEXT NOT NULL);
+CREATE TABLE drives (
+  id INTEGER PRIMARY KEY AUTOINCREMENT, case_id INTEGER NOT NULL REFERENCES cases(id),
+  traveler_id INTEGER NOT NULL REFERENCES travelers(id), identity_key TEXT NOT NULL,
+  target TEXT NOT NULL, model TEXT, serial TEXT, wwn TEXT, capacity_bytes BIGINT, bay TEXT,
+  started_at TEXT NOT NULL, finished_at TEXT, complete BOOLEAN NOT NULL, result_json TEXT,
+  result_hash TEXT, UNIQUE (case_id, identity_key));
+CREATE TABLE verdicts (
+  id INTEGER PRIMARY KEY AUTOINCREMENT, case_id INTEGER NOT NULL REFERENCES cases(id),
+  scope TEXT NOT NULL, subject TEXT NOT NULL, verdict TEXT NOT NULL, reasons TEXT NOT NULL,
+  computed_at TEXT NOT NULL);
+CREATE TABLE audit (
+  seq INTEGER PRIMARY KEY, at TEXT NOT NULL, case_id INTEGER, officer TEXT NOT NULL,
+  kind TEXT NOT NULL, data TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL);
+INSERT INTO meta (key, value) VALUES ('schema_version', '1');
+"""

@@ -1,0 +1,36 @@
+"""Block devices and images as scan targets: the one-line refusals that need no root."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+
+from inspector.core import privileged
+from inspector.core.errors import BadTargetError
+from inspector.core.privileged import LocalRoot, PrivilegeError
+from inspector.core.scan import ScanOptions, scan_target
+
+
+def test_regular_file_that_is_no_image(tmp_path):
+    junk = tmp_path / "notes.txt"
+    junk.write_text("plain text\n" * 50)
+    with pytest.raises(BadTargetError, match="not a disk image"):
+        scan_target(str(junk), ScanOptions(budget_s=0))
+
+
+def test_without_root_the_message_says_what_is_needed(tmp_path, monkeypatch):
+    if not shutil.which("mkfs.vfat"):
+        pytest.skip("mkfs.vfat (dosfstools) is not installed")
+    image = tmp_path / "stick.img"
+    with open(image, "wb") as f:
+        f.truncate(8 << 20)
+    subprocess.run(["mkfs.vfat", str(image)], check=True, capture_output=True)
+    monkeypatch.setattr(privileged.os, "geteuid", lambda: 1000)
+    with pytest.raises(PrivilegeError) as exc:
+        scan_target(str(image), ScanOptions(budget_s=0))
+    message = str(exc.value)
+    assert "needs root" in message and "sudo" in message and "\n" not in message
+    with pytest.raises(PrivilegeError):
+        LocalRoot()
