@@ -36,7 +36,10 @@ class CaseRecorder(QObject):
     recorded = Signal(str)  # what was written: "traveler NAME", "drive IDENTITY"
     _done = Signal(str, str)  # from the writer thread: what, error ("" = written)
 
-    def __init__(self, state: DeskState, store: Any, case: Any) -> None:
+    def __init__(
+        self, state: DeskState, store: Any, case: Any, recorded: tuple[str, ...] = ()
+    ) -> None:
+        """`recorded`: travelers already in the store's case (an existing case re-opened)."""
         super().__init__()
         self.state = state
         self.store = store
@@ -44,7 +47,7 @@ class CaseRecorder(QObject):
         self.runner = TaskRunner(self)  # report exports; the store has its own writer thread
         self.runner.finished.connect(lambda _key, text: self.message.emit(str(text)))
         self.runner.failed.connect(lambda _key, text: self.message.emit(f"export failed: {text}"))
-        self._travelers: set[str] = set()
+        self._travelers: set[str] = set(recorded)
         self._drives: dict[str, int] = {}  # identity -> id() of the result recorded
         self._stopped = False
         self._done.connect(self._on_done)
@@ -142,6 +145,35 @@ def open_case_store(training: bool, officer: str, desk: str) -> tuple[Any, Any]:
 
     store = open_store(training=training)
     return store, store.open_case(officer, desk)
+
+
+def open_cases() -> tuple[Any, list[Any]]:
+    """The live store and its open cases (a short read, on the officer's request)."""
+    from inspector.core.store import open_store
+
+    store = open_store(training=False)
+    return store, store.cases(open_only=True)
+
+
+def load_case_travelers(store: Any, case: Any, state: DeskState) -> tuple[str, ...]:
+    """Put the travelers (and declarations) of a stored case on the desk; their names."""
+    from inspector.gui.desk import Traveler
+
+    names = []
+    for t in store.travelers(case.id):
+        d = t.declaration
+        state.add_traveler(
+            Traveler(
+                name=t.name,
+                document=t.document or "",
+                group=t.group or "",
+                declaration=d.text if d else "",
+                declared_bytes=d.declared_bytes if d else None,
+                licence=d.licence if d else None,
+            )
+        )
+        names.append(t.name)
+    return tuple(names)
 
 
 def export_report(store: Any, case_id: int, folder: Path) -> str:

@@ -24,7 +24,13 @@ from PySide6.QtWidgets import (
 
 from inspector.core.errors import InspectorError, UsageError
 from inspector.core.names import display_name
-from inspector.gui.case_record import CaseRecorder, open_case_store, store_available
+from inspector.gui.case_record import (
+    CaseRecorder,
+    load_case_travelers,
+    open_case_store,
+    open_cases,
+    store_available,
+)
 from inspector.gui.controller import DeskController
 from inspector.gui.desk import DeskState
 from inspector.gui.icons import icon
@@ -201,15 +207,21 @@ class MainWindow(QMainWindow):
         case_menu = self.menuBar().addMenu("&Case")
         self.open_case_action = _action(self, "Open a new case…", "traveler", "Ctrl+O")
         self.open_case_action.triggered.connect(self._ask_open_case)
+        self.reopen_case_action = _action(
+            self, "Continue an open case…", "traveler", "Ctrl+Shift+O"
+        )
+        self.reopen_case_action.triggered.connect(self._ask_reopen_case)
         self.export_action = _action(self, "Export report…", "export", "Ctrl+E")
         self.export_action.triggered.connect(self._ask_export)
         self.export_action.setEnabled(False)
         if not store_available():
-            self.open_case_action.setEnabled(False)
-            self.open_case_action.setToolTip("the case store is not part of this build")
+            for a in (self.open_case_action, self.reopen_case_action):
+                a.setEnabled(False)
+                a.setToolTip("the case store is not part of this build")
         self.policy_action = _action(self, "Policy…", "policy", "Ctrl+P")
         self.policy_action.triggered.connect(self.show_policy)
-        for a in (self.open_case_action, self.export_action, self.policy_action):
+        case_actions = (self.open_case_action, self.reopen_case_action, self.export_action)
+        for a in (*case_actions, self.policy_action):
             case_menu.addAction(a)
         drive_menu = self.menuBar().addMenu("&Drive")
         self.rescan_action = _action(self, "Re-scan with a larger budget", "rescan", "F5")
@@ -241,6 +253,7 @@ class MainWindow(QMainWindow):
         self.case_label.setText(f"<b>{html.escape(recorder.title)}</b>")
         self.export_action.setEnabled(True)
         self.open_case_action.setEnabled(False)  # one case per desk session
+        self.reopen_case_action.setEnabled(False)
 
     def _ask_open_case(self) -> None:
         officer, ok = QInputDialog.getText(self, "Open a new case", "Officer (name or number):")
@@ -252,6 +265,30 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"case store: {exc}", 10_000)
             return
         self.attach_case(CaseRecorder(self.state, store, case))
+
+    def _ask_reopen_case(self) -> None:
+        try:
+            store, cases = open_cases()
+        except InspectorError as exc:
+            self.statusBar().showMessage(f"case store: {exc}", 10_000)
+            return
+        if not cases:
+            store.close()
+            self.statusBar().showMessage("no open case in the case store", 8000)
+            return
+        labels = [f"case {c.id} · {c.officer} · {c.desk} · opened {c.opened_at}" for c in cases]
+        choice, ok = QInputDialog.getItem(self, "Continue a case", "Open cases:", labels, 0, False)
+        if not ok:
+            store.close()
+            return
+        case = cases[labels.index(choice)]
+        try:
+            recorded = load_case_travelers(store, case, self.state)
+        except InspectorError as exc:
+            store.close()
+            self.statusBar().showMessage(f"case {case.id}: {exc}", 10_000)
+            return
+        self.attach_case(CaseRecorder(self.state, store, case, recorded))
 
     def _ask_export(self) -> None:
         if self.recorder is None:

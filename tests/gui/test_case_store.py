@@ -63,3 +63,21 @@ def test_report_export_writes_pdf_csv_json(qtbot, desk, recorder, tmp_path: Path
     for ext in ("pdf", "csv", "json"):
         assert (out / f"case-{case_id}.{ext}").stat().st_size > 0
     assert (out / f"case-{case_id}.pdf").read_bytes()[:5] == b"%PDF-"
+
+
+def test_an_open_case_is_continued_with_its_travelers(qtbot, desk, backend, tmp_path: Path):
+    from inspector.core.cases import DeclarationInput
+    from inspector.gui.case_record import CaseRecorder, load_case_travelers, open_case_store
+
+    store, case = open_case_store(False, "officer 9", "desk 1")
+    store.add_traveler(case.id, "Cy", "P9", "G2", DeclarationInput("backups", 3 * TB))
+    recorded = load_case_travelers(store, case, desk.state)
+    assert recorded == ("Cy",)
+    t = desk.state.traveler("Cy")
+    assert t is not None and t.declared_bytes == 3 * TB and t.group == "G2"
+    rec = CaseRecorder(desk.state, store, case, recorded)
+    desk.attach_case(rec)
+    with qtbot.waitSignal(rec.recorded, timeout=10_000) as got:
+        desk.state.add_traveler(Traveler("Di", "P10", "G2", "", None))
+    assert got.args == ["traveler Di"]  # Cy was not written a second time
+    assert [x.name for x in store.travelers(case.id)] == ["Cy", "Di"]
