@@ -121,6 +121,10 @@ def run_app(args: argparse.Namespace) -> int:
         def shoot() -> None:
             if answers:
                 window.show_score()
+            # Let pending layout requests run: a label that just grew must not be caught
+            # half laid out.
+            QApplication.sendPostedEvents()
+            QApplication.processEvents()
             path = Path(args.screenshot)
             path.parent.mkdir(parents=True, exist_ok=True)
             if window.grab().save(str(path), "PNG"):

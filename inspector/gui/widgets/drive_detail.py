@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from inspector.core.names import display_name
 from inspector.core.results import ScanResult
 from inspector.core.units import format_share, format_size
-from inspector.gui.desk import DeskState, DriveRow
+from inspector.gui.desk import DeskState, DriveRow, DriveStatus
 from inspector.gui.icons import icon
 from inspector.gui.models.format import fill_of, used_of
 from inspector.gui.widgets.category_chart import CategoryChart, bars_of
@@ -152,7 +152,7 @@ class DriveDetail(QWidget):
             for w in (self.formats, self.extensions, self.disguised):
                 w.setText("—")
         else:
-            self._show_content(r)
+            self._show_content(r, row)
         warnings = row.warnings()
         self.warnings.setText(
             "<b>Warnings:</b> " + "; ".join(html.escape(display_name(w)) for w in warnings)
@@ -162,9 +162,14 @@ class DriveDetail(QWidget):
         notes = "".join(f"<br>{html.escape(n)}" for n in row.notes)
         self.method.setText(_method_text(row) + notes)
 
-    def _show_content(self, r: ScanResult | None) -> None:
+    def _show_content(self, r: ScanResult | None, row: DriveRow) -> None:
         if r is None:
-            self.chart.set_bars([], "Scanning…")
+            waiting = {
+                DriveStatus.QUEUED: "Queued: waiting for a free scan slot",
+                DriveStatus.ERROR: "Not scanned: see the warning below",
+                DriveStatus.REMOVED: "Removed before anything was read",
+            }
+            self.chart.set_bars([], waiting.get(row.status, "Scanning…"))
             self.formats.setText("")
             self.extensions.setText("")
             self.disguised.setText("")
