@@ -50,6 +50,12 @@ def register(sub: Any) -> None:
     )
     p.add_argument("--seed", type=int, default=None, help="seed of the sampler (reproducible)")
     p.add_argument(
+        "--supervisor",
+        metavar="NAME",
+        default=None,
+        help="a supervisor's session: the policy viewer can edit the policy (audited)",
+    )
+    p.add_argument(
         "--select", metavar="BAY", help="select the drive in this bay when it appears (handouts)"
     )
     p.add_argument(

@@ -54,6 +54,15 @@ def udev_backend() -> DriveBackend:
     return backend
 
 
+def desk_policy() -> Policy:
+    """The policy in force at this desk (a supervisor's edit, else the shipped default)."""
+    try:
+        from inspector.core.policy_store import active_policy
+    except ImportError:
+        return load_policy()
+    return active_policy()
+
+
 def build_desk(
     backend: DriveBackend,
     *,
@@ -62,7 +71,7 @@ def build_desk(
     seed: int | None = None,
     training: TrainingSession | None = None,
 ) -> MainWindow:
-    state = DeskState(policy or load_policy())
+    state = DeskState(policy or desk_policy())
     scan = training.scan if training is not None else scan_any_drive
     controller = DeskController(state, backend, budget_s=budget_s, seed=seed, scan=scan)
     if training is not None:
@@ -105,6 +114,7 @@ def run_app(args: argparse.Namespace) -> int:
         backend = udev_backend()
     budget = DEFAULT_BUDGET_S if budget is None else budget
     window = build_desk(backend, budget_s=budget, seed=args.seed, training=training)
+    window.supervisor = args.supervisor
     if training is not None and store_available():
         # Training cases go to the separate training store: never in a live listing.
         store, case = open_case_store(True, "trainee", f"training: {training.title}")

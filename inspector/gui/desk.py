@@ -142,6 +142,10 @@ class DeskState(QObject):
         self._travelers: dict[str, Traveler] = {}
         self.bay_map: dict[str, str] = {}  # bay -> traveler name
 
+    def set_policy(self, policy: Policy) -> None:
+        self.policy = policy
+        self.assessments_changed.emit()
+
     # drives ------------------------------------------------------------------
     def identities(self) -> list[str]:
         return list(self._order)

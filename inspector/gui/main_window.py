@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         self.training = training
         self._wanted_bay: str | None = None
         self.recorder: CaseRecorder | None = None
+        self.supervisor: str | None = None  # a supervisor's session may edit the policy
         title = "Inspector — inspection desk"
         self.setWindowTitle(f"{title} — TRAINING: {training.title}" if training else title)
         self.drives_model = DrivesModel(state, self)
@@ -243,12 +244,37 @@ class MainWindow(QMainWindow):
             act.triggered.connect(lambda _=False, w=widget: self._focus(w))
             view_menu.addAction(act)
 
+    def _save_policy(self, text: str) -> str:
+        """A supervisor's edit: validated, made active, audited; "" when saved."""
+        try:
+            from inspector.core.policy_store import save_policy
+            from inspector.core.store import open_store
+
+            before, after = save_policy(text)
+        except ImportError:
+            return "policy editing is not part of this build"
+        except InspectorError as exc:
+            return str(exc)
+        supervisor = self.supervisor or ""
+        store = self.recorder.store if self.recorder is not None else None
+        if store is not None and not store.training:
+            store.submit(store.record_policy_change, before, after, supervisor)
+        else:  # no live case open: audit through the live store all the same
+            live = open_store(training=False)
+            live.submit(live.record_policy_change, before, after, supervisor)
+            live.close()  # waits for that one write
+        if self.recorder is None:
+            self.state.set_policy(after)  # no case yet: the desk judges by the new policy
+        return ""
+
     # case store ------------------------------------------------------------------------
     def attach_case(self, recorder: CaseRecorder) -> None:
         """Record this desk's travelers and drives in a case of the store from now on."""
         if self.recorder is not None:
             self.recorder.stop()
         self.recorder = recorder
+        # The case keeps the policy it was opened under; the desk judges by that one.
+        self.state.set_policy(recorder.case.policy())
         recorder.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         self.case_label.setText(f"<b>{html.escape(recorder.title)}</b>")
         self.export_action.setEnabled(True)
@@ -300,7 +326,8 @@ class MainWindow(QMainWindow):
 
     # slots ---------------------------------------------------------------------------
     def show_policy(self) -> PolicyDialog:
-        dialog = PolicyDialog(self.state.policy, self)
+        save = self._save_policy if self.supervisor else None
+        dialog = PolicyDialog(self.state.policy, self, save=save)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()  # window-modal, never blocks the event loop (scans keep reporting)
         return dialog

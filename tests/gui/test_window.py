@@ -101,3 +101,36 @@ def test_policy_viewer_shows_thresholds_and_hash(qtbot, desk):
     texts = " ".join(label.text() for label in dialog.findChildren(type(desk.case_label)))
     assert desk.state.policy.hash in texts
     dialog.close()
+
+
+def test_officer_cannot_edit_the_policy(qtbot, desk):
+    dialog = desk.show_policy()
+    qtbot.addWidget(dialog)
+    assert dialog.text.isReadOnly()
+    dialog.close()
+
+
+def test_supervisor_edits_the_policy_validated_and_audited(qtbot, desk):
+    pytest.importorskip("inspector.core.policy_store")
+    from inspector.core.store import open_store
+
+    desk.supervisor = "Supervisor Sam"
+    dialog = desk.show_policy()
+    qtbot.addWidget(dialog)
+    assert not dialog.text.isReadOnly()
+    before = desk.state.policy
+    text = before.text
+    bad = text.replace('total_capacity = "20 TB"', 'total_capacity = "lots"', 1)
+    dialog.text.setPlainText(bad)
+    assert not dialog.save()
+    assert "traveler.total_capacity" in dialog.status.text() and "line" in dialog.status.text()
+    assert desk.state.policy is before  # nothing changed
+    good = text.replace('total_capacity = "20 TB"', 'total_capacity = "10 TB"', 1)
+    assert good != text
+    dialog.text.setPlainText(good)
+    assert dialog.save(), dialog.status.text()
+    assert desk.state.policy.traveler.total_capacity == 10 * 10**12
+    with open_store() as store:
+        kinds = [e.kind for e in store.audit_entries()]
+    assert any("policy" in k for k in kinds), kinds
+    dialog.close()

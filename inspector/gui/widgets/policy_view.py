@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
@@ -33,7 +35,15 @@ def _value(th: Thresholds, key: str) -> str:
 
 
 class PolicyDialog(QDialog):
-    def __init__(self, policy: Policy, parent: QWidget | None = None) -> None:
+    """Read-only for officers. With `save` (a supervisor's session) the text is editable and
+    "Validate and save" calls `save(text)`, which returns an error line or "" when saved."""
+
+    def __init__(
+        self,
+        policy: Policy,
+        parent: QWidget | None = None,
+        save: Callable[[str], str] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Policy: {policy.name}")
         self.setAccessibleName("Policy")
@@ -60,16 +70,37 @@ class PolicyDialog(QDialog):
                 table.setItem(i, col, item)
         table.resizeColumnsToContents()
         text = QPlainTextEdit(policy.text)
-        text.setReadOnly(True)
+        text.setReadOnly(save is None)
         text.setAccessibleName("Policy text")
         text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName("Policy status")
+        self._save = save
+        if save is not None:
+            button = buttons.addButton("&Validate and save", QDialogButtonBox.ButtonRole.ApplyRole)
+            button.clicked.connect(self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(head)
         layout.addWidget(table)
-        layout.addWidget(QLabel("Policy file (read-only; a supervisor edits it):"))
+        layout.addWidget(
+            QLabel(
+                "Policy file (supervisor: edits apply to cases opened from now on):"
+                if save is not None
+                else "Policy file (read-only; a supervisor edits it):"
+            )
+        )
         layout.addWidget(text, 1)
+        layout.addWidget(self.status)
         layout.addWidget(buttons)
         self.table = table
+        self.text = text
         self.resize(640, 560)
+
+    def save(self) -> bool:
+        assert self._save is not None
+        error = self._save(self.text.toPlainText())
+        self.status.setText(error or "Saved: new cases use this policy; the change is audited.")
+        return not error
