@@ -1,0 +1,202 @@
+"""The file layout of one simulated drive, computed from its recipe without listing any file.
+
+Every figure here is O(1) per content entry, so an 80 TB drive of 80,000 shards is planned in
+microseconds; directories are listed and file sizes computed only when the survey asks. Sizes
+come in antithetic pairs (mean + d, mean - d), so each entry's total is exact and known up
+front: the filesystem's usage agrees with what the survey will add up, and the truth the
+sampler is graded on is exact.
+"""
+
+from __future__ import annotations
+
+import string
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from inspector.core.training.formats import FORMATS, Format, VFile, mix, mix2
+from inspector.core.training.scenario import ContentSpec, DriveSpec
+
+PARTITION_START = 1 << 20  # GPT partitions start at 1 MiB
+FS_BLOCK = 4096
+_UNIT = 2.0**-53
+_M64 = 0xFFFFFFFFFFFFFFFF
+
+
+@dataclass(frozen=True, slots=True)
+class EntryPlan:
+    """One content entry of a drive: `files` files of one format in `directory`."""
+
+    index: int
+    spec: ContentSpec
+    format: Format
+    files: int
+    mean: int
+    remainder: int  # bytes added to file 0 so the entry's total is exact
+    total_bytes: int
+    key: int
+    prefix: str  # name template split around its {i} field, to parse names back to indexes
+    suffix: str
+    field_spec: str  # the {i} field's format spec ("05d")
+
+    def file_size(self, i: int) -> int:
+        if self.files % 2 and i == self.files - 1:
+            delta = 0
+        else:
+            u = (mix2(self.key, i // 2) >> 11) * _UNIT
+            delta = int(self.mean * self.spec.spread * u)
+        size = self.mean + delta if i % 2 == 0 else self.mean - delta
+        return size + self.remainder if i == 0 else size
+
+    def listing(self, start: int, stop: int) -> list[tuple[str, int]]:
+        """(name, size) of files [start, stop): `file_name` and `file_size` in one tight loop,
+        since the survey lists every file of an 80 TB drive (twice: survey, then sampling)."""
+        prefix, suffix, fs = self.prefix, self.suffix, self.field_spec
+        mean, files, key = self.mean, self.files, self.key
+        scale = self.mean * self.spec.spread * _UNIT
+        plain = "." + self.format.ext
+        mixed = self.spec.disguise is not None and self.spec.disguise_share > 0
+        out = []
+        for i in range(start, stop):
+            if files % 2 and i == files - 1:
+                size = mean
+            else:
+                h = ((key ^ ((i >> 1) * 0x9E3779B97F4A7C15)) & _M64) * 0xBF58476D1CE4E5B9 & _M64
+                delta = int(((h ^ (h >> 31)) >> 11) * scale)
+                size = mean - delta if i & 1 else mean + delta
+            if i == 0:
+                size += self.remainder
+            if mixed:
+                out.append((self.file_name(i), size))
+            else:
+                out.append((f"{prefix}{format(i, fs)}{suffix}{plain}", size))
+        return out
+
+    def disguised(self, i: int) -> bool:
+        share = self.spec.disguise_share
+        if self.spec.disguise is None or share <= 0:
+            return False
+        return share >= 1 or mix2(self.key ^ 0xD15, i) % 1_000_000 < share * 1_000_000
+
+    def file_name(self, i: int) -> str:
+        ext = self.spec.disguise if self.disguised(i) else self.format.ext
+        return f"{self.spec.name.format(i=i)}.{ext}"
+
+    def index_of(self, name: str) -> int | None:
+        stem = name.rsplit(".", 1)[0]
+        if not (stem.startswith(self.prefix) and stem.endswith(self.suffix)):
+            return None
+        middle = stem[len(self.prefix) : len(stem) - len(self.suffix)]
+        if not middle.isdigit():
+            return None
+        i = int(middle)
+        return i if 0 <= i < self.files and self.file_name(i) == name else None
+
+    def vfile(self, i: int) -> VFile:
+        return VFile(self.format.name, self.file_size(i), mix2(self.key ^ 0xF11E, i))
+
+    def leaf(self, i: int) -> str:
+        """Directory (relative) holding file i."""
+        if self.files <= self.spec.per_dir:
+            return self.spec.directory
+        return f"{self.spec.directory}/{i // self.spec.per_dir:04d}"
+
+
+@dataclass(slots=True)
+class DirNode:
+    dirs: list[str] = field(default_factory=list)  # child directory names, sorted
+    files: list[tuple[EntryPlan, int, int]] = field(default_factory=list)  # entry, start, stop
+    ino: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class DrivePlan:
+    spec: DriveSpec
+    key: int
+    fs_size: int
+    entries: tuple[EntryPlan, ...]
+    dirs: dict[str, DirNode]  # relative path ("" = root) -> node
+
+    @property
+    def file_bytes(self) -> int:
+        return sum(e.total_bytes for e in self.entries)
+
+    @property
+    def files(self) -> int:
+        return sum(e.files for e in self.entries)
+
+    @property
+    def used_bytes(self) -> int:
+        """What statvfs reports in use: file blocks (rounded up) and directory blocks."""
+        return min(
+            self.fs_size, self.file_bytes + self.files * FS_BLOCK + len(self.dirs) * FS_BLOCK
+        )
+
+    def category_bytes(self) -> dict[str, int]:
+        """The truth: bytes per category, exactly as laid out."""
+        out: dict[str, int] = defaultdict(int)
+        for e in self.entries:
+            out[e.format.category] += e.total_bytes
+        return dict(out)
+
+    def disguised_files(self) -> float:
+        """Expected number of disguised files (exact when an entry disguises all or none)."""
+        return sum(
+            e.files * (e.spec.disguise_share if e.spec.disguise else 0) for e in self.entries
+        )
+
+
+def _split_template(template: str) -> tuple[str, str, str]:
+    parts = list(string.Formatter().parse(template))
+    prefix, spec = parts[0][0], parts[0][2] or ""
+    suffix = "".join(p[0] for p in parts[1:])
+    return prefix, suffix, spec
+
+
+def plan_drive(spec: DriveSpec, seed: int) -> DrivePlan:
+    """Lay out the drive's recipe over `fill` of its filesystem."""
+    key = mix(seed, *spec.id.encode())
+    fs_size = (spec.real_capacity or spec.capacity) - PARTITION_START
+    # 0.5 % stays for filesystem metadata, so a drive "100 % full" still adds up
+    budget = min(int(fs_size * spec.fill), fs_size - fs_size // 200)
+    entries = []
+    for index, c in enumerate(spec.recipe.content):
+        total = int(budget * c.share)
+        files = max(1, round(total / c.size)) if total > 0 else 0
+        mean = total // files if files else 0
+        prefix, suffix, field_spec = _split_template(c.name)
+        entries.append(
+            EntryPlan(
+                index=index,
+                spec=c,
+                format=FORMATS[c.format],
+                files=files,
+                mean=mean,
+                remainder=total - mean * files,
+                total_bytes=total,
+                key=mix(key, index),
+                prefix=prefix,
+                suffix=suffix,
+                field_spec=field_spec,
+            )
+        )
+    dirs: dict[str, DirNode] = defaultdict(DirNode)
+    dirs[""]  # the root exists even on an empty drive
+    for e in entries:
+        if not e.files:
+            continue
+        per = e.spec.per_dir
+        if e.files <= per:
+            dirs[e.spec.directory].files.append((e, 0, e.files))
+        else:
+            for start in range(0, e.files, per):
+                dirs[e.leaf(start)].files.append((e, start, min(e.files, start + per)))
+    for path in list(dirs):  # every ancestor exists and lists its children
+        while path:
+            parent, _, name = path.rpartition("/")
+            if name not in dirs[parent].dirs:
+                dirs[parent].dirs.append(name)
+            path = parent
+    for number, (_, node) in enumerate(sorted(dirs.items()), start=2):
+        node.dirs.sort()
+        node.ino = number
+    return DrivePlan(spec, key, fs_size, tuple(entries), dict(dirs))

@@ -1,0 +1,327 @@
+"""Run a scenario headless through the real pipeline: plug, scan, assign, total, judge, grade.
+
+The pieces are public for the GUI, which plays the same steps at the trainee's pace:
+`scan_simulated(backend, drive, options)` when a drive is plugged, `assess(scenario, scans)`
+for totals and verdicts, `grade(...)` for the trainee's answers. `run_scenario` strings them
+together for `inspector train` and the tests. Every figure comes from the survey, the sampler
+and the raw sampler run on the simulated drive; the scenario's own numbers appear only as the
+`truth` the estimates are checked against.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from inspector.core.drives.model import Drive, DriveEventKind, MountedFilesystem
+from inspector.core.identify import Identifier
+from inspector.core.policy import Policy, load_policy
+from inspector.core.progress import CancelToken, Progress, ProgressFn, no_progress
+from inspector.core.raw import RawResult, raw_sample
+from inspector.core.results import ContentResult, DeviceInfo, ScanResult
+from inspector.core.sampling import SamplingOptions, sample_content
+from inspector.core.scan import ScanOptions
+from inspector.core.survey import survey
+from inspector.core.training.backend import SimulatedBackend
+from inspector.core.training.formats import mix
+from inspector.core.training.grading import Grade, grade
+from inspector.core.training.scenario import GroupSpec, Scenario, TravelerSpec, VerdictKind
+from inspector.core.training.virtualfs import VirtualFS
+from inspector.core.verdicts import (
+    AI_CATEGORIES,
+    DriveFigures,
+    Estimate,
+    Totals,
+    Verdict,
+    drive_figures,
+    evaluate,
+    group_totals,
+    totals,
+)
+
+# Budgets of simulated drives are in *drive time*: each read costs what a random read costs an
+# 80 TB HDD in elevator order (150 IOPS, docs/DOMAIN.md). Sampling then stops where it would on
+# a real drive, and at the same sample on any machine: the same seed gives the same figures.
+SECONDS_PER_READ = 1 / 150
+TRAINING_BUDGET_S = 30.0  # of drive time per drive, as the desk's default: ~4,500 reads
+RAW_SAMPLES = 600  # raw blocks of an unmountable partition (±4 % at 95 %)
+
+
+@dataclass(frozen=True, slots=True)
+class Truth:
+    """What the scenario really put on the drive (for grading the estimates, never a figure)."""
+
+    categories: tuple[tuple[str, float], ...]  # category -> share of file bytes
+    ai_share: float
+
+
+@dataclass(frozen=True, slots=True)
+class DriveScan:
+    """One drive of a scenario as the pipeline saw it."""
+
+    drive: Drive
+    drive_id: str
+    traveler: str
+    scan: ScanResult | None  # the mounted filesystem; None when nothing could be mounted
+    raw: RawResult | None  # raw sampling of a partition that cannot be mounted (LUKS)
+    figures: DriveFigures
+    truth: Truth
+    plugs: int = 1  # times this drive (same identity) was plugged in; scanned once
+
+    @property
+    def ai_share(self) -> Estimate | None:
+        """The pipeline's AI-data share of the drive's bytes, or None when not identified."""
+        f = self.figures
+        if not f.content_bytes or self.scan is None or self.scan.content.method == "none":
+            return None
+        n = f.content_bytes
+        return Estimate(f.ai_bytes.value / n, f.ai_bytes.lo / n, f.ai_bytes.hi / n)
+
+    @property
+    def truth_in_interval(self) -> bool | None:
+        share = self.ai_share
+        if share is None:
+            return None
+        return share.lo - 1e-9 <= self.truth.ai_share <= share.hi + 1e-9
+
+
+@dataclass(frozen=True, slots=True)
+class TravelerResult:
+    spec: TravelerSpec
+    drives: tuple[DriveScan, ...]
+    totals: Totals
+    verdict: Verdict
+
+
+@dataclass(frozen=True, slots=True)
+class GroupResult:
+    spec: GroupSpec
+    travelers: tuple[str, ...]
+    totals: Totals
+    verdict: Verdict
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    travelers: tuple[TravelerResult, ...]
+    groups: tuple[GroupResult, ...]
+
+    def verdicts(self) -> dict[str, VerdictKind]:
+        out = {t.spec.name: t.verdict.verdict for t in self.travelers}
+        out.update({g.spec.name: g.verdict.verdict for g in self.groups})
+        return out
+
+    def reasons(self) -> dict[str, tuple[str, ...]]:
+        out = {t.spec.name: t.verdict.reasons for t in self.travelers}
+        out.update({g.spec.name: g.verdict.reasons for g in self.groups})
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class TrainingRun:
+    scenario: Scenario
+    seed: int
+    budget_s: float
+    policy: Policy
+    scans: tuple[DriveScan, ...]
+    assessment: Assessment
+    grade: Grade
+    complete: bool
+    elapsed_s: float
+
+
+def device_info(drive: Drive) -> DeviceInfo:
+    return DeviceInfo(
+        path=drive.path,
+        model=drive.model,
+        serial=drive.serial,
+        wwn=drive.wwn,
+        bus=drive.bus,
+        capacity_bytes=drive.capacity_bytes,
+        read_only=True,
+    )
+
+
+def drive_seed(seed: int, drive_id: str) -> int:
+    """The sampler's seed for one drive: fixed by the run's seed and the drive."""
+    return mix(seed, *drive_id.encode(), 0x5EED) & 0x7FFFFFFF
+
+
+def scan_simulated(
+    backend: SimulatedBackend,
+    drive: Drive,
+    options: ScanOptions,
+    *,
+    progress: ProgressFn = no_progress,
+    cancel: CancelToken | None = None,
+) -> DriveScan:
+    """Scan a plugged simulated drive with the real pipeline: survey + content sampling of its
+    filesystem, or raw sampling of a partition that cannot be mounted."""
+    spec = backend.spec_of(drive)
+    seed = options.seed if options.seed is not None else drive_seed(backend.seed, spec.id)
+    options = replace(options, seed=seed)
+    scan: ScanResult | None = None
+    raw: RawResult | None = None
+    with backend.mount(drive) as mounted:
+        for fs in mounted:  # simulated drives have one partition
+            scan = scan_filesystem(
+                fs,
+                options,
+                device=device_info(drive),
+                progress=progress,
+                cancel=cancel,
+                target=f"{drive.path} ({spec.id})",
+            )
+    if scan is not None:
+        figures = drive_figures(scan, drive.capacity_bytes)
+        plan = backend.plan_of(drive)
+        total = plan.file_bytes or 1
+        cats = tuple(sorted((c, b / total) for c, b in plan.category_bytes().items()))
+        truth = Truth(cats, sum(s for c, s in cats if c in AI_CATEGORIES))
+    else:
+        part = drive.partitions[0]
+        with backend.open_raw(drive, part) as source:
+            raw = raw_sample(
+                source,
+                part.size_bytes,
+                samples=RAW_SAMPLES,
+                budget_s=max(options.budget_s, 1.0),
+                seed=seed,
+                progress=progress,
+                cancel=cancel,
+            )
+        figures = raw_figures(drive, part.size_bytes, raw)
+        truth = Truth((("encrypted", 1.0),), 0.0)
+    return DriveScan(drive, spec.id, spec.traveler, scan, raw, figures, truth)
+
+
+def scan_filesystem(
+    fs: MountedFilesystem,
+    options: ScanOptions,
+    *,
+    device: DeviceInfo | None = None,
+    progress: ProgressFn = no_progress,
+    cancel: CancelToken | None = None,
+    target: str | None = None,
+) -> ScanResult:
+    """scan_tree's survey and sampling, with the sampler's budget on the simulated drive's
+    clock (see SECONDS_PER_READ) instead of the wall clock. Same survey, identifier, sampler."""
+    started = time.monotonic()
+    view = fs.view
+    surveyed = survey(fs.root, view, progress=progress, cancel=cancel)
+    content, warnings, complete = ContentResult(), list[str](), surveyed.complete
+    if options.budget_s > 0 and surveyed.complete and surveyed.files:
+        clock = (
+            view.drive_seconds(SECONDS_PER_READ) if isinstance(view, VirtualFS) else time.monotonic
+        )
+        content, warnings = sample_content(
+            fs.root,
+            surveyed,
+            Identifier(view),
+            SamplingOptions(budget_s=options.budget_s, seed=options.seed),
+            progress=progress,
+            cancel=cancel,
+            clock=clock,
+        )
+        complete = content.stopped != "cancelled"
+    return ScanResult(
+        target=target or fs.root,
+        complete=complete,
+        elapsed_s=time.monotonic() - started,
+        survey=surveyed,
+        content=content,
+        device=device,
+        filesystem=fs.filesystem,
+        warnings=surveyed.warnings + tuple(warnings),
+    )
+
+
+def raw_figures(drive: Drive, size: int, raw: RawResult) -> DriveFigures:
+    """Figures of a partition known only from raw sampling: its written (non-zero) share is
+    in use; encrypted when its header says so (LUKS, BitLocker), the high-entropy share of it.
+    What lies inside is unknown: AI bytes are 0 to everything, as for an unidentified scan."""
+    zero = raw.share("zero")
+    used = round(size * (1 - zero.share))
+    if raw.header_kind == "encrypted":
+        he = raw.share("high-entropy")
+        encrypted = Estimate(he.share * size, he.ci[0] * size, he.ci[1] * size)
+    else:
+        encrypted = Estimate(0.0, 0.0, float(size))
+    return DriveFigures(
+        capacity_bytes=drive.capacity_bytes,
+        used_bytes=used,
+        content_bytes=size,
+        ai_bytes=Estimate(0.0, 0.0, float(size)),
+        encrypted_bytes=encrypted,
+        files=0,
+        disguised_files=Estimate.exact(0),
+    )
+
+
+def assess(scenario: Scenario, scans: Sequence[DriveScan], policy: Policy) -> Assessment:
+    """Totals and verdicts per traveler and per group from the drives scanned so far."""
+    travelers = []
+    for t in scenario.travelers:
+        mine = tuple(s for s in scans if s.traveler == t.name)
+        tot = totals([s.figures for s in mine], t.declared_bytes, t.licence)
+        travelers.append(TravelerResult(t, mine, tot, evaluate(tot, policy, "traveler")))
+    groups = []
+    for g in scenario.groups:
+        members = [r for r in travelers if r.spec.group == g.name]
+        tot = group_totals([r.totals for r in members])
+        names = tuple(r.spec.name for r in members)
+        groups.append(GroupResult(g, names, tot, evaluate(tot, policy, "group")))
+    return Assessment(tuple(travelers), tuple(groups))
+
+
+def run_scenario(
+    scenario: Scenario,
+    *,
+    seed: int | None = None,
+    budget_s: float = TRAINING_BUDGET_S,
+    policy: Policy | None = None,
+    progress: ProgressFn = no_progress,
+    cancel: CancelToken | None = None,
+) -> TrainingRun:
+    """Play the whole timeline on a manual clock; scan each drive the first time it appears
+    (a re-plugged drive, same identity, is counted once); assess and grade the pipeline."""
+    started = time.monotonic()
+    policy = policy or load_policy()
+    run_seed = scenario.seed if seed is None else seed
+    backend = SimulatedBackend(scenario, seed=run_seed)
+    scans: dict[str, DriveScan] = {}  # identity -> scan
+    complete = True
+    total = len(scenario.drives)
+    while not backend.finished:
+        for event in backend.step():
+            if event.kind is not DriveEventKind.ADDED:
+                continue
+            known = scans.get(event.drive.identity)
+            if known is not None:
+                scans[event.drive.identity] = replace(known, plugs=known.plugs + 1)
+                continue
+            if cancel is not None and cancel.cancelled:
+                complete = False
+                break
+            progress(Progress("training", len(scans), total, detail=event.drive.serial or ""))
+            options = ScanOptions(budget_s=budget_s, seed=None)
+            result = scan_simulated(backend, event.drive, options, cancel=cancel)
+            if result.scan is not None and not result.scan.complete:
+                complete = False
+            scans[event.drive.identity] = result
+    progress(Progress("training", len(scans), total))
+    ordered = tuple(scans.values())
+    assessment = assess(scenario, ordered, policy)
+    graded = grade(scenario, assessment.verdicts(), assessment.reasons())
+    return TrainingRun(
+        scenario=scenario,
+        seed=run_seed,
+        budget_s=budget_s,
+        policy=policy,
+        scans=ordered,
+        assessment=assessment,
+        grade=graded,
+        complete=complete and len(ordered) == total,
+        elapsed_s=time.monotonic() - started,
+    )
