@@ -20,7 +20,7 @@ from inspector.gui.case_record import CaseRecorder, open_case_store, store_avail
 from inspector.gui.controller import DEFAULT_BUDGET_S, DeskController, scan_any_drive
 from inspector.gui.desk import DeskState
 from inspector.gui.main_window import MainWindow
-from inspector.gui.training import TRAINING_BUDGET_S, TrainingSession, open_training
+from inspector.gui.training import TrainingSession, open_training, training_budget_s
 
 EXIT_OK, EXIT_FAILED = 0, 1
 
@@ -107,7 +107,7 @@ def run_app(args: argparse.Namespace) -> int:
     if args.training:
         training = open_training(args.training, seed=args.seed, speed=args.speed)
         backend = training.backend
-        budget = TRAINING_BUDGET_S if budget is None else budget
+        budget = training_budget_s() if budget is None else budget
     elif args.backend == "simulated":
         raise UsageError("--backend simulated needs --training SCENARIO")
     else:

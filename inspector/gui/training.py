@@ -19,7 +19,13 @@ if TYPE_CHECKING:
     from inspector.core.training.grading import Grade
     from inspector.core.training.scenario import Scenario
 
-TRAINING_BUDGET_S = 2.0  # as the headless runner: a classroom cannot wait
+
+def training_budget_s() -> float:
+    """The training core's sampling budget per drive (simulated drive time, not wall time):
+    the desk samples exactly as `inspector train` does, so the figures agree."""
+    from inspector.core.training.runner import TRAINING_BUDGET_S
+
+    return float(TRAINING_BUDGET_S)
 
 
 @dataclass

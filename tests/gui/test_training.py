@@ -11,7 +11,6 @@ sim = pytest.importorskip("inspector.core.training.backend")  # the training bra
 
 def session(name: str):  # type: ignore[no-untyped-def]
     from inspector.core.training.loader import load_scenario
-
     from inspector.gui.training import TrainingSession
 
     scenario = load_scenario(name)
@@ -27,7 +26,10 @@ def play(qtbot):  # type: ignore[no-untyped-def]
         from inspector.gui.app import build_desk
 
         s = session(name)
-        window = build_desk(s.backend, training=s, budget_s=1.0, seed=7)
+        from inspector.gui.training import training_budget_s
+
+        # the training core's budget and per-drive seeds: the desk agrees with `inspector train`
+        window = build_desk(s.backend, training=s, budget_s=training_budget_s(), seed=None)
         qtbot.addWidget(window)
         window.show()
         windows.append(window)
@@ -71,3 +73,20 @@ def test_encrypted_courier_refers_and_a_wrong_answer_shows_the_expected_one(play
     text = window.trainee.score.text()
     assert "✗ wrong" in text and "REFER" in text
     assert "encrypted" in text  # the desk's reasons are shown beside the expected answer
+
+
+@pytest.mark.parametrize("name", ["holiday", "encrypted-courier", "disguised", "replug"])
+def test_desk_verdicts_are_the_expected_ones(play, name):
+    """Played on the desk (worker threads, queue, bay map), each scenario reaches the verdicts
+    its instructor expects, as the headless `inspector train` does; a re-plugged drive is one
+    row and counted once."""
+    s, window = play(name)
+    for t in s.scenario.travelers:
+        assessed = window.state.assess_traveler(t.name)
+        assert assessed.verdict.verdict == t.expected, (t.name, assessed.verdict.reasons)
+        # one DriveSpec = one drive, however often the timeline plugs it
+        assert assessed.totals.drives == len(s.scenario.drives_of(t.name))
+    for g in s.scenario.groups:
+        assert window.state.assess_group(g.name).verdict.verdict == g.expected
+    identities = [r.identity for r in window.state.rows()]
+    assert len(identities) == len(set(identities))
