@@ -85,18 +85,25 @@ def main() -> None:
     from inspector.gui.app import build_desk, make_app
     from inspector.gui.desk import DriveStatus
 
-    app = make_app()  # noqa: F841  (the QApplication must outlive the window)
+    app = make_app()
     gaps: list[float] = []
     last = [time.perf_counter()]
 
+    where: list[tuple[float, float, str]] = []  # (gap ms, at s, drive status) of long gaps
+
     def tick() -> None:
         now = time.perf_counter()
-        gaps.append((now - last[0]) * 1000)
+        gap = (now - last[0]) * 1000
+        gaps.append(gap)
+        if gap > 3 * TICK_MS:
+            status = window.state.row(backend.drive.identity).status_text()
+            where.append((gap, now - started, status))
         last[0] = now
 
     backend = OneFolderBackend(root)
     window = build_desk(backend, budget_s=args.budget, seed=1)  # plugs the drive, starts a scan
     window.show()
+    app.processEvents()  # the first paint of the window is not a stall of the scan
     timer = QTimer()
     timer.setInterval(TICK_MS)
     timer.timeout.connect(tick)
@@ -128,6 +135,8 @@ def main() -> None:
         f"median gap {statistics.median(gaps):.1f} ms, p99 {p99:.1f} ms, "
         f"longest stall {worst:.1f} ms (goal < {GOAL_MS:.0f} ms)"
     )
+    for gap, at, status in sorted(where, reverse=True)[:5]:
+        print(f"  gap {gap:.1f} ms at {at:.2f} s ({status})")
 
 
 if __name__ == "__main__":
