@@ -16,7 +16,7 @@ from inspector.core.drives.model import Drive
 from inspector.core.errors import UsageError
 from inspector.core.policy import Policy
 from inspector.core.results import ScanResult
-from inspector.core.units import parse_size
+from inspector.core.units import format_size, parse_size
 from inspector.core.verdicts import (
     DriveFigures,
     Estimate,
@@ -90,13 +90,36 @@ class DriveRow:
             return "removed (partial result kept)" if not complete else "removed"
         return self.status.value
 
+    extra_warnings: tuple[str, ...] = ()  # found by comparing drives (e.g. a shared serial)
+
     def warnings(self) -> tuple[str, ...]:
         found = list(self.drive.warnings)
+        found.extend(self.extra_warnings)
+        capacity = capacity_warning(self)
+        if capacity:
+            found.append(capacity)
         if self.result is not None:
             found.extend(self.result.warnings)
         if self.error:
             found.append(self.error)
-        return tuple(found)
+        return tuple(dict.fromkeys(found))
+
+
+COUNTERFEIT_RATIO = 0.5  # filesystems holding less than half the label: a faked capacity?
+
+
+def capacity_warning(row: DriveRow) -> str | None:
+    """A drive whose filesystems are far smaller than its reported capacity: the classic
+    counterfeit (a 64 GB flash chip sold as "2 TB"), or unpartitioned space worth a look."""
+    fs = row.result.filesystem if row.result is not None else None
+    if fs is None or not row.drive.capacity_bytes or not fs.size_bytes:
+        return None
+    if fs.size_bytes >= COUNTERFEIT_RATIO * row.drive.capacity_bytes:
+        return None
+    return (
+        f"capacity: the drive reports {format_size(row.drive.capacity_bytes)} but its "
+        f"filesystem holds only {format_size(fs.size_bytes)} (fake capacity or hidden space?)"
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,9 +189,24 @@ class DeskState(QObject):
             self._rows[drive.identity] = row
             self._order.append(drive.identity)
             self.drive_added.emit(drive.identity)
+            self._check_serials(drive)
             self.assessments_changed.emit()
             return row
         return self.update(drive.identity, drive=drive, present=True)
+
+    def _check_serials(self, drive: Drive) -> None:
+        """Two drives with one serial: a cloned or forged identity, worth a question."""
+        if not drive.serial:
+            return
+        twins = [r for r in self.rows() if r.drive.serial == drive.serial]
+        if len(twins) < 2:
+            return
+        for r in twins:
+            others = ", ".join(
+                f"{t.drive.path} (bay {t.drive.bay or '—'})" for t in twins if t is not r
+            )
+            note = f"identity: serial {drive.serial} is also reported by {others}"
+            self.update(r.identity, extra_warnings=(note,))
 
     def update(self, identity: str, **changes: object) -> DriveRow:
         row = replace(self._rows[identity], **changes)  # type: ignore[arg-type]

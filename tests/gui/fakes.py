@@ -51,6 +51,7 @@ class FolderBackend:
         self.listener: DriveListener | None = None
         self.view: FileSystemView = LocalFS()
         self.mount_error: OSError | None = None
+        self.fs_sizes: dict[str, int] = {}  # identity -> filesystem size (default: capacity)
         self.mounted = threading.Event()  # set once a mount has been handed to a scan
 
     @staticmethod
@@ -103,9 +104,7 @@ class FolderBackend:
             raise OSError(19, "No such device")
         _, folder = self._drives[drive.identity]
         used = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
-        fs = FilesystemInfo(
-            "ext4", None, None, drive.capacity_bytes, used, drive.capacity_bytes - used,
-            used / drive.capacity_bytes,
-        )  # fmt: skip
+        size = self.fs_sizes.get(drive.identity, drive.capacity_bytes)
+        fs = FilesystemInfo("ext4", None, None, size, used, size - used, used / size)
         self.mounted.set()
         yield [MountedFilesystem(drive.partitions[0], self.view, str(folder), fs, "ro,noload")]

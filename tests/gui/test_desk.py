@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -245,3 +246,21 @@ def test_scans_wait_in_a_queue_and_all_finish(qtbot, desk, backend, tmp_path: Pa
     assert DriveStatus.QUEUED in seen or DriveStatus.DONE in seen
     for d in drives:
         wait_status(qtbot, desk, d.identity, DriveStatus.DONE)
+
+
+def test_shared_serial_and_small_filesystem_are_warned(qtbot, desk, backend, tmp_path: Path):
+    a, b = make_folder(tmp_path, "w1"), make_folder(tmp_path, "w2")
+    d1 = FolderBackend.make_drive(a, "DUP", "bay 30", 8 * TB)
+    d2 = replace(FolderBackend.make_drive(b, "DUP", "bay 31", 8 * TB), identity="test:DUP-2")
+    backend.plug(d1, a)
+    backend.plug(d2, b)
+    for d in (d1, d2):
+        row = wait_status(qtbot, desk, d.identity, DriveStatus.DONE)
+        assert any("serial DUP is also reported" in w for w in row.warnings())
+    # the fake filesystem is as big as the label: no capacity warning
+    assert not any(w.startswith("capacity:") for w in desk.state.row(d1.identity).warnings())
+    small = replace(d1, identity="test:fake", serial="FAKE", capacity_bytes=2 * TB)
+    backend.fs_sizes[small.identity] = 64 * 10**9  # a 64 GB chip sold as "2 TB"
+    backend.plug(small, a)
+    row = wait_status(qtbot, desk, small.identity, DriveStatus.DONE)
+    assert any(w.startswith("capacity: the drive reports") for w in row.warnings())
