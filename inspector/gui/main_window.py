@@ -59,7 +59,7 @@ DRIVE_COLUMN_CHARS = {
     dcol.STATUS: 21,
     dcol.TRAVELER: 11,
     dcol.AI: 18,
-    dcol.WARNINGS: 2,
+    dcol.WARNINGS: 5,
 }
 
 

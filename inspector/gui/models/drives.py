@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 from inspector.core.names import display_name
 from inspector.core.units import format_size
 from inspector.gui.desk import DeskState, DriveRow
+from inspector.gui.icons import icon
 from inspector.gui.models.format import ai_share, ai_share_text, fill_of, used_of
 
 DRIVE_MIME = "application/x-inspector-drives"
@@ -105,6 +106,8 @@ class DrivesModel(QAbstractTableModel):
             if col == STATUS and row.error:
                 return row.error
             return None
+        if role == Qt.ItemDataRole.DecorationRole and col == WARNINGS and row.warnings():
+            return icon("warning")
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (CAPACITY, USED, AI):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.AccessibleTextRole:

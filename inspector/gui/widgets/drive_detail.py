@@ -135,13 +135,7 @@ class DriveDetail(QWidget):
         used, fill = used_of(r), fill_of(r, d.capacity_bytes)
         if r is None and row.figures is not None and d.capacity_bytes:
             used, fill = row.figures.used_bytes, row.figures.used_bytes / d.capacity_bytes
-        self.fill.set_fill(
-            fill,
-            ""
-            if used is None
-            else f"{format_size(used)} used of {format_size(d.capacity_bytes)}"
-            + (f" ({fill * 100:.0f} %)" if fill is not None else ""),
-        )
+        self.fill.set_fill(fill, _fill_text(used, fill, r, d.capacity_bytes))
         if d.system or (r is None and row.figures is not None):
             text = (
                 "The desk's own system disk: never mounted or scanned"
@@ -201,6 +195,20 @@ class DriveDetail(QWidget):
             if c.method != "none"
             else "—"
         )
+
+
+def _fill_text(used: int | None, fill: float | None, r: ScanResult | None, capacity: int) -> str:
+    """ "25.6 GB used of 64.0 GB (40 %)", naming the drive's label when the filesystem is
+    not what the label says (the fill is of the filesystem, as df reports it)."""
+    if used is None:
+        return ""
+    size = r.filesystem.size_bytes if r is not None and r.filesystem is not None else capacity
+    text = f"{format_size(used)} used of {format_size(size)}"
+    if fill is not None:
+        text += f" ({fill * 100:.0f} %)"
+    if size and abs(size - capacity) > 0.05 * capacity:
+        text += f" · the drive reports {format_size(capacity)}"
+    return text
 
 
 def _method_text(row: DriveRow) -> str:
