@@ -209,10 +209,15 @@ class DeskState(QObject):
             self.update(r.identity, extra_warnings=(note,))
 
     def update(self, identity: str, **changes: object) -> DriveRow:
-        row = replace(self._rows[identity], **changes)  # type: ignore[arg-type]
+        before = self._rows[identity]
+        row = replace(before, **changes)  # type: ignore[arg-type]
         self._rows[identity] = row
         self.drive_changed.emit(identity)
-        if {"result", "traveler", "status", "drive"} & changes.keys():
+        # Totals and verdicts only move with results, assignment, identity or when a scan
+        # starts or ends ("provisional"); progress ticks must not recompute every panel.
+        if {"result", "figures", "traveler", "drive", "finished"} & changes.keys() or (
+            before.busy != row.busy
+        ):
             self.assessments_changed.emit()
         return row
 
