@@ -47,7 +47,12 @@ class CaseRecorder(QObject):
         self.runner = TaskRunner(self)  # report exports; the store has its own writer thread
         self.runner.finished.connect(lambda _key, text: self.message.emit(str(text)))
         self.runner.failed.connect(lambda _key, text: self.message.emit(f"export failed: {text}"))
-        self._travelers: set[str] = set(recorded)
+        # name -> the declaration last written (text, bytes, licence)
+        self._travelers: dict[str, tuple[str, int | None, str | None]] = {}
+        for name in recorded:
+            t = state.traveler(name)
+            if t is not None:
+                self._travelers[name] = (t.declaration, t.declared_bytes, t.licence)
         self._drives: dict[str, int] = {}  # identity -> id() of the result recorded
         self._stopped = False
         self._done.connect(self._on_done)
@@ -76,10 +81,21 @@ class CaseRecorder(QObject):
         from inspector.core.cases import DeclarationInput
 
         for t in self.state.travelers():
-            if t.name in self._travelers:
+            said = (t.declaration, t.declared_bytes, t.licence)
+            known = self._travelers.get(t.name)
+            if known == said:
                 continue
-            self._travelers.add(t.name)
+            self._travelers[t.name] = said
             declaration = DeclarationInput(t.declaration, t.declared_bytes, t.licence)
+            if known is not None:  # an edited declaration: replaced, audited, re-judged
+                self._submit(
+                    f"declaration of {t.name}",
+                    self.store.declare,
+                    self.case.id,
+                    t.name,
+                    declaration,
+                )
+                continue
             self._submit(
                 f"traveler {t.name}",
                 self.store.add_traveler,

@@ -41,6 +41,7 @@ from inspector.gui.models.travelers import TravelersModel
 from inspector.gui.training import TrainingSession
 from inspector.gui.widgets.bay_map import BayMap
 from inspector.gui.widgets.colors import training_color
+from inspector.gui.widgets.declaration_dialog import DeclarationDialog
 from inspector.gui.widgets.drive_detail import DriveDetail
 from inspector.gui.widgets.fill_bar import FillBarDelegate
 from inspector.gui.widgets.policy_view import PolicyDialog
@@ -189,6 +190,9 @@ class MainWindow(QMainWindow):
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         view.horizontalHeader().setStretchLastSection(True)
         view.setToolTip("Drop drives here to assign them to a traveler")
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        view.customContextMenuRequested.connect(self._traveler_menu)
+        view.doubleClicked.connect(lambda index: self.edit_declaration(index.row()))
         view.selectionModel().selectionChanged.connect(self._on_traveler_selected)
         return view
 
@@ -377,6 +381,33 @@ class MainWindow(QMainWindow):
         menu.addAction(self.full_action)
         menu.addAction(self.cancel_action)
         return menu
+
+    def _traveler_menu(self, pos: QPoint) -> None:
+        index = self.travelers_view.indexAt(pos)
+        if not index.isValid():
+            return
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.addAction("Edit declaration…").triggered.connect(
+            lambda: self.edit_declaration(index.row())
+        )
+        menu.popup(self.travelers_view.viewport().mapToGlobal(pos))
+
+    def edit_declaration(self, row: int) -> DeclarationDialog | None:
+        """Open the declaration editor of the traveler in `row` (window-modal, non-blocking)."""
+        traveler = self.state.traveler(self.travelers_model.name_at(row))
+        if traveler is None:
+            return None
+        dialog = DeclarationDialog(traveler, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def apply() -> None:
+            if dialog.result_traveler is not None:
+                self.state.update_traveler(dialog.result_traveler)
+
+        dialog.accepted.connect(apply)
+        dialog.open()
+        return dialog
 
     def assign(self, identities: list[str], traveler: str | None) -> None:
         for identity in identities:

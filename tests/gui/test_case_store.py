@@ -81,3 +81,24 @@ def test_an_open_case_is_continued_with_its_travelers(qtbot, desk, backend, tmp_
         desk.state.add_traveler(Traveler("Di", "P10", "G2", "", None))
     assert got.args == ["traveler Di"]  # Cy was not written a second time
     assert [x.name for x in store.travelers(case.id)] == ["Cy", "Di"]
+
+
+def test_edited_declaration_reaches_the_desk_and_the_store(qtbot, desk, recorder):
+    with qtbot.waitSignal(recorder.recorded, timeout=10_000):
+        desk.state.add_traveler(Traveler("Eve", "P3", "", "backups", 1 * TB))
+    dialog = desk.edit_declaration(0)
+    qtbot.addWidget(dialog)
+    dialog.volume.setText("lots")
+    assert not dialog.submit()
+    assert "use a size such as 2 TB" in dialog.error.text()
+    dialog.text.setText("commercial cargo: training data")
+    dialog.volume.setText("1.2 PB")
+    dialog.licence.setText("EXP-42")
+    with qtbot.waitSignal(recorder.recorded, timeout=10_000) as got:
+        assert dialog.submit()
+    assert got.args == ["declaration of Eve"]
+    t = desk.state.traveler("Eve")
+    assert t is not None and t.declared_bytes == 12 * 10**14 and t.licence == "EXP-42"
+    [stored] = recorder.store.travelers(recorder.case.id)
+    assert stored.declaration.declared_bytes == 12 * 10**14
+    assert stored.declaration.licence == "EXP-42"
