@@ -14,7 +14,7 @@ from inspector.commands.output import print_json, progress_on_tty, stdout_consol
 from inspector.core.identify.categories import CATEGORY_LABELS
 from inspector.core.names import display_name
 from inspector.core.results import ScanResult
-from inspector.core.scan import DEFAULT_BUDGET_S, ScanOptions, scan_target
+from inspector.core.scan import DEFAULT_BUDGET_S, EXACT_BELOW, ScanOptions, scan_target
 from inspector.core.scan_json import scan_json
 from inspector.core.units import format_share, format_size
 
@@ -51,6 +51,14 @@ def register(sub: Any) -> None:
     p.add_argument("--full", action="store_true", help="identify every file (exact shares)")
     p.add_argument("--raw", action="store_true", help="raw sector sampling of a device")
     p.add_argument("--seed", type=int, default=None, help="seed of the sampler (reproducible)")
+    p.add_argument(
+        "--exact-below",
+        type=int,
+        default=EXACT_BELOW,
+        metavar="N",
+        help=f"identify every file of a tree with at most N files (default {EXACT_BELOW}; "
+        "0 = always sample)",
+    )
     scan_case.add_options(p)
     p.set_defaults(func=run)
 
@@ -62,7 +70,13 @@ def _stop_on_signal(signum: int, _frame: object) -> None:
 
 def run(args: argparse.Namespace) -> int:
     scan_case.check_options(args)
-    options = ScanOptions(budget_s=args.budget, full=args.full, raw=args.raw, seed=args.seed)
+    options = ScanOptions(
+        budget_s=args.budget,
+        full=args.full,
+        raw=args.raw,
+        seed=args.seed,
+        exact_below=max(0, args.exact_below),
+    )
     previous = {sig: signal.signal(sig, _stop_on_signal) for sig in (signal.SIGTERM, signal.SIGHUP)}
     try:
         with progress_on_tty(not args.json) as progress:

@@ -19,6 +19,7 @@ from inspector.core.survey import survey
 
 TargetKind = Literal["directory", "block", "image"]
 DEFAULT_BUDGET_S = 30.0
+EXACT_BELOW = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +28,9 @@ class ScanOptions:
     full: bool = False  # identify every file
     raw: bool = False  # raw sector sampling of a device
     seed: int | None = None
+    # identify every file when a tree holds at most this many (exact, and no slower than a
+    # sample that would draw each of them anyway); 0 = always sample
+    exact_below: int = EXACT_BELOW
 
 
 def classify_target(target: str) -> TargetKind:
@@ -93,7 +97,14 @@ def scan_tree(
     else:
         surveyed = survey(root, view, progress=progress, cancel=cancel)
         content = ContentResult()
-        if options.budget_s > 0 and surveyed.complete and surveyed.files:
+        if options.budget_s > 0 and surveyed.complete and 0 < surveyed.files <= options.exact_below:
+            # Fewer files than a sample would draw: reading each once costs no more than
+            # sampling and gives exact shares instead of intervals.
+            surveyed, content, content_warnings = full_content(
+                root, identifier, progress=progress, cancel=cancel
+            )
+            content_complete = surveyed.complete
+        elif options.budget_s > 0 and surveyed.complete and surveyed.files:
             sampling = SamplingOptions(budget_s=options.budget_s, seed=options.seed)
             content, content_warnings = sample_content(
                 root, surveyed, identifier, sampling, progress=progress, cancel=cancel

@@ -104,8 +104,9 @@ def test_scan_full_and_sampled_json(tmp_path):
     assert shares["ai-dataset"]["bytes_estimate"] == 5 * 20012
     assert shares["encrypted"]["ci"] == [shares["encrypted"]["bytes_share"]] * 2
     assert any("holiday.mp4" in e for e in full["disguised"]["examples"])
-    a = run("scan", str(tmp_path), "--json", "--seed", "42", "--budget", "20")
-    b = run("scan", str(tmp_path), "--json", "--seed", "42", "--budget", "20")
+    sample = ("--json", "--seed", "42", "--budget", "20", "--exact-below", "0")
+    a = run("scan", str(tmp_path), *sample)
+    b = run("scan", str(tmp_path), *sample)
     ca, cb = json.loads(a.stdout)["content"], json.loads(b.stdout)["content"]
     assert ca["method"] == "sampled" and ca["seed"] == 42
     assert ca["categories"] == cb["categories"] and ca["samples"] == cb["samples"] > 0
@@ -116,8 +117,16 @@ def test_scan_full_and_sampled_json(tmp_path):
 
 def test_scan_human_output_shows_intervals(tmp_path):
     _mixed_tree(tmp_path)
-    out = run("scan", str(tmp_path), "--seed", "1")
+    out = run("scan", str(tmp_path), "--seed", "1", "--exact-below", "0")
     assert out.returncode == 0, out.stderr
     assert "AI datasets" in out.stdout and "–" in out.stdout
     assert "Formats by share of bytes" in out.stdout and "parquet" in out.stdout
     assert "holiday.mp4" in out.stdout  # a disguised example
+
+
+def test_small_tree_is_identified_exactly(tmp_path):
+    _mixed_tree(tmp_path)
+    doc = json.loads(run("scan", str(tmp_path), "--json", "--seed", "3").stdout)
+    full = json.loads(run("scan", str(tmp_path), "--json", "--full").stdout)
+    assert doc["content"]["method"] == "full" and doc["content"]["samples"] == 7
+    assert doc["content"]["categories"] == full["content"]["categories"]

@@ -115,7 +115,7 @@ def test_full_scan_of_a_virtual_tree(virtual):
 
 def test_sampled_scan_of_a_virtual_tree(virtual):
     view, truth = virtual
-    result = scan_tree("/v", view, ScanOptions(budget_s=30, seed=5))  # type: ignore[arg-type]
+    result = scan_tree("/v", view, ScanOptions(budget_s=30, seed=5, exact_below=0))  # type: ignore[arg-type]
     content = result.content
     assert content.method == "sampled" and content.seed == 5
     total = sum(truth.values())

@@ -100,3 +100,21 @@ def test_real_clock_plays_the_timeline_in_a_background_thread():
         b.advance(1)
     time.sleep(0.05)
     assert not any(t.name == "simulated-drives" and t.is_alive() for t in threading.enumerate())
+
+
+def test_scan_drive_works_on_simulated_drives():
+    """The desk's generic path (scan_drive through any backend) also reads simulated drives."""
+    from inspector.core.scan import ScanOptions
+    from inspector.core.scan_drive import scan_drive
+
+    b = SimulatedBackend(load_scenario("replug"))
+    b.advance(0)
+    (drive,) = b.drives()
+    assert b.present(drive)
+    result = scan_drive(b, drive, ScanOptions(budget_s=0))
+    plan = b.plan_of(drive)
+    assert result.complete and result.survey.files == plan.files
+    assert result.survey.bytes == plan.file_bytes
+    assert result.device is not None and result.device.serial == "NHA1B2C3"
+    b.advance(6)
+    assert not b.present(drive)

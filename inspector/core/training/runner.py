@@ -20,7 +20,7 @@ from inspector.core.policy import Policy, load_policy
 from inspector.core.progress import CancelToken, Progress, ProgressFn, no_progress
 from inspector.core.raw import RawResult, raw_sample
 from inspector.core.results import ContentResult, DeviceInfo, ScanResult
-from inspector.core.sampling import SamplingOptions, sample_content
+from inspector.core.sampling import SamplingOptions, full_content, sample_content
 from inspector.core.scan import ScanOptions
 from inspector.core.survey import survey
 from inspector.core.training.backend import SimulatedBackend
@@ -205,26 +205,43 @@ def scan_filesystem(
     cancel: CancelToken | None = None,
     target: str | None = None,
 ) -> ScanResult:
-    """scan_tree's survey and sampling, with the sampler's budget on the simulated drive's
-    clock (see SECONDS_PER_READ) instead of the wall clock. Same survey, identifier, sampler."""
+    """scan_tree, with the sampler's budget on the simulated drive's clock (SECONDS_PER_READ)
+    instead of the wall clock: the same survey, identifier and sampler, the same choice of full
+    identification for `--full` and for trees of at most `exact_below` files."""
     started = time.monotonic()
     view = fs.view
-    surveyed = survey(fs.root, view, progress=progress, cancel=cancel)
-    content, warnings, complete = ContentResult(), list[str](), surveyed.complete
-    if options.budget_s > 0 and surveyed.complete and surveyed.files:
-        clock = (
-            view.drive_seconds(SECONDS_PER_READ) if isinstance(view, VirtualFS) else time.monotonic
+    identifier = Identifier(view)
+    content, warnings = ContentResult(), list[str]()
+    if options.full:
+        surveyed, content, warnings = full_content(
+            fs.root, identifier, progress=progress, cancel=cancel
         )
-        content, warnings = sample_content(
-            fs.root,
-            surveyed,
-            Identifier(view),
-            SamplingOptions(budget_s=options.budget_s, seed=options.seed),
-            progress=progress,
-            cancel=cancel,
-            clock=clock,
-        )
-        complete = content.stopped != "cancelled"
+        complete = surveyed.complete
+    else:
+        surveyed = survey(fs.root, view, progress=progress, cancel=cancel)
+        complete = surveyed.complete
+        wanted = options.budget_s > 0 and surveyed.complete and surveyed.files > 0
+        if wanted and surveyed.files <= options.exact_below:
+            surveyed, content, warnings = full_content(
+                fs.root, identifier, progress=progress, cancel=cancel
+            )
+            complete = surveyed.complete
+        elif wanted:
+            clock = (
+                view.drive_seconds(SECONDS_PER_READ)
+                if isinstance(view, VirtualFS)
+                else time.monotonic
+            )
+            content, warnings = sample_content(
+                fs.root,
+                surveyed,
+                identifier,
+                SamplingOptions(budget_s=options.budget_s, seed=options.seed),
+                progress=progress,
+                cancel=cancel,
+                clock=clock,
+            )
+            complete = content.stopped != "cancelled"
     return ScanResult(
         target=target or fs.root,
         complete=complete,
