@@ -79,9 +79,6 @@ class DrivesModel(QAbstractTableModel):
     def row_of(self, identity: str) -> int:
         return self._ids.index(identity)
 
-    def row_at(self, row: int) -> DriveRow:
-        return self._state.row(self._ids[row])
-
     # data -----------------------------------------------------------------------
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._ids):
