@@ -57,7 +57,7 @@ DRIVE_COLUMN_CHARS = {
     dcol.USED: 8,
     dcol.FILL: 8,
     dcol.FILESYSTEM: 10,
-    dcol.STATUS: 21,
+    dcol.STATUS: 25,
     dcol.TRAVELER: 11,
     dcol.AI: 18,
     dcol.WARNINGS: 5,
