@@ -9,12 +9,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from inspector.core.drives.model import DriveBackend
-from inspector.core.errors import UsageError
+from inspector.core.errors import InspectorError, UsageError
 from inspector.core.policy import Policy, load_policy
 from inspector.gui.case_record import CaseRecorder, open_case_store, store_available
 from inspector.gui.controller import DEFAULT_BUDGET_S, DeskController, scan_any_drive
@@ -99,6 +99,45 @@ def _one_line_excepthook(kind: type[BaseException], exc: BaseException, tb: Any)
     )
 
 
+class DeskLauncher(QObject):
+    """Opens the desk window, and a new one when the trainee picks another scenario
+    (a new simulated backend, new travelers, a new training case; the old window closes)."""
+
+    def __init__(self, seed: int | None, speed: float, supervisor: str | None) -> None:
+        super().__init__()
+        self.seed = seed
+        self.speed = speed
+        self.supervisor = supervisor
+        self.window: MainWindow | None = None
+
+    def open(
+        self, backend: DriveBackend, budget_s: float, training: TrainingSession | None
+    ) -> MainWindow:
+        window = build_desk(backend, budget_s=budget_s, seed=self.seed, training=training)
+        window.supervisor = self.supervisor
+        if training is not None and store_available():
+            # Training cases go to the separate training store: never in a live listing.
+            store, case = open_case_store(True, "trainee", f"training: {training.title}")
+            window.attach_case(CaseRecorder(window.state, store, case))
+        window.play_requested.connect(self.play)
+        old, self.window = self.window, window
+        window.show()
+        if old is not None:
+            old.close()  # stops its scans and its case recorder
+            old.deleteLater()
+        return window
+
+    @Slot(str)
+    def play(self, name: str) -> None:
+        try:
+            training = open_training(name, seed=self.seed, speed=self.speed)
+        except InspectorError as exc:
+            if self.window is not None:
+                self.window.statusBar().showMessage(str(exc), 10_000)
+            return
+        self.open(training.backend, training_budget_s(), training)
+
+
 def run_app(args: argparse.Namespace) -> int:
     sys.excepthook = _one_line_excepthook
     app = make_app()
@@ -113,13 +152,8 @@ def run_app(args: argparse.Namespace) -> int:
     else:
         backend = udev_backend()
     budget = DEFAULT_BUDGET_S if budget is None else budget
-    window = build_desk(backend, budget_s=budget, seed=args.seed, training=training)
-    window.supervisor = args.supervisor
-    if training is not None and store_available():
-        # Training cases go to the separate training store: never in a live listing.
-        store, case = open_case_store(True, "trainee", f"training: {training.title}")
-        window.attach_case(CaseRecorder(window.state, store, case))
-    window.show()
+    launcher = DeskLauncher(args.seed, args.speed, args.supervisor)
+    window = launcher.open(backend, budget, training)
     if args.select:
         window.select_bay_when_plugged(args.select)
     answers = dict(a.partition("=")[::2] for a in args.answer)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, QPoint, Qt, Slot
+from PySide6.QtCore import QItemSelection, QPoint, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,7 +38,7 @@ from inspector.gui.models import drives as dcol
 from inspector.gui.models import travelers as tcol
 from inspector.gui.models.drives import DrivesModel
 from inspector.gui.models.travelers import TravelersModel
-from inspector.gui.training import TrainingSession
+from inspector.gui.training import TrainingSession, shipped_scenarios
 from inspector.gui.widgets.bay_map import BayMap
 from inspector.gui.widgets.colors import training_color
 from inspector.gui.widgets.declaration_dialog import DeclarationDialog
@@ -65,6 +65,8 @@ DRIVE_COLUMN_CHARS = {
 
 
 class MainWindow(QMainWindow):
+    play_requested = Signal(str)  # a training scenario the trainee picked (the launcher opens it)
+
     def __init__(
         self,
         state: DeskState,
@@ -237,6 +239,11 @@ class MainWindow(QMainWindow):
         self.cancel_action.triggered.connect(self._cancel_selected)
         for a in (self.rescan_action, self.full_action, self.cancel_action):
             drive_menu.addAction(a)
+        training_menu = self.menuBar().addMenu("&Training")
+        self.play_action = _action(self, "Play a scenario…", "score", "Ctrl+T")
+        self.play_action.triggered.connect(self._ask_scenario)
+        self.play_action.setEnabled(bool(shipped_scenarios()))
+        training_menu.addAction(self.play_action)
         view_menu = self.menuBar().addMenu("&View")
         for text, key, widget in (
             ("Drives", "Ctrl+1", self.drives_view),
@@ -270,6 +277,16 @@ class MainWindow(QMainWindow):
         if self.recorder is None:
             self.state.set_policy(after)  # no case yet: the desk judges by the new policy
         return ""
+
+    def _ask_scenario(self) -> None:
+        names = shipped_scenarios()
+        title = self.training.title if self.training is not None else ""
+        current = names.index(title) if title in names else 0
+        name, ok = QInputDialog.getItem(
+            self, "Play a training scenario", "Scenario (simulated drives):", names, current, False
+        )
+        if ok and name:
+            self.play_requested.emit(name)
 
     # case store ------------------------------------------------------------------------
     def attach_case(self, recorder: CaseRecorder) -> None:

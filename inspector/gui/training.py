@@ -119,3 +119,12 @@ def open_training(name: str, seed: int | None = None, speed: float = 1.0) -> Tra
     scenario = load_scenario(name)
     backend: Any = SimulatedBackend(scenario, clock=RealClock(speed), seed=seed)
     return TrainingSession(scenario, backend)
+
+
+def shipped_scenarios() -> list[str]:
+    """Names of the shipped training scenarios ([] when the training core is absent)."""
+    try:
+        from inspector.core.training.loader import shipped_scenarios as names
+    except ImportError:
+        return []
+    return names()

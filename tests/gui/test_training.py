@@ -90,3 +90,25 @@ def test_desk_verdicts_are_the_expected_ones(play, name):
         assert window.state.assess_group(g.name).verdict.verdict == g.expected
     identities = [r.identity for r in window.state.rows()]
     assert len(identities) == len(set(identities))
+
+
+def test_picking_another_scenario_opens_a_new_desk(qtbot):
+    from inspector.gui.app import DeskLauncher
+    from inspector.gui.training import shipped_scenarios
+
+    assert {"seed", "holiday", "disguised"} <= set(shipped_scenarios())
+    launcher = DeskLauncher(seed=None, speed=50.0, supervisor=None)
+    launcher.play("holiday")
+    first = launcher.window
+    assert first is not None and "holiday" in first.windowTitle()
+    assert first.play_action.isEnabled()
+    with qtbot.waitSignal(first.destroyed, timeout=10_000):
+        first.play_requested.emit("disguised")  # as the Training menu does
+    second = launcher.window
+    assert second is not None and second is not first
+    assert "disguised" in second.windowTitle()
+    assert [t.name for t in second.state.travelers()] == ["Videographer"]
+    launcher.play("no-such-scenario")  # a bad name: a status line, the desk stays
+    assert launcher.window is second
+    assert "no scenario named" in second.statusBar().currentMessage()
+    second.close()
