@@ -143,6 +143,7 @@ def show(r: ScanResult) -> None:
         for e in s.by_extension[:TOP_EXTENSIONS]:
             ext_table.add_row(e.ext or "(none)", f"{e.files:,}", format_size(e.bytes))
         console.print(ext_table)
+    show_raw(console, r)
     for w in r.warnings:
         console.print(f"[yellow]warning:[/yellow] {w}", markup=True)
 
@@ -192,3 +193,35 @@ def show_content(console: Console, r: ScanResult) -> None:
             + (f"; {c.errors:,} draws unreadable" if c.errors else ""),
             markup=False,
         )
+
+
+RAW_WORDS = {
+    "zero": "never written (zero)",
+    "high-entropy": "high entropy (encrypted, random or compressed)",
+    "text": "text",
+    "structured": "other data",
+}
+
+
+def show_raw(console: Console, r: ScanResult) -> None:
+    """Raw sector sampling: of the whole device (--raw) and of partitions that don't mount."""
+    found = [(display_name(r.target), r.raw)] if r.raw is not None else []
+    found += [(display_name(p.path), p.raw) for p in r.partitions if p.raw is not None]
+    for where, raw in found:
+        header = (
+            f"{raw.header_format} header ({raw.header_kind})"
+            if raw.header_format
+            else "no known header"
+        )
+        table = Table(
+            title=f"Raw sampling of {where} — {header}; {raw.samples:,} blocks of "
+            f"{raw.block_size // 1024} KiB, seed {raw.seed}, 95 % intervals"
+        )
+        table.add_column("Blocks")
+        table.add_column("Share", justify="right")
+        for share in raw.shares:
+            if raw.samples:
+                table.add_row(
+                    RAW_WORDS.get(share.cls, share.cls), format_share(share.share, share.ci)
+                )
+        console.print(table)

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import errno
 import os
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import BinaryIO, Protocol
@@ -135,6 +136,13 @@ class _DirListing:
     def __exit__(self, *exc: object) -> None:
         self._it.close()
         os.close(self._fd)
+
+
+def sampling_clock(view: FileSystemView) -> Callable[[], float]:
+    """The clock a sampling budget runs on: wall time, unless the view keeps its own (a
+    simulated drive counts drive time, so a budget stops where it would on a real drive)."""
+    clock = getattr(view, "sampling_clock", None)
+    return clock() if callable(clock) else time.monotonic
 
 
 class LocalFS:

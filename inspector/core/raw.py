@@ -9,13 +9,14 @@ a partition table, a filesystem superblock).
 
 from __future__ import annotations
 
+import io
 import math
 import os
 import random
 import time
 from collections import Counter
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from inspector.core.progress import CancelToken, Progress, ProgressFn, no_progress
 from inspector.core.stats import wilson
@@ -63,6 +64,77 @@ class RawResult:
 
     def share(self, cls: str) -> RawShare:
         return next((s for s in self.shares if s.cls == cls), RawShare(cls, 0.0, (0.0, 0.0)))
+
+
+def raw_json(r: RawResult) -> dict[str, object]:
+    """The `raw` object of inspector.scan/1."""
+    return {
+        "method": "sampled",
+        "size_bytes": r.size_bytes,
+        "block_size": r.block_size,
+        "samples": r.samples,
+        "seed": r.seed,
+        "header_format": r.header_format,
+        "header_kind": r.header_kind,
+        "shares": [{"class": s.cls, "share": s.share, "ci": list(s.ci)} for s in r.shares],
+        "elapsed_s": round(r.elapsed_s, 3),
+        "complete": r.complete,
+        "errors": r.errors,
+    }
+
+
+def raw_from_json(d: dict[str, Any]) -> RawResult:
+    shares = tuple(
+        RawShare(str(x["class"]), float(x["share"]), (float(x["ci"][0]), float(x["ci"][1])))
+        for x in d.get("shares", ())
+    )
+    return RawResult(
+        size_bytes=int(d["size_bytes"]),
+        block_size=int(d.get("block_size", BLOCK)),
+        samples=int(d.get("samples", 0)),
+        seed=int(d.get("seed", 0)),
+        header_format=d.get("header_format"),
+        header_kind=d.get("header_kind"),
+        shares=shares,
+        elapsed_s=float(d.get("elapsed_s", 0.0)),
+        complete=bool(d.get("complete", False)),
+        errors=int(d.get("errors", 0)),
+    )
+
+
+class Window(io.RawIOBase):
+    """A read-only window [start, start + size) of a device: a partition seen from its disk."""
+
+    def __init__(self, path: str, start: int, size: int) -> None:
+        super().__init__()
+        self._fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+        self._start, self._size, self._pos = start, size, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        base = {io.SEEK_SET: 0, io.SEEK_CUR: self._pos, io.SEEK_END: self._size}[whence]
+        self._pos = max(0, base + offset)
+        return self._pos
+
+    def tell(self) -> int:
+        return self._pos
+
+    def readinto(self, buffer: Any) -> int:
+        length = max(0, min(len(buffer), self._size - self._pos))
+        data = os.pread(self._fd, length, self._start + self._pos) if length else b""
+        buffer[: len(data)] = data
+        self._pos += len(data)
+        return len(data)
+
+    def close(self) -> None:
+        if not self.closed:
+            os.close(self._fd)
+        super().close()
 
 
 def entropy_bits(block: bytes) -> float:

@@ -6,8 +6,9 @@ Field names follow the `inspector.scan/1` contract in docs/ARCHITECTURE.md.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Literal
 
+from inspector.core.raw import RawResult
 from inspector.core.survey import SurveyResult
 
 SCAN_SCHEMA = "inspector.scan/1"
@@ -90,7 +91,7 @@ class PartitionResult:
     filesystem: FilesystemInfo | None
     survey: SurveyResult | None
     content: ContentResult | None
-    raw: dict[str, Any] | None = None
+    raw: RawResult | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,5 +104,5 @@ class ScanResult:
     device: DeviceInfo | None = None
     filesystem: FilesystemInfo | None = None
     partitions: tuple[PartitionResult, ...] = ()
-    raw: dict[str, Any] | None = None
+    raw: RawResult | None = None
     warnings: tuple[str, ...] = ()

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from inspector.core.errors import BadTargetError
-from inspector.core.fsview import FileSystemView, LocalFS
+from inspector.core.fsview import FileSystemView, LocalFS, sampling_clock
 from inspector.core.identify import Identifier
 from inspector.core.mounts import mount_of
 from inspector.core.progress import CancelToken, ProgressFn, no_progress
@@ -107,7 +107,13 @@ def scan_tree(
         elif options.budget_s > 0 and surveyed.complete and surveyed.files:
             sampling = SamplingOptions(budget_s=options.budget_s, seed=options.seed)
             content, content_warnings = sample_content(
-                root, surveyed, identifier, sampling, progress=progress, cancel=cancel
+                root,
+                surveyed,
+                identifier,
+                sampling,
+                progress=progress,
+                cancel=cancel,
+                clock=sampling_clock(view),
             )
             content_complete = content.stopped != "cancelled"
     return ScanResult(

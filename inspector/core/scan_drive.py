@@ -17,11 +17,18 @@ from contextlib import AbstractContextManager
 from typing import BinaryIO, Protocol, runtime_checkable
 
 from inspector.core.aggregate import combine_content, combine_filesystems, combine_surveys
-from inspector.core.drives.model import Drive, DriveBackend, MountedFilesystem
+from inspector.core.drives.model import Drive, DriveBackend, MountedFilesystem, Partition
 from inspector.core.errors import BadTargetError
-from inspector.core.fsview import DirEntryLike, FileSystemView, FsUsage, StatLike
+from inspector.core.fsview import (
+    DirEntryLike,
+    FileSystemView,
+    FsUsage,
+    StatLike,
+    sampling_clock,
+)
 from inspector.core.privileged import AccessError
 from inspector.core.progress import CancelToken, ProgressFn, no_progress
+from inspector.core.raw import DEFAULT_SAMPLES, RawResult, raw_sample
 from inspector.core.results import DeviceInfo, PartitionResult, ScanResult
 from inspector.core.scan import ScanOptions, scan_tree
 
@@ -30,6 +37,14 @@ MEDIA_ERRNOS = frozenset(
     {errno.EIO, errno.ENXIO, errno.ENODEV, errno.ENOTCONN, errno.EUCLEAN, errno.EBADMSG}
 )
 _PRESENCE_CHECK_INTERVAL_S = 0.5
+
+
+@runtime_checkable
+class ReadsRaw(Protocol):
+    """Optional backend capability: the raw bytes of a partition (number 0 = whole drive),
+    read-only, for raw sampling of what cannot be mounted (LUKS, BitLocker, unknown)."""
+
+    def open_raw(self, drive: Drive, partition: Partition) -> BinaryIO: ...
 
 
 @runtime_checkable
@@ -148,6 +163,9 @@ class _GuardedView:
     def usage(self, path: str) -> FsUsage | None:
         return self.inner.usage(path)
 
+    def sampling_clock(self) -> Callable[[], float]:
+        return sampling_clock(self.inner)
+
 
 def device_info(drive: Drive) -> DeviceInfo:
     return DeviceInfo(
@@ -224,12 +242,59 @@ def scan_drive(
                 raise
             raise AccessError(f"{drive.path}: {exc.strerror or exc}") from None
         warnings.append(f"{drive.path}: {exc}")
+    raws: dict[int, RawResult] = {}
+    if not watch.vanished and not token.cancelled and isinstance(backend, ReadsRaw):
+        mounted_numbers = {fs.partition.number for fs, _ in done}
+        wanted = [p for p in drive.partitions if p.number not in mounted_numbers]
+        if options.raw:  # the officer asked for the whole device, sector by sector
+            wanted = [_whole(drive)]
+        raws = _raw_partitions(backend, drive, wanted, options, progress, token, warnings)
     if watch.vanished:
         warnings.append(
             f"{drive.path}: the drive disappeared during the scan (media errors): partial result"
         )
     stopped = watch.vanished or token.cancelled
-    return _result(drive, options, device, done, warnings, stopped, watch.vanished, started, target)
+    return _result(
+        drive, options, device, done, raws, warnings, stopped, watch.vanished, started, target
+    )
+
+
+def _whole(drive: Drive) -> Partition:
+    return Partition(drive.path, 0, 0, drive.capacity_bytes, None, None, None)
+
+
+def _raw_partitions(
+    backend: ReadsRaw,
+    drive: Drive,
+    partitions: list[Partition],
+    options: ScanOptions,
+    progress: ProgressFn,
+    cancel: CancelToken,
+    warnings: list[str],
+) -> dict[int, RawResult]:
+    """Raw-sample each partition that could not be mounted, one after the other (one reader
+    per spindle), each within the scan's budget."""
+    out: dict[int, RawResult] = {}
+    for p in partitions:
+        if cancel.cancelled or p.size_bytes <= 0:
+            continue
+        try:
+            with backend.open_raw(drive, p) as source:
+                out[p.number] = raw_sample(
+                    source,
+                    p.size_bytes,
+                    # survey only (--budget 0): the header alone still says "LUKS"
+                    samples=DEFAULT_SAMPLES if options.budget_s > 0 or options.raw else 0,
+                    budget_s=max(options.budget_s, 1.0),
+                    seed=options.seed,
+                    progress=progress,
+                    cancel=cancel,
+                )
+        except OSError as exc:
+            warnings.append(
+                f"{_where(drive, p.number)}: raw sampling failed: {exc.strerror or exc}"
+            )
+    return out
 
 
 def _result(
@@ -237,6 +302,7 @@ def _result(
     options: ScanOptions,
     device: DeviceInfo,
     done: list[tuple[MountedFilesystem, ScanResult]],
+    raws: dict[int, RawResult],
     warnings: list[str],
     stopped: bool,
     vanished: bool,
@@ -247,9 +313,11 @@ def _result(
     partitions = []
     for p in drive.partitions:
         hit = by_number.get(p.number)
+        raw = raws.get(p.number)
         if hit is None and not vanished:
             reason = p.fs_type or "no filesystem recognised"
-            warnings.append(f"{_where(drive, p.number)} ({reason}): not mounted, not surveyed")
+            how = "raw-sampled instead" if raw is not None else "not surveyed"
+            warnings.append(f"{_where(drive, p.number)} ({reason}): not mounted, {how}")
         partitions.append(
             PartitionResult(
                 path=p.path,
@@ -260,6 +328,7 @@ def _result(
                 filesystem=hit[0].filesystem if hit else None,
                 survey=hit[1].survey if hit else None,
                 content=hit[1].content if hit else None,
+                raw=raw,
             )
         )
     surveys = [r.survey for _, r in done]
@@ -278,5 +347,7 @@ def _result(
         filesystem=combine_filesystems([fs.filesystem for fs, _ in done]),
         # One filesystem on the whole device: no partition list (the top level says it all).
         partitions=tuple(partitions) if drive.partition_table else (),
+        # the whole device sampled (--raw), or its only partition when nothing mounted
+        raw=raws.get(0) or (next(iter(raws.values())) if len(raws) == 1 and not done else None),
         warnings=tuple(dict.fromkeys(warnings)),
     )

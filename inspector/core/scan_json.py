@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from inspector.core.raw import raw_json
 from inspector.core.results import (
     SCAN_SCHEMA,
     ContentResult,
@@ -59,7 +60,7 @@ def partition_json(p: PartitionResult) -> dict[str, Any]:
         "filesystem": filesystem_json(p.filesystem),
         "survey": None if p.survey is None else survey_json(p.survey),
         "content": None if p.content is None else content_json(p.content),
-        "raw": p.raw,
+        "raw": None if p.raw is None else raw_json(p.raw),
     }
 
 
@@ -73,7 +74,7 @@ def scan_json(r: ScanResult) -> dict[str, Any]:
         "filesystem": filesystem_json(r.filesystem),
         "survey": survey_json(r.survey),
         "content": content_json(r.content),
-        "raw": r.raw,
+        "raw": None if r.raw is None else raw_json(r.raw),
         "warnings": list(r.warnings),
     }
     if r.partitions:

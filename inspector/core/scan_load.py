@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from inspector.core.errors import InspectorError
+from inspector.core.raw import raw_from_json
 from inspector.core.results import (
     CONFIDENCE,
     SCAN_SCHEMA,
@@ -120,7 +121,7 @@ def _partition(d: dict[str, Any]) -> PartitionResult:
         if d.get("survey") is None
         else survey_from_json(d["survey"], d.get("path", "")),
         content=None if d.get("content") is None else content_from_json(d["content"]),
-        raw=d.get("raw"),
+        raw=None if d.get("raw") is None else raw_from_json(d["raw"]),
     )
 
 
@@ -139,7 +140,7 @@ def scan_from_json(doc: dict[str, Any]) -> ScanResult:
             device=_device(doc.get("device")),
             filesystem=_filesystem(doc.get("filesystem")),
             partitions=tuple(_partition(p) for p in doc.get("partitions", ())),
-            raw=doc.get("raw"),
+            raw=None if doc.get("raw") is None else raw_from_json(doc["raw"]),
             warnings=tuple(str(w) for w in doc.get("warnings", ())),
         )
     except (KeyError, TypeError, ValueError) as exc:

@@ -64,7 +64,8 @@ def format_size(n: int | float, binary: bool = False) -> str:
 def format_share(share: float, ci: tuple[float, float] | None = None) -> str:
     """61 % (58–64 %) — a share with its interval, as officers read it.
 
-    Shares under 1 % keep one decimal (0.3 %), so small but present classes do not read 0."""
+    Shares under 1 % keep one decimal (0.3 %), so small but present classes do not read 0;
+    shares above 99 % likewise (99.8 %), so "nearly all" does not read "all"."""
     pct = f"{_percent(share)} %"
     if ci is None:
         return pct
@@ -73,6 +74,8 @@ def format_share(share: float, ci: tuple[float, float] | None = None) -> str:
 
 def _percent(value: float) -> str:
     pct = value * 100
+    if 99 < pct < 100:
+        return f"{pct:.1f}" if pct <= 99.95 else ">99.9"
     if pct == 0 or pct >= 0.95:
         return f"{pct:.0f}"
     return f"{pct:.1f}" if pct >= 0.05 else "<0.1"

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from inspector.core.policy import Compare, Policy, Thresholds
+from inspector.core.raw import RawResult
 from inspector.core.results import CategoryShare, ScanResult
 from inspector.core.units import format_size
 
@@ -79,8 +80,54 @@ class Verdict:
 
 
 def drive_figures(scan: ScanResult, capacity_bytes: int | None = None) -> DriveFigures:
-    """Figures of one scan. Without content identification, AI and encrypted bytes are unknown:
-    0 to everything, so an upper-bound policy refers rather than clears blindly."""
+    """Figures of one scan: its mounted filesystems, plus partitions known only from raw
+    sampling (LUKS, unknown). Without content identification, AI and encrypted bytes are
+    unknown: 0 to everything, so an upper-bound policy refers rather than clears blindly."""
+    mounted = _mounted_figures(scan, capacity_bytes)
+    raws = [p.raw for p in scan.partitions if p.raw is not None]
+    if not raws and scan.raw is not None and scan.filesystem is None:
+        raws = [scan.raw]
+    if not raws:
+        return mounted
+    parts = [raw_figures(r) for r in raws]
+    return DriveFigures(
+        capacity_bytes=mounted.capacity_bytes,
+        used_bytes=mounted.used_bytes + sum(p.used_bytes for p in parts),
+        content_bytes=mounted.content_bytes + sum(p.content_bytes for p in parts),
+        ai_bytes=sum_estimates([mounted.ai_bytes, *(p.ai_bytes for p in parts)]),
+        encrypted_bytes=sum_estimates(
+            [mounted.encrypted_bytes, *(p.encrypted_bytes for p in parts)]
+        ),
+        files=mounted.files,
+        disguised_files=mounted.disguised_files,
+    )
+
+
+def raw_figures(raw: RawResult) -> DriveFigures:
+    """Figures of a partition known only from raw sampling. Written (non-zero) blocks are in
+    use. Behind a LUKS/BitLocker header the high-entropy blocks are encrypted; without one they
+    may be encrypted or compressed, so encrypted bytes run from 0 to their upper bound. What
+    lies inside is unknown: AI bytes from 0 to everything written."""
+    size = raw.size_bytes
+    zero = raw.share("zero")
+    written_hi = (1 - zero.ci[0]) * size
+    he = raw.share("high-entropy")
+    if raw.header_kind == "encrypted":
+        encrypted = Estimate(he.share * size, he.ci[0] * size, he.ci[1] * size)
+    else:
+        encrypted = Estimate(0.0, 0.0, he.ci[1] * size)
+    return DriveFigures(
+        capacity_bytes=size,
+        used_bytes=round(size * (1 - zero.share)),
+        content_bytes=size,
+        ai_bytes=Estimate(0.0, 0.0, written_hi),
+        encrypted_bytes=encrypted,
+        files=0,
+        disguised_files=Estimate.exact(0),
+    )
+
+
+def _mounted_figures(scan: ScanResult, capacity_bytes: int | None) -> DriveFigures:
     survey_bytes = scan.survey.bytes
     used = scan.filesystem.used_bytes if scan.filesystem is not None else survey_bytes
     capacity = capacity_bytes

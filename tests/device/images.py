@@ -6,8 +6,10 @@
 from __future__ import annotations
 
 import os
+import random
 import subprocess
 import tempfile
+import uuid
 
 from tests.device.conftest import sh
 
@@ -120,3 +122,22 @@ def make_gpt(path: str, parts: list[str], part_size: int = 24 * MB) -> list[int]
 def blkid_of(path: str) -> dict[str, str]:
     out = sh("blkid", "-p", "-o", "export", path)
     return dict(line.split("=", 1) for line in out.splitlines() if "=" in line)
+
+
+def make_luks(path: str, size: int = 24 * MB) -> None:
+    """A LUKS1 container as blkid sees one: a valid header, then key material and ciphertext
+    (random bytes are indistinguishable from it). No dm-crypt needed to build or inspect it."""
+
+    data = bytearray(random.Random(5).randbytes(size))
+    header = bytearray(592)
+    header[0:6] = b"LUKS\xba\xbe"
+    header[6:8] = (1).to_bytes(2, "big")
+    header[8:11] = b"aes"
+    header[40:43] = b"xts"
+    header[72:78] = b"sha256"
+    header[104:108] = (4096).to_bytes(4, "big")  # payload offset in sectors
+    header[108:112] = (64).to_bytes(4, "big")  # key bytes
+    header[168:204] = str(uuid.UUID(int=0x1AB5)).encode()
+    data[:592] = header
+    with open(path, "wb") as f:
+        f.write(data)

@@ -219,3 +219,37 @@ def test_scan_into_case_keys_block_device_by_drive_identity(device_dir, loops: L
             os.environ.pop(key, None)
     assert drive.identity in shown  # recorded under the drive's identity, not its path
     assert b3(image) == before
+
+
+def test_luks_partition_is_raw_sampled_beside_a_filesystem(device_dir):
+    p1 = os.path.join(device_dir, "mix-p1.ext4")
+    p2 = os.path.join(device_dir, "mix-p2.luks")
+    images.make_ext4(p1, "OPEN", size=24 * images.MB)
+    images.make_luks(p2)
+    gpt = os.path.join(device_dir, "mix.img")
+    images.make_gpt(gpt, [p1, p2])
+    before = b3(gpt)
+
+    out = cli("scan", gpt, "--json", "--budget", "5", "--seed", "3")
+    assert out.returncode == 0, out.stderr
+    doc = json.loads(out.stdout)
+    one, two = doc["partitions"]
+    assert one["fs_type"] == "ext4" and one["raw"] is None
+    assert one["survey"]["files"] == images.TREE_FILES
+    assert two["fs_type"] == "crypto_LUKS" and two["survey"] is None
+    raw = two["raw"]
+    assert raw["header_format"] == "luks" and raw["header_kind"] == "encrypted"
+    high = next(s for s in raw["shares"] if s["class"] == "high-entropy")
+    assert raw["samples"] > 1000 and high["ci"][0] > 0.99  # 24 MB of ciphertext
+    assert any("raw-sampled instead" in w for w in doc["warnings"])
+    assert b3(gpt) == before
+
+
+def test_raw_option_samples_the_whole_device(device_dir):
+    image = os.path.join(device_dir, "whole.img")
+    images.make_ext4(image, "WHOLE")
+    out = cli("scan", image, "--json", "--budget", "5", "--raw", "--seed", "1")
+    assert out.returncode == 0, out.stderr
+    doc = json.loads(out.stdout)
+    assert doc["raw"]["header_format"] == "ext" and doc["raw"]["samples"] > 0
+    assert doc["survey"]["files"] == images.TREE_FILES  # the filesystem is still surveyed

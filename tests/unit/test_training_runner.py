@@ -57,13 +57,20 @@ def test_replugged_drive_is_counted_once():
 
 
 def test_luks_drive_is_raw_sampled_and_encrypted():
-    run = run_scenario(load_scenario("encrypted-courier"), budget_s=0)
+    run = run_scenario(load_scenario("encrypted-courier"), budget_s=1)
     luks = next(s for s in run.scans if s.raw is not None)
     assert luks.scan is None and luks.raw.header_format == "luks"  # type: ignore[union-attr]
     assert luks.figures.encrypted_bytes.lo > 0.95 * luks.figures.content_bytes
     (t,) = run.assessment.travelers
     assert t.verdict.verdict == "refer"
     assert any("encrypted data" in r for r in t.verdict.reasons)
+
+
+def test_survey_only_still_names_the_luks_header():
+    run = run_scenario(load_scenario("encrypted-courier"), budget_s=0)
+    luks = next(s for s in run.scans if s.raw is not None)
+    assert luks.raw is not None and luks.raw.header_format == "luks" and luks.raw.samples == 0
+    assert luks.figures.encrypted_bytes.hi == luks.figures.content_bytes  # could be all of it
 
 
 def test_same_seed_same_json_other_seed_other_sample():

@@ -20,3 +20,8 @@ from inspector.core.units import format_share
 )
 def test_format_share(share, ci, text):
     assert format_share(share, ci) == text
+
+
+def test_nearly_all_does_not_read_all():
+    assert format_share(0.998, (0.996, 1.0)) == "99.8 % (99.6–100 %)"
+    assert format_share(0.99999, None) == ">99.9 %"

@@ -3,10 +3,12 @@ netlink monitor on the block subsystem, read-only mounts through `DriveAccess`."
 
 from __future__ import annotations
 
+import errno
 import os
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
+from typing import BinaryIO, cast
 
 import pyudev
 
@@ -18,10 +20,12 @@ from inspector.core.drives.model import (
     DriveEventKind,
     DriveListener,
     MountedFilesystem,
+    Partition,
 )
 from inspector.core.drives.probe import build_drive, system_disks, wanted
 from inspector.core.drives.sysfs import is_partition, list_disks, parent_disk
 from inspector.core.privileged import LocalRoot, Privileged
+from inspector.core.raw import Window
 
 _MEDIA_PROBE_BYTES = 4096
 
@@ -105,6 +109,14 @@ class UdevBackend:
         """The drive holding block device `path` (a disk, or a partition of one)."""
         name = os.path.basename(os.path.realpath(path))
         return self.drive_named(parent_disk(name)) if os.path.exists(path) else None
+
+    def open_raw(self, drive: Drive, partition: Partition) -> BinaryIO:
+        """A partition's bytes read straight from its disk (O_RDONLY, never mounted): for raw
+        sampling of what cannot be mounted. Number 0 is the whole drive."""
+        if drive.system:
+            raise PermissionError(errno.EPERM, "the system disk is never read", drive.path)
+        size = partition.size_bytes or drive.capacity_bytes
+        return cast(BinaryIO, Window(drive.path, partition.start_bytes, size))
 
     def present(self, drive: Drive) -> bool:
         """Is the medium still there? The node exists, has a size, and its first block reads

@@ -14,20 +14,17 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from inspector.core.drives.model import Drive, DriveEventKind, MountedFilesystem
-from inspector.core.identify import Identifier
+from inspector.core.drives.model import Drive, DriveEventKind
 from inspector.core.policy import Policy, load_policy
 from inspector.core.progress import CancelToken, Progress, ProgressFn, no_progress
-from inspector.core.raw import RawResult, raw_sample
-from inspector.core.results import ContentResult, DeviceInfo, ScanResult
-from inspector.core.sampling import SamplingOptions, full_content, sample_content
+from inspector.core.raw import RawResult
+from inspector.core.results import ScanResult
 from inspector.core.scan import ScanOptions
-from inspector.core.survey import survey
+from inspector.core.scan_drive import scan_drive
 from inspector.core.training.backend import SimulatedBackend
 from inspector.core.training.formats import mix
 from inspector.core.training.grading import Grade, grade
 from inspector.core.training.scenario import GroupSpec, Scenario, TravelerSpec, VerdictKind
-from inspector.core.training.virtualfs import VirtualFS
 from inspector.core.verdicts import (
     AI_CATEGORIES,
     DriveFigures,
@@ -40,12 +37,8 @@ from inspector.core.verdicts import (
     totals,
 )
 
-# Budgets of simulated drives are in *drive time*: each read costs what a random read costs an
-# 80 TB HDD in elevator order (150 IOPS, docs/DOMAIN.md). Sampling then stops where it would on
-# a real drive, and at the same sample on any machine: the same seed gives the same figures.
-SECONDS_PER_READ = 1 / 150
+# Budgets run on the simulated drive's clock (virtualfs.SECONDS_PER_READ): 30 s of drive time.
 TRAINING_BUDGET_S = 30.0  # of drive time per drive, as the desk's default: ~4,500 reads
-RAW_SAMPLES = 600  # raw blocks of an unmountable partition (±4 % at 95 %)
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,18 +124,6 @@ class TrainingRun:
     elapsed_s: float
 
 
-def device_info(drive: Drive) -> DeviceInfo:
-    return DeviceInfo(
-        path=drive.path,
-        model=drive.model,
-        serial=drive.serial,
-        wwn=drive.wwn,
-        bus=drive.bus,
-        capacity_bytes=drive.capacity_bytes,
-        read_only=True,
-    )
-
-
 def drive_seed(seed: int, drive_id: str) -> int:
     """The sampler's seed for one drive: fixed by the run's seed and the drive."""
     return mix(seed, *drive_id.encode(), 0x5EED) & 0x7FFFFFFF
@@ -156,124 +137,28 @@ def scan_simulated(
     progress: ProgressFn = no_progress,
     cancel: CancelToken | None = None,
 ) -> DriveScan:
-    """Scan a plugged simulated drive with the real pipeline: survey + content sampling of its
-    filesystem, or raw sampling of a partition that cannot be mounted."""
+    """Scan a plugged simulated drive with the desk's own pipeline (`scan_drive`): survey and
+    content sampling of its filesystem, or raw sampling of a partition that cannot be mounted."""
     spec = backend.spec_of(drive)
     seed = options.seed if options.seed is not None else drive_seed(backend.seed, spec.id)
-    options = replace(options, seed=seed)
-    scan: ScanResult | None = None
-    raw: RawResult | None = None
-    with backend.mount(drive) as mounted:
-        for fs in mounted:  # simulated drives have one partition
-            scan = scan_filesystem(
-                fs,
-                options,
-                device=device_info(drive),
-                progress=progress,
-                cancel=cancel,
-                target=f"{drive.path} ({spec.id})",
-            )
-    if scan is not None:
-        figures = drive_figures(scan, drive.capacity_bytes)
+    result = scan_drive(
+        backend,
+        drive,
+        replace(options, seed=seed),
+        progress=progress,
+        cancel=cancel,
+        target=f"{drive.path} ({spec.id})",
+    )
+    figures = drive_figures(result, drive.capacity_bytes)
+    raw = result.raw or next((p.raw for p in result.partitions if p.raw is not None), None)
+    if result.filesystem is not None:
         plan = backend.plan_of(drive)
         total = plan.file_bytes or 1
         cats = tuple(sorted((c, b / total) for c, b in plan.category_bytes().items()))
         truth = Truth(cats, sum(s for c, s in cats if c in AI_CATEGORIES))
-    else:
-        part = drive.partitions[0]
-        with backend.open_raw(drive, part) as source:
-            raw = raw_sample(
-                source,
-                part.size_bytes,
-                samples=RAW_SAMPLES,
-                budget_s=max(options.budget_s, 1.0),
-                seed=seed,
-                progress=progress,
-                cancel=cancel,
-            )
-        figures = raw_figures(drive, part.size_bytes, raw)
-        truth = Truth((("encrypted", 1.0),), 0.0)
-    return DriveScan(drive, spec.id, spec.traveler, scan, raw, figures, truth)
-
-
-def scan_filesystem(
-    fs: MountedFilesystem,
-    options: ScanOptions,
-    *,
-    device: DeviceInfo | None = None,
-    progress: ProgressFn = no_progress,
-    cancel: CancelToken | None = None,
-    target: str | None = None,
-) -> ScanResult:
-    """scan_tree, with the sampler's budget on the simulated drive's clock (SECONDS_PER_READ)
-    instead of the wall clock: the same survey, identifier and sampler, the same choice of full
-    identification for `--full` and for trees of at most `exact_below` files."""
-    started = time.monotonic()
-    view = fs.view
-    identifier = Identifier(view)
-    content, warnings = ContentResult(), list[str]()
-    if options.full:
-        surveyed, content, warnings = full_content(
-            fs.root, identifier, progress=progress, cancel=cancel
-        )
-        complete = surveyed.complete
-    else:
-        surveyed = survey(fs.root, view, progress=progress, cancel=cancel)
-        complete = surveyed.complete
-        wanted = options.budget_s > 0 and surveyed.complete and surveyed.files > 0
-        if wanted and surveyed.files <= options.exact_below:
-            surveyed, content, warnings = full_content(
-                fs.root, identifier, progress=progress, cancel=cancel
-            )
-            complete = surveyed.complete
-        elif wanted:
-            clock = (
-                view.drive_seconds(SECONDS_PER_READ)
-                if isinstance(view, VirtualFS)
-                else time.monotonic
-            )
-            content, warnings = sample_content(
-                fs.root,
-                surveyed,
-                identifier,
-                SamplingOptions(budget_s=options.budget_s, seed=options.seed),
-                progress=progress,
-                cancel=cancel,
-                clock=clock,
-            )
-            complete = content.stopped != "cancelled"
-    return ScanResult(
-        target=target or fs.root,
-        complete=complete,
-        elapsed_s=time.monotonic() - started,
-        survey=surveyed,
-        content=content,
-        device=device,
-        filesystem=fs.filesystem,
-        warnings=surveyed.warnings + tuple(warnings),
-    )
-
-
-def raw_figures(drive: Drive, size: int, raw: RawResult) -> DriveFigures:
-    """Figures of a partition known only from raw sampling: its written (non-zero) share is
-    in use; encrypted when its header says so (LUKS, BitLocker), the high-entropy share of it.
-    What lies inside is unknown: AI bytes are 0 to everything, as for an unidentified scan."""
-    zero = raw.share("zero")
-    used = round(size * (1 - zero.share))
-    if raw.header_kind == "encrypted":
-        he = raw.share("high-entropy")
-        encrypted = Estimate(he.share * size, he.ci[0] * size, he.ci[1] * size)
-    else:
-        encrypted = Estimate(0.0, 0.0, float(size))
-    return DriveFigures(
-        capacity_bytes=drive.capacity_bytes,
-        used_bytes=used,
-        content_bytes=size,
-        ai_bytes=Estimate(0.0, 0.0, float(size)),
-        encrypted_bytes=encrypted,
-        files=0,
-        disguised_files=Estimate.exact(0),
-    )
+        return DriveScan(drive, spec.id, spec.traveler, result, raw, figures, truth)
+    truth = Truth((("encrypted", 1.0),), 0.0)
+    return DriveScan(drive, spec.id, spec.traveler, None, raw, figures, truth)
 
 
 def assess(scenario: Scenario, scans: Sequence[DriveScan], policy: Policy) -> Assessment:

@@ -22,6 +22,10 @@ from inspector.core.training.layout import FS_BLOCK, DrivePlan, EntryPlan
 
 _FILE_MODE = stat_mod.S_IFREG | 0o444
 _DIR_MODE = stat_mod.S_IFDIR | 0o555
+# Budgets of simulated drives are in *drive time*: each read costs what a random read costs an
+# 80 TB HDD in elevator order (150 IOPS, docs/DOMAIN.md). Sampling then stops where it would on
+# a real drive, and at the same sample on any machine: the same seed gives the same figures.
+SECONDS_PER_READ = 1 / 150
 MAX_CACHED_ENTRIES = 500_000  # ~75 MB at most; beyond, listings are generated again
 
 
@@ -199,6 +203,9 @@ class VirtualFS:
         each. Sampling budgets run on it, so a training run stops at the same sample whatever
         the machine (same seed, same JSON) and as a desk would on a real drive."""
         return lambda: self.reads * seconds_per_read
+
+    def sampling_clock(self) -> Callable[[], float]:
+        return self.drive_seconds(SECONDS_PER_READ)
 
     def usage(self, path: str) -> FsUsage | None:
         used = self.plan.used_bytes
