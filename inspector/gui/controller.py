@@ -19,6 +19,7 @@ from inspector.core.scan_drive import scan_drive
 from inspector.core.verdicts import drive_figures
 from inspector.gui.bridge import CoreBridge
 from inspector.gui.desk import DeskState, DriveOutcome, DriveStatus
+from inspector.gui.models.format import raw_notes
 from inspector.gui.workers import TaskRunner
 
 DEFAULT_BUDGET_S = 10.0  # per drive, automatic scan: a 15-bay dock must not wait half an hour
@@ -200,7 +201,7 @@ class DeskController(QObject):
             value = DriveOutcome(
                 value,
                 drive_figures(value, self.state.row(identity).drive.capacity_bytes),
-                (),
+                raw_notes(value),  # partitions read raw (e.g. LUKS) by scan_drive
                 value.complete,
             )
         found = {"result": value.result, "figures": value.figures, "notes": value.notes}

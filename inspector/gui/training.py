@@ -11,11 +11,10 @@ from inspector.core.drives.model import Drive, DriveBackend
 from inspector.core.errors import UsageError
 from inspector.core.progress import CancelToken, ProgressFn
 from inspector.core.scan import ScanOptions
-from inspector.core.units import format_share
 from inspector.gui.desk import DeskState, DriveOutcome, Traveler
+from inspector.gui.models.format import raw_note
 
 if TYPE_CHECKING:
-    from inspector.core.raw import RawResult
     from inspector.core.training.grading import Grade
     from inspector.core.training.scenario import Scenario
 
@@ -97,16 +96,6 @@ class TrainingSession:
         keys = [("traveler", t.name) for t in self.scenario.travelers]
         keys += [("group", g.name) for g in self.scenario.groups]
         return keys
-
-
-def raw_note(raw: RawResult) -> str:
-    """One line on a partition known only from raw sampling."""
-    he = raw.share("high-entropy")
-    header = f"{raw.header_format} header" if raw.header_format else "no known header"
-    return (
-        f"raw sampling: {header}; high-entropy blocks {format_share(he.share, he.ci)} "
-        f"({raw.samples} blocks)"
-    )
 
 
 def open_training(name: str, seed: int | None = None, speed: float = 1.0) -> TrainingSession:

@@ -112,3 +112,22 @@ def test_picking_another_scenario_opens_a_new_desk(qtbot):
     assert launcher.window is second
     assert "no scenario named" in second.statusBar().currentMessage()
     second.close()
+
+
+def test_generic_scan_path_reads_a_luks_drive_raw(qtbot):
+    """Without the training adapter, the desk's own path (core scan_drive, as for udev drives)
+    raw-samples the partition it cannot mount and says so in the drive's notes."""
+    from inspector.gui.app import build_desk
+    from inspector.gui.training import training_budget_s
+
+    s = session("encrypted-courier")
+    window = build_desk(s.backend, budget_s=training_budget_s())
+    qtbot.addWidget(window)
+    s.backend.advance(s.scenario.duration + 1)
+    qtbot.waitUntil(lambda: len(window.state.rows()) == len(s.scenario.drives), timeout=10_000)
+    qtbot.waitUntil(
+        lambda: all(r.finished and not r.busy for r in window.state.rows()), timeout=60_000
+    )
+    notes = [n for r in window.state.rows() for n in r.notes]
+    assert any(n.startswith("raw sampling: luks header") for n in notes), notes
+    window.close()

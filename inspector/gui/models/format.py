@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from inspector.core.raw import RawResult
 from inspector.core.results import ScanResult
 from inspector.core.units import format_share, format_size
 from inspector.core.verdicts import AI_CATEGORIES, Estimate
@@ -52,3 +53,19 @@ def used_of(result: ScanResult | None) -> int | None:
     if result.filesystem is not None:
         return result.filesystem.used_bytes
     return result.survey.bytes
+
+
+def raw_note(raw: RawResult) -> str:
+    """One line on a partition known only from raw sampling (LUKS, unknown filesystem)."""
+    he = raw.share("high-entropy")
+    header = f"{raw.header_format} header" if raw.header_format else "no known header"
+    return (
+        f"raw sampling: {header}; high-entropy blocks {format_share(he.share, he.ci)} "
+        f"({raw.samples} blocks)"
+    )
+
+
+def raw_notes(result: ScanResult) -> tuple[str, ...]:
+    raws = [result.raw] if result.raw is not None else []
+    raws += [p.raw for p in result.partitions if p.raw is not None]
+    return tuple(raw_note(r) for r in raws)
