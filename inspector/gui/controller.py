@@ -103,8 +103,15 @@ class DeskController(QObject):
         self._start_scan(row.drive, budget, full)
 
     def cancel(self, identity: str) -> None:
-        if self._queue.pop(identity, None) is not None:
-            self.state.update(identity, status=DriveStatus.DETECTED)
+        if self._queue.pop(identity, None) is not None:  # never started: back to as it was
+            row = self.state.row(identity)
+            done = row.result is None or row.result.complete
+            status = (
+                (DriveStatus.DONE if done else DriveStatus.INCOMPLETE)
+                if row.finished
+                else (DriveStatus.DETECTED)
+            )
+            self.state.update(identity, status=status)
             return
         if self.runner.running(identity):
             self.runner.cancel(identity)

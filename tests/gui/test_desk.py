@@ -264,3 +264,16 @@ def test_shared_serial_and_small_filesystem_are_warned(qtbot, desk, backend, tmp
     backend.plug(small, a)
     row = wait_status(qtbot, desk, small.identity, DriveStatus.DONE)
     assert any(w.startswith("capacity: the drive reports") for w in row.warnings())
+
+
+def test_cancelling_a_queued_rescan_keeps_the_result(qtbot, desk, backend, tmp_path: Path):
+    folder = make_folder(tmp_path, "rq")
+    drive = FolderBackend.make_drive(folder, "RQ1", "bay 40", 8 * TB)
+    backend.plug(drive, folder)
+    wait_status(qtbot, desk, drive.identity, DriveStatus.DONE)
+    desk.controller.max_parallel = 0  # no free slot: the re-scan waits in the queue
+    desk.controller.rescan(drive.identity, larger=True)
+    assert desk.state.row(drive.identity).status == DriveStatus.QUEUED
+    desk.controller.cancel(drive.identity)
+    row = desk.state.row(drive.identity)
+    assert row.status == DriveStatus.DONE and row.result is not None
