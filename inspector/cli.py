@@ -17,7 +17,7 @@ from inspector import __version__
 from inspector.core.errors import InspectorError
 
 # Sub-command modules, each with `register(subparsers)`; their parsers set `func`.
-COMMANDS = ("scan", "devices", "case", "report", "audit", "hash", "policy", "train")
+COMMANDS = ("scan", "devices", "case", "report", "audit", "hash", "policy", "train", "gui")
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INCOMPLETE = 0, 1, 2, 3
 

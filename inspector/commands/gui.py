@@ -1,0 +1,108 @@
+"""`inspector gui`: the inspection desk (PySide6). Qt is imported only when the GUI starts."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Any
+
+from inspector.core.errors import UsageError
+
+EXIT_USAGE = 2
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not value >= 0:
+        raise argparse.ArgumentTypeError("use 0 seconds or more")
+    return value
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser(
+        "gui",
+        help="open the inspection desk (the default when no command is given)",
+        description="Open the inspection desk: live drives, travelers, totals and verdicts.",
+    )
+    p.add_argument("--training", metavar="SCENARIO", help="play a training scenario (simulated)")
+    p.add_argument(
+        "--backend",
+        choices=("udev", "simulated"),
+        default=None,
+        help="where drives come from (default: udev; simulated with --training)",
+    )
+    p.add_argument(
+        "--budget",
+        type=_seconds,
+        default=None,
+        metavar="SECONDS",
+        help="content sampling time per drive (default 10; 2 in training)",
+    )
+    p.add_argument(
+        "--speed",
+        type=float,
+        default=1.0,
+        help="training: play the scenario's timeline this many times faster (default 1)",
+    )
+    p.add_argument("--seed", type=int, default=None, help="seed of the sampler (reproducible)")
+    p.add_argument(
+        "--supervisor",
+        metavar="NAME",
+        default=None,
+        help="a supervisor's session: the policy viewer can edit the policy (audited)",
+    )
+    p.add_argument(
+        "--select", metavar="BAY", help="select the drive in this bay when it appears (handouts)"
+    )
+    p.add_argument(
+        "--answer",
+        action="append",
+        default=[],
+        metavar="NAME=VERDICT",
+        help="training: pre-enter a trainee verdict (clear/refer); with --screenshot the "
+        "answers are submitted and the score is shown (repeatable)",
+    )
+    p.add_argument("--screenshot", metavar="FILE", help="save a PNG of the window, then exit")
+    p.add_argument(
+        "--after",
+        type=_seconds,
+        default=3.0,
+        metavar="SECONDS",
+        help="with --screenshot: wait this long first (default 3)",
+    )
+    p.set_defaults(func=run)
+
+
+def has_display() -> bool:
+    return bool(
+        os.environ.get("DISPLAY")
+        or os.environ.get("WAYLAND_DISPLAY")
+        or os.environ.get("QT_QPA_PLATFORM")
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    if not has_display():
+        print(
+            "inspector: no display for the desk (DISPLAY/WAYLAND_DISPLAY unset); use the command "
+            "line instead: 'inspector scan DIR' or 'inspector train SCENARIO'",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    if args.backend == "simulated" and not args.training:
+        raise UsageError("--backend simulated needs --training SCENARIO")
+    if args.backend == "udev" and args.training:
+        raise UsageError("--training plays simulated drives; leave out --backend udev")
+    if args.answer and not args.training:
+        raise UsageError("--answer is for training sessions (--training SCENARIO)")
+    for answer in args.answer:
+        _, sep, verdict = answer.partition("=")
+        if not sep or verdict not in ("clear", "refer"):
+            raise UsageError(f"--answer {answer!r}: use NAME=clear or NAME=refer")
+    from inspector.gui.app import run_app  # Qt loads here, never for other sub-commands
+
+    return run_app(args)

@@ -1,0 +1,211 @@
+"""The desk's case in the case store: travelers with declarations, drives with their results.
+
+The store (inspector.core.store, from the cases work) serializes writes on its own writer
+thread; the desk hands it work with `store.submit` and hears back through queued signals, so the
+GUI never waits on the database. Reports are written by a desk worker.
+"""
+
+from __future__ import annotations
+
+import logging
+from concurrent.futures import Future
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from inspector.core.errors import InspectorError
+from inspector.core.progress import CancelToken
+from inspector.gui.desk import DeskState, DriveRow
+from inspector.gui.workers import TaskRunner
+
+log = logging.getLogger(__name__)
+
+
+def store_available() -> bool:
+    try:
+        import inspector.core.reports
+        import inspector.core.store  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+class CaseRecorder(QObject):
+    message = Signal(str)  # one line for the status bar
+    recorded = Signal(str)  # what was written: "traveler NAME", "drive IDENTITY"
+    _done = Signal(str, str)  # from the writer thread: what, error ("" = written)
+
+    def __init__(
+        self, state: DeskState, store: Any, case: Any, recorded: tuple[str, ...] = ()
+    ) -> None:
+        """`recorded`: travelers already in the store's case (an existing case re-opened)."""
+        super().__init__()
+        self.state = state
+        self.store = store
+        self.case = case
+        self.runner = TaskRunner(self)  # report exports; the store has its own writer thread
+        self.runner.finished.connect(lambda _key, text: self.message.emit(str(text)))
+        self.runner.failed.connect(lambda _key, text: self.message.emit(f"export failed: {text}"))
+        # name -> the declaration last written (text, bytes, licence)
+        self._travelers: dict[str, tuple[str, int | None, str | None]] = {}
+        for name in recorded:
+            t = state.traveler(name)
+            if t is not None:
+                self._travelers[name] = (t.declaration, t.declared_bytes, t.licence)
+        self._drives: dict[str, int] = {}  # identity -> id() of the result recorded
+        self._stopped = False
+        self._done.connect(self._on_done)
+        state.travelers_changed.connect(self._sync_travelers)
+        state.drive_changed.connect(self._sync_drive)
+        self._sync_travelers()
+
+    @property
+    def title(self) -> str:
+        kind = "TRAINING case" if self.case.training else "Case"
+        return f"{kind} {self.case.id} · officer {self.case.officer} · opened {self.case.opened_at}"
+
+    def _submit(self, what: str, fn: Any, *args: Any, **kwargs: Any) -> None:
+        if self._stopped:
+            return
+        future: Future[Any] = self.store.submit(fn, *args, **kwargs)
+
+        def done(f: Future[Any]) -> None:  # on the writer thread: only emit
+            exc = f.exception()
+            self._done.emit(what, "" if exc is None else _one_line(exc))
+
+        future.add_done_callback(done)
+
+    @Slot()
+    def _sync_travelers(self) -> None:
+        from inspector.core.cases import DeclarationInput
+
+        for t in self.state.travelers():
+            said = (t.declaration, t.declared_bytes, t.licence)
+            known = self._travelers.get(t.name)
+            if known == said:
+                continue
+            self._travelers[t.name] = said
+            declaration = DeclarationInput(t.declaration, t.declared_bytes, t.licence)
+            if known is not None:  # an edited declaration: replaced, audited, re-judged
+                self._submit(
+                    f"declaration of {t.name}",
+                    self.store.declare,
+                    self.case.id,
+                    t.name,
+                    declaration,
+                )
+                continue
+            self._submit(
+                f"traveler {t.name}",
+                self.store.add_traveler,
+                self.case.id,
+                t.name,
+                t.document or None,
+                t.group or None,
+                declaration,
+            )
+
+    @Slot(str)
+    def _sync_drive(self, identity: str) -> None:
+        row = self.state.row(identity)
+        if row.result is None or not row.finished or row.busy or row.traveler is None:
+            return
+        if self._drives.get(identity) == id(row.result):
+            return  # this result is already in the store
+        self._drives[identity] = id(row.result)
+        self._submit(f"drive {row.drive.path}", self._record_drive, row)
+
+    def _record_drive(self, row: DriveRow) -> None:
+        """On the writer thread: the drive attached to its traveler, then its result."""
+        from inspector.core.cases import DriveIdentity
+
+        assert row.result is not None and row.traveler is not None
+        content = row.result.content
+        record = self.store.begin_drive(
+            self.case.id,
+            row.traveler,
+            DriveIdentity.of_drive(row.drive),
+            bay=row.drive.bay,
+            mount_options="ro (desk)",
+            method={"budget_s": row.budget_s, "full": row.full, "seed": content.seed},
+        )
+        self.store.finish_drive(record.id, row.result)
+
+    @Slot(str, str)
+    def _on_done(self, what: str, error: str) -> None:
+        if error:
+            self.message.emit(f"case store: {what} not recorded: {error}")
+        else:
+            self.recorded.emit(what)
+
+    def stop(self) -> None:
+        self._stopped = True  # late desk changes (results of cancelled scans) are not recorded
+        self.runner.shutdown()
+        self.store.close()  # waits for the writes already handed over
+
+    def export(self, folder: Path) -> None:
+        """Write the case report (PDF, CSV, JSON) into `folder` on a worker thread."""
+        store, case_id = self.store, self.case.id
+
+        def job(cancel: CancelToken) -> str:
+            return export_report(store, case_id, folder)
+
+        self.runner.start(f"export:{case_id}", job)
+
+
+def open_case_store(training: bool, officer: str, desk: str) -> tuple[Any, Any]:
+    """Open the live (or the separate training) store and a new case in it. Called once at
+    start-up or from the officer's own "open a case" action; one short insert."""
+    from inspector.core.store import open_store
+
+    store = open_store(training=training)
+    return store, store.open_case(officer, desk)
+
+
+def open_cases() -> tuple[Any, list[Any]]:
+    """The live store and its open cases (a short read, on the officer's request)."""
+    from inspector.core.store import open_store
+
+    store = open_store(training=False)
+    return store, store.cases(open_only=True)
+
+
+def load_case_travelers(store: Any, case: Any, state: DeskState) -> tuple[str, ...]:
+    """Put the travelers (and declarations) of a stored case on the desk; their names."""
+    from inspector.gui.desk import Traveler
+
+    names = []
+    for t in store.travelers(case.id):
+        d = t.declaration
+        state.add_traveler(
+            Traveler(
+                name=t.name,
+                document=t.document or "",
+                group=t.group or "",
+                declaration=d.text if d else "",
+                declared_bytes=d.declared_bytes if d else None,
+                licence=d.licence if d else None,
+            )
+        )
+        names.append(t.name)
+    return tuple(names)
+
+
+def export_report(store: Any, case_id: int, folder: Path) -> str:
+    from inspector.core import reports
+
+    report = reports.gather(store, case_id)
+    data, digest = reports.report_bytes(reports.report_json(report))
+    stem = folder / f"case-{case_id}"
+    stem.with_suffix(".json").write_bytes(data)
+    reports.write_csv(report, stem.with_suffix(".csv"))
+    reports.write_pdf(report, digest, stem.with_suffix(".pdf"))
+    return f"report of case {case_id} written to {stem}.pdf, .csv and .json (BLAKE3 {digest[:16]}…)"
+
+
+def _one_line(exc: BaseException) -> str:
+    if isinstance(exc, InspectorError):
+        return str(exc)
+    log.error("case store write failed", exc_info=exc)
+    return f"{type(exc).__name__}: {exc}"

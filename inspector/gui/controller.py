@@ -1,0 +1,230 @@
+"""What happens on the desk without the officer asking: drives appear, scans start, results land.
+
+The controller owns the backend watch, the bridge and the task runner. It turns hot-plug
+events and worker results into DeskState changes; widgets only call its small set of actions
+(rescan, full identification, cancel, assign).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from inspector.core.drives.model import Drive, DriveBackend, DriveEvent, DriveEventKind, Watch
+from inspector.core.progress import CancelToken, Progress
+from inspector.core.results import ScanResult
+from inspector.core.scan import ScanOptions
+from inspector.core.scan_drive import scan_drive
+from inspector.core.verdicts import drive_figures
+from inspector.gui.bridge import CoreBridge
+from inspector.gui.desk import DeskState, DriveOutcome, DriveStatus
+from inspector.gui.models.format import raw_notes
+from inspector.gui.workers import TaskRunner
+
+DEFAULT_BUDGET_S = 10.0  # per drive, automatic scan: a 15-bay dock must not wait half an hour
+MAX_PARALLEL_SCANS = 3  # scans at once: a dock shares one bus, and the desk shares two cores
+LARGER_BUDGET_FACTOR = 4
+SAMPLING_STAGES = ("sampl", "identif", "content")
+
+ScanFn = Callable[
+    [DriveBackend, Drive, ScanOptions, Callable[[Progress], None], CancelToken],
+    ScanResult | DriveOutcome,
+]
+
+
+def scan_any_drive(
+    backend: DriveBackend,
+    drive: Drive,
+    options: ScanOptions,
+    progress: Callable[[Progress], None],
+    cancel: CancelToken,
+) -> ScanResult:
+    """The core's scan of one drive (mount read-only, survey, sample, aggregate): the same
+    function the CLI uses, for udev and simulated drives alike."""
+    progress(Progress("mounting", 0))
+    return scan_drive(backend, drive, options, progress=progress, cancel=cancel)
+
+
+class DeskController(QObject):
+    message = Signal(str)  # one line for the status bar
+
+    def __init__(
+        self,
+        state: DeskState,
+        backend: DriveBackend,
+        *,
+        budget_s: float = DEFAULT_BUDGET_S,
+        seed: int | None = None,
+        max_parallel: int = MAX_PARALLEL_SCANS,
+        scan: ScanFn = scan_any_drive,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.backend = backend
+        self.budget_s = budget_s
+        self.seed = seed
+        self._scan = scan
+        self.max_parallel = max(1, max_parallel)
+        self._queue: dict[str, tuple[Drive, float, bool]] = {}  # identity -> scan waiting, FIFO
+        self.bridge = CoreBridge(self)
+        self.runner = TaskRunner(self)
+        self._watch: Watch | None = None
+        self._stopped = False  # after stop(), late queued events must not start new threads
+        self.bridge.drive_event.connect(self._on_drive_event)
+        self.bridge.scan_progress.connect(self._on_progress)
+        self.runner.finished.connect(self._on_finished)
+        self.runner.failed.connect(self._on_failed)
+
+    def start(self) -> None:
+        """Show the drives already plugged in, then follow hot-plug events."""
+        for drive in self.backend.drives():
+            self._plugged(drive)
+        self._watch = self.backend.watch(self.bridge.on_drive_event)
+
+    def stop(self) -> None:
+        self._stopped = True
+        self._queue.clear()
+        if self._watch is not None:
+            self._watch.stop()
+            self._watch = None
+        self.runner.shutdown()
+
+    # officer actions -----------------------------------------------------------
+    def rescan(self, identity: str, *, larger: bool = False, full: bool = False) -> None:
+        row = self.state.row(identity)
+        if not row.present or row.drive.system:
+            self.message.emit(f"{row.drive.path}: cannot be scanned now ({row.status_text()})")
+            return
+        budget = row.budget_s or self.budget_s
+        if larger:
+            budget *= LARGER_BUDGET_FACTOR
+        self._start_scan(row.drive, budget, full)
+
+    def cancel(self, identity: str) -> None:
+        if self._queue.pop(identity, None) is not None:  # never started: back to as it was
+            row = self.state.row(identity)
+            done = row.result is None or row.result.complete
+            status = (
+                (DriveStatus.DONE if done else DriveStatus.INCOMPLETE)
+                if row.finished
+                else (DriveStatus.DETECTED)
+            )
+            self.state.update(identity, status=status)
+            return
+        if self.runner.running(identity):
+            self.runner.cancel(identity)
+            self.message.emit(f"{self.state.row(identity).drive.path}: cancelling…")
+            self._pump()
+
+    # events ------------------------------------------------------------------------
+    @Slot(object)
+    def _on_drive_event(self, event: DriveEvent) -> None:
+        if self._stopped:
+            return
+        if event.kind == DriveEventKind.REMOVED:
+            self._removed(event.drive)
+        else:
+            self._plugged(event.drive)
+
+    def _plugged(self, drive: Drive) -> None:
+        known = drive.identity in self.state.identities()
+        row = self.state.plug(drive)
+        if drive.system:
+            return
+        if known and (row.busy or row.status == DriveStatus.QUEUED):
+            return  # a change event during (or before) its scan
+        if known and row.finished and (row.result is None or row.result.complete):
+            # A re-plugged drive with a complete result: the same drive, not counted twice.
+            self.state.update(drive.identity, status=DriveStatus.DONE)
+            return
+        self._start_scan(drive, row.budget_s or self.budget_s, row.full)
+
+    def _removed(self, drive: Drive) -> None:
+        if drive.identity not in self.state.identities():
+            return
+        # The scan is cancelled; its partial result still arrives and is kept on the row.
+        self._queue.pop(drive.identity, None)
+        self.runner.cancel(drive.identity)
+        self.state.update(drive.identity, status=DriveStatus.REMOVED, present=False)
+        self._pump()
+
+    def _start_scan(self, drive: Drive, budget_s: float, full: bool) -> None:
+        """Scan now if a slot is free (or the drive is being re-scanned), else queue it."""
+        self._queue.pop(drive.identity, None)
+        if self.runner.running(drive.identity):
+            self._launch(drive, budget_s, full)  # a re-scan replaces the running scan
+            return
+        # First come, first scanned: a new drive never overtakes one already waiting.
+        self._queue[drive.identity] = (drive, budget_s, full)
+        self.state.update(drive.identity, status=DriveStatus.QUEUED, budget_s=budget_s)
+        self._pump()
+
+    def _pump(self) -> None:
+        while self._queue and self.runner.running_count() < self.max_parallel:
+            identity = next(iter(self._queue))
+            self._launch(*self._queue.pop(identity))
+
+    def _launch(self, drive: Drive, budget_s: float, full: bool) -> None:
+        if self._stopped:
+            return
+        options = ScanOptions(budget_s=budget_s, full=full, seed=self.seed)
+        progress = self.bridge.progress_for(drive.identity)
+        backend, scan = self.backend, self._scan
+        self.state.update(
+            drive.identity,
+            status=DriveStatus.MOUNTING,
+            fraction=None,
+            files_seen=0,
+            error=None,
+            budget_s=budget_s,
+            full=full,
+        )
+        self.runner.start(
+            drive.identity, lambda cancel: scan(backend, drive, options, progress, cancel)
+        )
+
+    @Slot(str, object)
+    def _on_progress(self, identity: str, p: Progress) -> None:
+        if self._stopped:
+            return  # the desk is closing
+        row = self.state.row(identity)
+        if not row.busy or not self.runner.running(identity):
+            return  # a late report from a cancelled task
+        stage = p.stage.lower()
+        if stage.startswith("mount"):
+            self.state.update(identity, status=DriveStatus.MOUNTING)
+        elif any(stage.startswith(s) for s in SAMPLING_STAGES):
+            self.state.update(identity, status=DriveStatus.SAMPLING, fraction=p.fraction)
+        else:
+            self.state.update(identity, status=DriveStatus.SURVEYING, files_seen=p.done)
+
+    @Slot(str, object)
+    def _on_finished(self, identity: str, value: ScanResult | DriveOutcome) -> None:
+        if self._stopped:
+            return  # the desk is closing
+        if isinstance(value, ScanResult):
+            value = DriveOutcome(
+                value,
+                drive_figures(value, self.state.row(identity).drive.capacity_bytes),
+                raw_notes(value),  # partitions read raw (e.g. LUKS) by scan_drive
+                value.complete,
+            )
+        found = {"result": value.result, "figures": value.figures, "notes": value.notes}
+        if not self.state.row(identity).present:
+            # keep what was read before the drive went away
+            self.state.update(identity, **found, finished=True)
+            return
+        status = DriveStatus.DONE if value.complete else DriveStatus.INCOMPLETE
+        self.state.update(identity, **found, finished=True, status=status, fraction=None)
+        self._pump()
+
+    @Slot(str, str)
+    def _on_failed(self, identity: str, message: str) -> None:
+        if self._stopped:
+            return  # the desk is closing
+        row = self.state.row(identity)
+        status = DriveStatus.REMOVED if not row.present else DriveStatus.ERROR
+        self.state.update(identity, status=status, error=message, fraction=None)
+        self._pump()

@@ -1,0 +1,516 @@
+"""The inspection desk: case and travelers | live drives and drive detail | traveler totals."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelection, QPoint, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector.core.errors import InspectorError, UsageError
+from inspector.core.names import display_name
+from inspector.gui.case_record import (
+    CaseRecorder,
+    load_case_travelers,
+    open_case_store,
+    open_cases,
+    store_available,
+)
+from inspector.gui.controller import DeskController
+from inspector.gui.desk import DeskState
+from inspector.gui.icons import icon
+from inspector.gui.models import drives as dcol
+from inspector.gui.models import travelers as tcol
+from inspector.gui.models.drives import DrivesModel
+from inspector.gui.models.travelers import TravelersModel
+from inspector.gui.training import TrainingSession, shipped_scenarios
+from inspector.gui.widgets.bay_map import BayMap
+from inspector.gui.widgets.colors import training_color
+from inspector.gui.widgets.declaration_dialog import DeclarationDialog
+from inspector.gui.widgets.drive_detail import DriveDetail
+from inspector.gui.widgets.fill_bar import FillBarDelegate
+from inspector.gui.widgets.policy_view import PolicyDialog
+from inspector.gui.widgets.trainee_panel import TraineePanel
+from inspector.gui.widgets.traveler_form import TravelerForm
+from inspector.gui.widgets.traveler_panel import TravelerPanel
+
+DRIVE_COLUMN_CHARS = {
+    dcol.BAY: 4,
+    dcol.MODEL: 17,
+    dcol.SERIAL: 11,
+    dcol.CAPACITY: 8,
+    dcol.USED: 8,
+    dcol.FILL: 8,
+    dcol.FILESYSTEM: 10,
+    dcol.STATUS: 25,
+    dcol.TRAVELER: 11,
+    dcol.AI: 18,
+    dcol.WARNINGS: 5,
+}
+
+
+class MainWindow(QMainWindow):
+    play_requested = Signal(str)  # a training scenario the trainee picked (the launcher opens it)
+
+    def __init__(
+        self,
+        state: DeskState,
+        controller: DeskController,
+        *,
+        training: TrainingSession | None = None,
+        case_title: str = "Case: new (not yet saved)",
+    ) -> None:
+        super().__init__()
+        self.state = state
+        self.controller = controller
+        self.training = training
+        self._wanted_bay: str | None = None
+        self.recorder: CaseRecorder | None = None
+        self.supervisor: str | None = None  # a supervisor's session may edit the policy
+        title = "Inspector — inspection desk"
+        self.setWindowTitle(f"{title} — TRAINING: {training.title}" if training else title)
+        self.drives_model = DrivesModel(state, self)
+        self.travelers_model = TravelersModel(state, self)
+
+        self.case_label = QLabel(f"<b>{case_title}</b>")
+        self.case_label.setAccessibleName("Case")
+        self.case_label.setWordWrap(True)
+        self.travelers_view = self._travelers_view()
+        self.form = TravelerForm(state)
+        self.bay_map = BayMap(state)
+        tabs = QTabWidget()
+        tabs.addTab(self.form, icon("add-traveler"), "Add traveler")
+        tabs.addTab(self.bay_map, icon("drive"), "Bays")
+        self.side_tabs = tabs
+        left = _column(self.case_label, self.travelers_view, tabs)
+
+        self.drives_view = self._drives_view()
+        self.detail = DriveDetail(state)
+        self.detail.rescan_requested.connect(self._rescan)
+        self.detail.cancel_requested.connect(controller.cancel)
+        self.lower_tabs = QTabWidget()
+        self.lower_tabs.addTab(self.detail, icon("drive"), "Drive detail")
+        self.trainee: TraineePanel | None = None
+        if training is not None:
+            session = training
+            self.trainee = TraineePanel(
+                session.answer_keys(), lambda answers: session.grade(answers, state)
+            )
+            self.lower_tabs.addTab(self.trainee, icon("score"), "Trainee verdicts && score")
+        middle = self.middle = QSplitter(Qt.Orientation.Vertical)
+        middle.addWidget(self.drives_view)
+        middle.addWidget(self.lower_tabs)
+        middle.setStretchFactor(0, 3)
+        middle.setStretchFactor(1, 2)
+
+        self.panel = TravelerPanel(state)
+        body = QSplitter(Qt.Orientation.Horizontal)
+        body.addWidget(left)
+        body.addWidget(middle)
+        body.addWidget(self.panel)
+        body.setStretchFactor(0, 0)
+        body.setStretchFactor(1, 1)  # the drives get the room when the window grows
+        body.setStretchFactor(2, 0)
+        self.body = body
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 6)
+        if training:
+            layout.addWidget(self._training_banner(training.title))
+        layout.addWidget(body, 1)
+        self.setCentralWidget(central)
+
+        self.status_label = QLabel()
+        self.status_label.setAccessibleName("Status")
+        self.statusBar().addPermanentWidget(self.status_label)
+        controller.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        state.drive_changed.connect(self._update_status)
+        state.drive_added.connect(self._update_status)
+        state.drive_added.connect(self._select_first_drive)
+        self.form.added.connect(self._select_traveler)
+        self._make_actions()
+        self._update_status()
+        self.resize(1600, 940)
+        body.setSizes([270, 980, 350])
+
+    # construction -----------------------------------------------------------------
+    def _drives_view(self) -> QTableView:
+        view = QTableView()
+        view.setAccessibleName("Drives")
+        view.setModel(self.drives_model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        view.setDragEnabled(True)
+        view.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        view.setAlternatingRowColors(True)
+        view.setItemDelegateForColumn(dcol.FILL, FillBarDelegate(dcol.FILL_ROLE, view))
+        view.verticalHeader().hide()
+        view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        view.setWordWrap(False)
+        header = view.horizontalHeader()
+        # Fixed starting widths (in characters), not ResizeToContents: that re-measures every
+        # row on each progress update of 60 drives, and columns would jump as figures change.
+        char = view.fontMetrics().averageCharWidth()
+        for col, chars in DRIVE_COLUMN_CHARS.items():
+            header.resizeSection(col, chars * char + 12)
+        header.setSectionResizeMode(dcol.MODEL, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        view.customContextMenuRequested.connect(self._drive_menu)
+        view.selectionModel().selectionChanged.connect(self._on_drive_selected)
+        return view
+
+    def _travelers_view(self) -> QTableView:
+        view = QTableView()
+        view.setAccessibleName("Travelers")
+        view.setModel(self.travelers_model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setAcceptDrops(True)
+        view.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
+        view.setDropIndicatorShown(True)
+        view.verticalHeader().hide()
+        view.setWordWrap(False)
+        for col in (tcol.DOCUMENT, tcol.GROUP, tcol.DECLARED, tcol.CAPACITY, tcol.AI):
+            view.setColumnHidden(col, True)  # in the totals panel; the list stays narrow
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        view.horizontalHeader().setStretchLastSection(True)
+        view.setToolTip("Drop drives here to assign them to a traveler")
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        view.customContextMenuRequested.connect(self._traveler_menu)
+        view.doubleClicked.connect(lambda index: self.edit_declaration(index.row()))
+        view.selectionModel().selectionChanged.connect(self._on_traveler_selected)
+        return view
+
+    def _training_banner(self, scenario: str) -> QLabel:
+        banner = QLabel(
+            f"TRAINING — scenario “{display_name(scenario)}”: simulated drives, not a live case"
+        )
+        banner.setAccessibleName("Training banner")
+        banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        color = training_color(self.palette()).name()
+        banner.setStyleSheet(
+            f"background:{color}; color:white; font-weight:bold; padding:4px; border-radius:4px"
+        )
+        return banner
+
+    def _make_actions(self) -> None:
+        case_menu = self.menuBar().addMenu("&Case")
+        self.open_case_action = _action(self, "Open a new case…", "traveler", "Ctrl+O")
+        self.open_case_action.triggered.connect(self._ask_open_case)
+        self.reopen_case_action = _action(
+            self, "Continue an open case…", "traveler", "Ctrl+Shift+O"
+        )
+        self.reopen_case_action.triggered.connect(self._ask_reopen_case)
+        self.export_action = _action(self, "Export report…", "export", "Ctrl+E")
+        self.export_action.triggered.connect(self._ask_export)
+        self.export_action.setEnabled(False)
+        if not store_available():
+            for a in (self.open_case_action, self.reopen_case_action):
+                a.setEnabled(False)
+                a.setToolTip("the case store is not part of this build")
+        self.policy_action = _action(self, "Policy…", "policy", "Ctrl+P")
+        self.policy_action.triggered.connect(self.show_policy)
+        case_actions = (self.open_case_action, self.reopen_case_action, self.export_action)
+        for a in (*case_actions, self.policy_action):
+            case_menu.addAction(a)
+        drive_menu = self.menuBar().addMenu("&Drive")
+        self.rescan_action = _action(self, "Re-scan with a larger budget", "rescan", "F5")
+        self.rescan_action.triggered.connect(lambda: self._on_selected(larger=True))
+        self.full_action = _action(self, "Full identification", "full", "Shift+F5")
+        self.full_action.triggered.connect(lambda: self._on_selected(full=True))
+        self.cancel_action = _action(self, "Cancel scan", "cancel", "Ctrl+.")
+        self.cancel_action.triggered.connect(self._cancel_selected)
+        for a in (self.rescan_action, self.full_action, self.cancel_action):
+            drive_menu.addAction(a)
+        training_menu = self.menuBar().addMenu("&Training")
+        self.play_action = _action(self, "Play a scenario…", "score", "Ctrl+T")
+        self.play_action.triggered.connect(self._ask_scenario)
+        self.play_action.setEnabled(bool(shipped_scenarios()))
+        training_menu.addAction(self.play_action)
+        view_menu = self.menuBar().addMenu("&View")
+        for text, key, widget in (
+            ("Drives", "Ctrl+1", self.drives_view),
+            ("Travelers", "Ctrl+2", self.travelers_view),
+            ("Add traveler", "Ctrl+N", self.form.name),
+        ):
+            act = QAction(text, self)
+            act.setShortcut(QKeySequence(key))
+            act.triggered.connect(lambda _=False, w=widget: self._focus(w))
+            view_menu.addAction(act)
+
+    def _save_policy(self, text: str) -> str:
+        """A supervisor's edit: validated, made active, audited; "" when saved."""
+        try:
+            from inspector.core.policy_store import save_policy
+            from inspector.core.store import open_store
+
+            before, after = save_policy(text)
+        except ImportError:
+            return "policy editing is not part of this build"
+        except InspectorError as exc:
+            return str(exc)
+        supervisor = self.supervisor or ""
+        store = self.recorder.store if self.recorder is not None else None
+        if store is not None and not store.training:
+            store.submit(store.record_policy_change, before, after, supervisor)
+        else:  # no live case open: audit through the live store all the same
+            live = open_store(training=False)
+            live.submit(live.record_policy_change, before, after, supervisor)
+            live.close()  # waits for that one write
+        if self.recorder is None:
+            self.state.set_policy(after)  # no case yet: the desk judges by the new policy
+        return ""
+
+    def _ask_scenario(self) -> None:
+        names = shipped_scenarios()
+        title = self.training.title if self.training is not None else ""
+        current = names.index(title) if title in names else 0
+        name, ok = QInputDialog.getItem(
+            self, "Play a training scenario", "Scenario (simulated drives):", names, current, False
+        )
+        if ok and name:
+            self.play_requested.emit(name)
+
+    # case store ------------------------------------------------------------------------
+    def attach_case(self, recorder: CaseRecorder) -> None:
+        """Record this desk's travelers and drives in a case of the store from now on."""
+        if self.recorder is not None:
+            self.recorder.stop()
+        self.recorder = recorder
+        # The case keeps the policy it was opened under; the desk judges by that one.
+        self.state.set_policy(recorder.case.policy())
+        recorder.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        self.case_label.setText(f"<b>{html.escape(recorder.title)}</b>")
+        self.export_action.setEnabled(True)
+        self.open_case_action.setEnabled(False)  # one case per desk session
+        self.reopen_case_action.setEnabled(False)
+
+    def _ask_open_case(self) -> None:
+        officer, ok = QInputDialog.getText(self, "Open a new case", "Officer (name or number):")
+        if not ok or not officer.strip():
+            return
+        try:
+            store, case = open_case_store(False, officer, "desk")
+        except InspectorError as exc:
+            self.statusBar().showMessage(f"case store: {exc}", 10_000)
+            return
+        self.attach_case(CaseRecorder(self.state, store, case))
+
+    def _ask_reopen_case(self) -> None:
+        try:
+            store, cases = open_cases()
+        except InspectorError as exc:
+            self.statusBar().showMessage(f"case store: {exc}", 10_000)
+            return
+        if not cases:
+            store.close()
+            self.statusBar().showMessage("no open case in the case store", 8000)
+            return
+        labels = [f"case {c.id} · {c.officer} · {c.desk} · opened {c.opened_at}" for c in cases]
+        choice, ok = QInputDialog.getItem(self, "Continue a case", "Open cases:", labels, 0, False)
+        if not ok:
+            store.close()
+            return
+        case = cases[labels.index(choice)]
+        try:
+            recorded = load_case_travelers(store, case, self.state)
+        except InspectorError as exc:
+            store.close()
+            self.statusBar().showMessage(f"case {case.id}: {exc}", 10_000)
+            return
+        self.attach_case(CaseRecorder(self.state, store, case, recorded))
+
+    def _ask_export(self) -> None:
+        if self.recorder is None:
+            return
+        folder = QFileDialog.getExistingDirectory(self, "Export the case report to")
+        if folder:
+            self.recorder.export(Path(folder))
+            self.statusBar().showMessage("writing the report…", 5000)
+
+    # slots ---------------------------------------------------------------------------
+    def show_policy(self) -> PolicyDialog:
+        save = self._save_policy if self.supervisor else None
+        dialog = PolicyDialog(self.state.policy, self, save=save)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()  # window-modal, never blocks the event loop (scans keep reporting)
+        return dialog
+
+    def _focus(self, widget: QWidget) -> None:
+        if widget is self.form.name:
+            self.side_tabs.setCurrentWidget(self.form)
+        widget.setFocus()
+
+    def selected_drives(self) -> list[str]:
+        rows = sorted({i.row() for i in self.drives_view.selectionModel().selectedRows()})
+        return [self.drives_model.identity_at(r) for r in rows]
+
+    def _on_selected(self, *, larger: bool = False, full: bool = False) -> None:
+        for identity in self.selected_drives():
+            self.controller.rescan(identity, larger=larger, full=full)
+
+    def _cancel_selected(self) -> None:
+        for identity in self.selected_drives():
+            self.controller.cancel(identity)
+
+    @Slot(str, bool, bool)
+    def _rescan(self, identity: str, larger: bool, full: bool) -> None:
+        self.controller.rescan(identity, larger=larger, full=full)
+
+    def _drive_menu(self, pos: QPoint) -> None:
+        menu = self.build_drive_menu()
+        if menu is not None:
+            menu.popup(self.drives_view.viewport().mapToGlobal(pos))
+
+    def build_drive_menu(self) -> QMenu | None:
+        """The context menu of the selected drives (also reached with the Menu key)."""
+        ids = self.selected_drives()
+        if not ids:
+            return None
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        assign = menu.addMenu(icon("traveler"), "Assign to")
+        for t in self.state.travelers():
+            act = assign.addAction(display_name(t.name))
+            act.triggered.connect(lambda _=False, n=t.name: self.assign(ids, n))
+        if not self.state.travelers():
+            assign.addAction("(add a traveler first)").setEnabled(False)
+        menu.addAction("Unassign").triggered.connect(lambda: self.assign(ids, None))
+        menu.addSeparator()
+        menu.addAction(self.rescan_action)
+        menu.addAction(self.full_action)
+        menu.addAction(self.cancel_action)
+        return menu
+
+    def _traveler_menu(self, pos: QPoint) -> None:
+        index = self.travelers_view.indexAt(pos)
+        if not index.isValid():
+            return
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.addAction("Edit declaration…").triggered.connect(
+            lambda: self.edit_declaration(index.row())
+        )
+        menu.popup(self.travelers_view.viewport().mapToGlobal(pos))
+
+    def edit_declaration(self, row: int) -> DeclarationDialog | None:
+        """Open the declaration editor of the traveler in `row` (window-modal, non-blocking)."""
+        traveler = self.state.traveler(self.travelers_model.name_at(row))
+        if traveler is None:
+            return None
+        dialog = DeclarationDialog(traveler, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def apply() -> None:
+            if dialog.result_traveler is not None:
+                self.state.update_traveler(dialog.result_traveler)
+
+        dialog.accepted.connect(apply)
+        dialog.open()
+        return dialog
+
+    def assign(self, identities: list[str], traveler: str | None) -> None:
+        for identity in identities:
+            self.state.assign(identity, traveler)
+
+    def _on_drive_selected(self, selected: QItemSelection, _: QItemSelection) -> None:
+        ids = self.selected_drives()
+        self.detail.show_drive(ids[-1] if ids else None)
+        if ids:
+            owner = self.state.row(ids[-1]).traveler
+            if owner:
+                self.panel.show_traveler(owner)
+
+    def _on_traveler_selected(self, selected: QItemSelection, _: QItemSelection) -> None:
+        rows = self.travelers_view.selectionModel().selectedRows()
+        self.panel.show_traveler(self.travelers_model.name_at(rows[0].row()) if rows else None)
+
+    def _select_traveler(self, name: str) -> None:
+        for r in range(self.travelers_model.rowCount()):
+            if self.travelers_model.name_at(r) == name:
+                self.travelers_view.selectRow(r)
+
+    def select_drive(self, identity: str) -> None:
+        row = self.drives_model.row_of(identity)
+        self.drives_view.selectRow(row)
+        self.drives_view.scrollTo(self.drives_model.index(row, 0))
+
+    def select_bay_when_plugged(self, bay: str) -> None:
+        """Select the drive in `bay` now, or as soon as it is plugged in."""
+        for row in self.state.rows():
+            if row.drive.bay == bay:
+                self.select_drive(row.identity)
+                return
+        self._wanted_bay = bay
+
+    def enter_answers(self, answers: dict[str, str]) -> None:
+        if self.trainee is None:
+            raise UsageError("trainee answers need a training session")
+        for name, verdict in answers.items():
+            if name not in self.trainee.names():
+                raise UsageError(f"--answer: no traveler or group named {name!r} in the scenario")
+            self.trainee.set_answer(name, verdict)
+
+    def show_score(self) -> None:
+        if self.trainee is not None:
+            self.trainee.submit()
+            self.lower_tabs.setCurrentWidget(self.trainee)
+            self.middle.setSizes([300, 600])  # the score needs the room more than the table
+
+    def _select_first_drive(self, identity: str) -> None:
+        bay = self.state.row(identity).drive.bay
+        if self._wanted_bay is not None:
+            if bay == self._wanted_bay:
+                self._wanted_bay = None
+                self.select_drive(identity)
+            return
+        if self.detail.identity is None:
+            self.select_drive(identity)
+
+    def _update_status(self, *_: object) -> None:
+        rows = self.state.rows()
+        busy = sum(1 for r in rows if r.busy)
+        backend = self.controller.backend.name
+        mode = " (TRAINING)" if self.training else ""
+        self.status_label.setText(
+            f"Read-only · backend: {backend}{mode} · {len(rows)} drive(s), {busy} scanning"
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.controller.stop()  # cancel scans and join their threads before Qt tears down
+        if self.recorder is not None:
+            self.recorder.stop()
+            self.recorder = None
+        super().closeEvent(event)
+
+
+def _column(*widgets: QWidget) -> QWidget:
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for w in widgets:
+        layout.addWidget(w)
+    return box
+
+
+def _action(parent: QWidget, text: str, icon_name: str, shortcut: str) -> QAction:
+    act = QAction(icon(icon_name), text, parent)
+    act.setShortcut(QKeySequence(shortcut))
+    return act

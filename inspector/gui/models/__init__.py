@@ -1,0 +1,1 @@
+"""Table models of the desk: one QAbstractTableModel per table, with named columns and roles."""

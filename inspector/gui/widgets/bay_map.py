@@ -1,0 +1,68 @@
+"""Bay → traveler map: with a multi-bay dock, the officer says "bays 1–15 are hers" once."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+
+from inspector.core.names import display_name
+from inspector.gui.desk import DeskState
+
+UNASSIGNED = "— unassigned —"
+
+
+class BayMap(QTableWidget):
+    def __init__(self, state: DeskState, parent: QWidget | None = None) -> None:
+        super().__init__(0, 2, parent)
+        self._state = state
+        self._updating = False
+        self.setAccessibleName("Bay to traveler map")
+        self.setHorizontalHeaderLabels(["Bay", "Traveler"])
+        self.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.verticalHeader().hide()
+        state.drive_added.connect(self.refresh)
+        state.travelers_changed.connect(self.refresh)
+        self.refresh()
+
+    def bays(self) -> list[str]:
+        seen = {r.drive.bay for r in self._state.rows() if r.drive.bay}
+        seen.update(self._state.bay_map)
+        return sorted(seen, key=_bay_key)
+
+    def refresh(self) -> None:
+        self._updating = True
+        bays = self.bays()
+        names = [t.name for t in self._state.travelers()]
+        self.setRowCount(len(bays))
+        for i, bay in enumerate(bays):
+            item = self.item(i, 0)
+            if item is None:
+                item = QTableWidgetItem()
+                self.setItem(i, 0, item)
+            item.setText(bay)
+            combo = self.cellWidget(i, 1)
+            if not isinstance(combo, QComboBox):
+                combo = QComboBox()
+                combo.currentIndexChanged.connect(self._on_choice)
+                self.setCellWidget(i, 1, combo)
+            combo.setAccessibleName(f"Traveler for bay {bay}")
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(UNASSIGNED, None)
+            for name in names:
+                combo.addItem(display_name(name), name)
+            current = self._state.bay_map.get(bay)
+            combo.setCurrentIndex(names.index(current) + 1 if current in names else 0)
+            combo.setProperty("bay", bay)
+            combo.blockSignals(False)
+        self._updating = False
+
+    def _on_choice(self) -> None:
+        combo = self.sender()
+        if self._updating or not isinstance(combo, QComboBox):
+            return
+        self._state.assign_bay(str(combo.property("bay")), combo.currentData())
+
+
+def _bay_key(bay: str) -> tuple[int, str]:
+    digits = "".join(ch for ch in bay if ch.isdigit())
+    return (int(digits) if digits else 1_000_000, bay)

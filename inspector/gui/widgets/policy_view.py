@@ -1,0 +1,106 @@
+"""Read-only view of the policy in force: thresholds per traveler and group, its hash and text."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector.core.policy import Policy, Thresholds
+from inspector.core.units import format_size
+
+ROWS = (
+    ("total_capacity", "Drive capacity carried"),
+    ("undeclared_volume", "Data beyond the declaration"),
+    ("ai_data_licence", "AI data needing a licence check"),
+    ("encrypted_share", "Encrypted share of the data"),
+    ("disguised_files", "Disguised files (share of files)"),
+)
+
+
+def _value(th: Thresholds, key: str) -> str:
+    value = getattr(th, key)
+    return f"{value:.1%}" if isinstance(value, float) else format_size(value)
+
+
+class PolicyDialog(QDialog):
+    """Read-only for officers. With `save` (a supervisor's session) the text is editable and
+    "Validate and save" calls `save(text)`, which returns an error line or "" when saved."""
+
+    def __init__(
+        self,
+        policy: Policy,
+        parent: QWidget | None = None,
+        save: Callable[[str], str] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Policy: {policy.name}")
+        self.setAccessibleName("Policy")
+        basis = (
+            "the upper end of each 95 % interval (could it exceed?)"
+            if policy.compare == "upper"
+            else "the estimates"
+        )
+        head = QLabel(
+            f"<b>{policy.name}</b> version {policy.version} — thresholds compare {basis}.<br>"
+            f"<small>{policy.source}<br>BLAKE3 {policy.hash}</small>"
+        )
+        head.setWordWrap(True)
+        table = QTableWidget(len(ROWS), 3)
+        table.setAccessibleName("Thresholds")
+        table.setHorizontalHeaderLabels(["Refer when above", "Per traveler", "Per group"])
+        table.verticalHeader().hide()
+        for i, (key, label) in enumerate(ROWS):
+            for col, text in enumerate(
+                (label, _value(policy.traveler, key), _value(policy.group, key))
+            ):
+                item = QTableWidgetItem(text)
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                table.setItem(i, col, item)
+        table.resizeColumnsToContents()
+        text = QPlainTextEdit(policy.text)
+        text.setReadOnly(save is None)
+        text.setAccessibleName("Policy text")
+        text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName("Policy status")
+        self._save = save
+        if save is not None:
+            button = buttons.addButton("&Validate and save", QDialogButtonBox.ButtonRole.ApplyRole)
+            button.clicked.connect(self.save)
+        layout = QVBoxLayout(self)
+        layout.addWidget(head)
+        layout.addWidget(table)
+        layout.addWidget(
+            QLabel(
+                "Policy file (supervisor: edits apply to cases opened from now on):"
+                if save is not None
+                else "Policy file (read-only; a supervisor edits it):"
+            )
+        )
+        layout.addWidget(text, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+        self.table = table
+        self.text = text
+        self.resize(640, 560)
+
+    def save(self) -> bool:
+        assert self._save is not None
+        error = self._save(self.text.toPlainText())
+        self.status.setText(error or "Saved: new cases use this policy; the change is audited.")
+        return not error
