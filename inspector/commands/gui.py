@@ -7,19 +7,10 @@ import os
 import sys
 from typing import Any
 
+from inspector.commands.output import seconds
 from inspector.core.errors import UsageError
 
 EXIT_USAGE = 2
-
-
-def _seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
-    if not value >= 0:
-        raise argparse.ArgumentTypeError("use 0 seconds or more")
-    return value
 
 
 def register(sub: Any) -> None:
@@ -37,7 +28,7 @@ def register(sub: Any) -> None:
     )
     p.add_argument(
         "--budget",
-        type=_seconds,
+        type=seconds,
         default=None,
         metavar="SECONDS",
         help="content sampling time per drive (default 10; 2 in training)",
@@ -69,7 +60,7 @@ def register(sub: Any) -> None:
     p.add_argument("--screenshot", metavar="FILE", help="save a PNG of the window, then exit")
     p.add_argument(
         "--after",
-        type=_seconds,
+        type=seconds,
         default=3.0,
         metavar="SECONDS",
         help="with --screenshot: wait this long first (default 3)",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from collections.abc import Iterator
@@ -13,6 +14,17 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from inspector.core import progress as core_progress
 from inspector.core.units import format_size
+
+
+def seconds(text: str) -> float:
+    """argparse type for a duration (a budget, a delay): a number of seconds, 0 or more."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not value >= 0:  # also rejects NaN
+        raise argparse.ArgumentTypeError("use 0 seconds or more")
+    return value
 
 
 def print_json(doc: Any) -> None:

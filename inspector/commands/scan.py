@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from inspector.commands import scan_case
-from inspector.commands.output import print_json, progress_on_tty, stdout_console
+from inspector.commands.output import print_json, progress_on_tty, seconds, stdout_console
 from inspector.core.identify.categories import CATEGORY_LABELS
 from inspector.core.names import display_name
 from inspector.core.results import ScanResult
@@ -23,16 +23,6 @@ TOP_EXTENSIONS = 10
 TOP_FORMATS = 12
 
 
-def _budget(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
-    if value < 0 or value != value:
-        raise argparse.ArgumentTypeError("the budget must be 0 seconds or more")
-    return value
-
-
 def register(sub: Any) -> None:
     p = sub.add_parser(
         "scan",
@@ -43,7 +33,7 @@ def register(sub: Any) -> None:
     p.add_argument("--json", action="store_true", help="print one inspector.scan/1 JSON document")
     p.add_argument(
         "--budget",
-        type=_budget,
+        type=seconds,
         default=DEFAULT_BUDGET_S,
         metavar="SECONDS",
         help=f"time for content sampling (default {DEFAULT_BUDGET_S:g}; 0 = survey only)",

@@ -8,7 +8,7 @@ from typing import Any
 
 from rich.table import Table
 
-from inspector.commands.output import print_json, progress_on_tty, stdout_console
+from inspector.commands.output import print_json, progress_on_tty, seconds, stdout_console
 from inspector.core.training.loader import load_scenario, shipped_scenarios
 from inspector.core.training.report import training_json
 from inspector.core.training.runner import TRAINING_BUDGET_S, TrainingRun, run_scenario
@@ -16,16 +16,6 @@ from inspector.core.units import format_size
 
 EXIT_OK, EXIT_USAGE, EXIT_INCOMPLETE = 0, 2, 3
 BANNER = "TRAINING — simulated drives, not a live case"
-
-
-def _budget(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
-    if value < 0 or value != value:
-        raise argparse.ArgumentTypeError("the budget must be 0 seconds or more")
-    return value
 
 
 def register(sub: Any) -> None:
@@ -44,7 +34,7 @@ def register(sub: Any) -> None:
     p.add_argument("--seed", type=int, default=None, help="seed of content and sampling")
     p.add_argument(
         "--budget",
-        type=_budget,
+        type=seconds,
         default=TRAINING_BUDGET_S,
         metavar="SECONDS",
         help="content sampling budget per drive, in seconds of simulated drive time "
