@@ -193,3 +193,16 @@ def test_sigkill_during_scan_leaves_a_clean_database(case_id, tmp_path):
     )
     assert again["case"]["drive"] == drive.id and again["case"]["state"] == "complete"
     assert ok_json("audit", "verify")["intact"]
+
+
+def test_training_cases_never_reach_live_listings_or_reports(data_dir, tmp_path):
+    trained = ok_json("case", "open", "--officer", "Trainee", "--training")["case"]
+    assert trained["training"] is True
+    assert ok_json("case", "list")["cases"] == []  # the live store never saw it
+    assert [c["id"] for c in ok_json("case", "list", "--training")["cases"]] == [trained["id"]]
+    live = run("report", str(trained["id"]), "--pdf", str(tmp_path / "r.pdf"))
+    assert live.returncode == 2 and f"no case {trained['id']}" in live.stderr
+    assert not (tmp_path / "r.pdf").exists()  # nothing half-written
+    out = run("report", str(trained["id"]), "--training", "--json", str(tmp_path / "t.json"))
+    assert out.returncode == 0, out.stderr
+    assert json.loads((tmp_path / "t.json").read_text())["case"]["training"] is True
