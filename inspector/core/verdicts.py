@@ -13,7 +13,7 @@ from typing import Literal
 from inspector.core.policy import Compare, Policy, Thresholds
 from inspector.core.raw import RawResult
 from inspector.core.results import CategoryShare, ScanResult
-from inspector.core.units import format_size
+from inspector.core.units import format_share, format_size
 
 AI_CATEGORIES = frozenset({"ai-dataset", "ai-model"})
 ENCRYPTED = "encrypted"
@@ -264,8 +264,9 @@ def evaluate(t: Totals, policy: Policy, scope: Literal["traveler", "group"]) -> 
         if enc.pick(basis) > th.encrypted_share:
             found.append(Finding(
                 "encrypted_share", enc.pick(basis), th.encrypted_share, basis,
-                f"encrypted data: {enc.value:.0%} of the data ({enc.lo:.0%}–{enc.hi:.0%}), "
-                f"above the {th.encrypted_share:.0%} threshold (compared: {basis_words})",
+                f"encrypted data: {format_share(enc.value, (enc.lo, enc.hi))} of the data, "
+                f"above the {format_share(th.encrypted_share)} threshold "
+                f"(compared: {basis_words})",
             ))  # fmt: skip
     if t.files > 0:
         dis = t.disguised_files
@@ -273,8 +274,9 @@ def evaluate(t: Totals, policy: Policy, scope: Literal["traveler", "group"]) -> 
         if share.pick(basis) > th.disguised_files:
             found.append(Finding(
                 "disguised_files", share.pick(basis), th.disguised_files, basis,
-                f"disguised files (content contradicts the name): {share.value:.1%} of files "
-                f"({share.lo:.1%}–{share.hi:.1%}), above the {th.disguised_files:.1%} threshold "
+                "disguised files (content contradicts the name): "
+                f"{format_share(share.value, (share.lo, share.hi))} of files, "
+                f"above the {format_share(th.disguised_files)} threshold "
                 f"(compared: {basis_words})",
             ))  # fmt: skip
     if not found:
