@@ -14,7 +14,14 @@ import blake3
 
 from inspector.core import audit
 from inspector.core.audit import AuditEntry
-from inspector.core.cases import Case, CaseSummary, Declaration, DriveRecord, TravelerSummary
+from inspector.core.cases import (
+    Case,
+    CaseSummary,
+    Declaration,
+    DriveRecord,
+    GroupSummary,
+    TravelerSummary,
+)
 from inspector.core.evidence import NOMINAL_READ_BPS, full_hash_seconds
 from inspector.core.scan_json import scan_json
 from inspector.core.store_read import now
@@ -174,15 +181,16 @@ def summary_json(s: CaseSummary) -> dict[str, Any]:
             }
             for t in s.travelers
         ],
-        "groups": [
-            {
-                "name": g.name,
-                "travelers": list(g.travelers),
-                "totals": totals_json(g.totals),
-                **verdict_json(g.verdict),
-            }
-            for g in s.groups
-        ],
+        "groups": [group_json(g) for g in s.groups],
+    }
+
+
+def group_json(g: GroupSummary) -> dict[str, Any]:
+    return {
+        "name": g.name,
+        "travelers": list(g.travelers),
+        "totals": totals_json(g.totals),
+        **verdict_json(g.verdict),
     }
 
 
@@ -235,15 +243,7 @@ def report_json(r: CaseReport) -> dict[str, Any]:
             }
             for t in s.travelers
         ],
-        "groups": [
-            {
-                "name": g.name,
-                "travelers": list(g.travelers),
-                "totals": totals_json(g.totals),
-                **verdict_json(g.verdict),
-            }
-            for g in s.groups
-        ],
+        "groups": [group_json(g) for g in s.groups],
         "drives": [drive_json(r, t, d) for t, d in r.drives],
         "hashing": {"nominal_read_bytes_per_s": NOMINAL_READ_BPS},
         "audit": {
