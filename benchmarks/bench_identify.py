@@ -16,7 +16,6 @@ that fell through to Magika is printed too.
 from __future__ import annotations
 
 import argparse
-import io
 import os
 import random
 import sys
@@ -113,7 +112,7 @@ def main() -> None:
 
     def ours_in_memory() -> None:
         for path, size, head in heads:
-            identify_probe(Probe(identifier.view, path, size, io.BytesIO(head)), identifier.magika)
+            identify_probe(Probe(identifier.view, path, size, head), identifier.magika)
 
     def reference_in_memory() -> None:
         for _path, _size, head in heads:

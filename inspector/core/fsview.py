@@ -103,19 +103,24 @@ def open_long(path: str, flags: int) -> int:
         raise
 
 
-def open_evidence(path: str) -> BinaryIO:
-    """Open a file of the evidence read-only, not following symlinks, without touching atime.
+def open_evidence_fd(path: str) -> int:
+    """Open a file of the evidence read-only, not following symlinks, without touching atime;
+    the caller closes the descriptor.
 
     O_NOATIME needs ownership or CAP_FOWNER; without it we fall back to a plain read-only open
     (on a read-only mount atime cannot change anyway).
     """
     try:
-        fd = open_long(path, _READ_FLAGS | _NOATIME)
+        return open_long(path, _READ_FLAGS | _NOATIME)
     except PermissionError:
         if not _NOATIME:
             raise
-        fd = open_long(path, _READ_FLAGS)
-    return os.fdopen(fd, "rb", buffering=0)
+        return open_long(path, _READ_FLAGS)
+
+
+def open_evidence(path: str) -> BinaryIO:
+    """`open_evidence_fd` as an unbuffered file object."""
+    return os.fdopen(open_evidence_fd(path), "rb", buffering=0)
 
 
 class _DirListing:
@@ -136,6 +141,13 @@ class _DirListing:
     def __exit__(self, *exc: object) -> None:
         self._it.close()
         os.close(self._fd)
+
+
+def fd_opener(view: FileSystemView) -> Callable[[str], int] | None:
+    """How to open a file of `view` as a bare descriptor, when its files are real OS files
+    (content identification then reads with os.pread); None for virtual views."""
+    opener = getattr(view, "fd_opener", None)
+    return opener() if callable(opener) else None
 
 
 def sampling_clock(view: FileSystemView) -> Callable[[], float]:
@@ -159,6 +171,9 @@ class LocalFS:
 
     def open_read(self, path: str) -> BinaryIO:
         return open_evidence(path)
+
+    def fd_opener(self) -> Callable[[str], int]:
+        return open_evidence_fd
 
     def usage(self, path: str) -> FsUsage | None:
         try:

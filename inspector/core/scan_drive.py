@@ -24,6 +24,7 @@ from inspector.core.fsview import (
     FileSystemView,
     FsUsage,
     StatLike,
+    fd_opener,
     sampling_clock,
 )
 from inspector.core.privileged import AccessError
@@ -162,6 +163,20 @@ class _GuardedView:
 
     def usage(self, path: str) -> FsUsage | None:
         return self.inner.usage(path)
+
+    def fd_opener(self) -> Callable[[str], int] | None:
+        inner = fd_opener(self.inner)
+        if inner is None:
+            return None
+
+        def guarded(path: str) -> int:
+            try:
+                return inner(path)
+            except OSError as exc:
+                self.watch.media_error(exc)
+                raise
+
+        return guarded
 
     def sampling_clock(self) -> Callable[[], float]:
         return sampling_clock(self.inner)

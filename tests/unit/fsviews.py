@@ -35,13 +35,19 @@ class _CountingHandle:
 
 
 class CountingFS(LocalFS):
-    """LocalFS that counts bytes read and opens per path, and the largest single read."""
+    """LocalFS that counts bytes read and opens per path, and the largest single read.
+
+    Reads go through counted file handles: no bare-descriptor fast path (the two paths share
+    every bound in Probe; test_identify_fd_path checks they read the same bytes)."""
 
     def __init__(self, fail: set[str] | None = None) -> None:
         self.read_bytes: Counter[str] = Counter()
         self.opens: Counter[str] = Counter()
         self.largest_read = 0
         self.fail = fail or set()
+
+    def fd_opener(self) -> None:  # type: ignore[override]
+        return None
 
     def open_read(self, path: str) -> BinaryIO:
         self.opens[path] += 1

@@ -148,6 +148,8 @@ def sniff_hdf5(p: Probe) -> Identification | None:
     Offsets within the head are checked; user blocks larger than the head are not sought, so
     an ordinary binary costs no extra reads."""
     head = p.head
+    if head[:32769:512].find(0x89) < 0:  # every candidate offset is a multiple of 512
+        return None
     for offset in _HDF5_OFFSETS:
         if head.startswith(_HDF5, offset):
             if len(head) > offset + 8 and head[offset + 8] <= 3:  # superblock version 0..3
@@ -199,7 +201,7 @@ _INDEX_READ = 64 * 1024
 def mds_named_shard(p: Probe) -> bool:
     """A shard named shard.NNNNN.mds (or .mds.zstd, ...) beside an index.json listing "shards":
     how MDS lays out a dataset, and the only sign left when the shard is compressed."""
-    if not _MDS_SHARD_NAME.match(p.name):
+    if ".mds" not in p.path or not _MDS_SHARD_NAME.match(p.name):
         return False
     try:
         with p.view.open_read(p.directory + "/index.json") as index:
@@ -211,6 +213,7 @@ def mds_named_shard(p: Probe) -> bool:
 
 
 _LMDB_MAGIC = 0xBEEFC0DE
+_LMDB_MAGIC_BYTES = _U32.pack(_LMDB_MAGIC)
 _P_META = 0x08
 
 
@@ -218,6 +221,8 @@ def sniff_lmdb(p: Probe) -> Identification | None:
     """LMDB data.mdb: page 0 is a meta page (flag P_META) whose meta starts with 0xBEEFC0DE
     (page header of 16 bytes on 64-bit builds, 12 on 32-bit) and version 1."""
     head = p.head
+    if _LMDB_MAGIC_BYTES not in head[:24]:
+        return None  # the magic sits at 0, 12 or 16
     if len(head) >= 8 and struct.unpack_from("<I", head, 0)[0] == _LMDB_MAGIC:
         return found("lmdb", "lock file")  # lock.mdb: its reader table starts with the magic
     for header_len, flags_at in ((16, 10), (12, 6)):

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
 import struct
 
+from inspector.core.identify.jsonparse import parse_json
 from inspector.core.identify.model import Identification, found, suspect
 from inspector.core.identify.probe import Probe
 
@@ -18,7 +18,7 @@ def sniff_safetensors(p: Probe) -> Identification | None:
     """u64 header length N, then N bytes of JSON: {name: {dtype, shape, data_offsets}, ...};
     the largest data offset must end exactly at the end of the file."""
     head = p.head
-    if len(head) < 10 or head[8:9] != b"{":
+    if len(head) < 10 or head[8] != 0x7B:  # "{"
         return None
     (n,) = _U64.unpack_from(head, 0)
     if n < 2 or n > SAFETENSORS_MAX_HEADER or n > p.size - 8:
@@ -33,7 +33,7 @@ def sniff_safetensors(p: Probe) -> Identification | None:
     if len(raw) != n:
         return None
     try:
-        header = json.loads(raw)
+        header = parse_json(raw)
     except (ValueError, RecursionError):
         return suspect("safetensors length prefix but the header is not JSON")
     if not isinstance(header, dict):

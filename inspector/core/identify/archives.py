@@ -143,115 +143,135 @@ MAX_TAR_HEADERS = 64  # pax and long-name headers included
 _TAR_FILE_KINDS = frozenset(b"0\x007")  # regular files (old and new style), contiguous
 
 
+# name, size, type flag, magic and (ustar) name prefix of a 512-byte header, in one C call
+_TAR_HEADER = struct.Struct("100s24x12s20xB100x6s82x155s12x")
 _OCTAL_FIELD = re.compile(rb"^ *[0-7]{1,11}[ \0]*$")
 
 
 def _tar_number(field: bytes) -> int | None:
     """Octal ASCII, or GNU base-256 (positive only); None when malformed or negative."""
-    if field[:1] == b"\x80":
+    if field[11] == 0 and field[:11].isdigit():  # the usual "00000001750\0"
+        try:
+            return int(field[:11], 8)
+        except ValueError:  # an 8 or a 9
+            return None
+    first = field[0]
+    if first == 0x80:
         return int.from_bytes(field[1:], "big")
-    if field[:1] == b"\xff":
+    if first == 0xFF:
         return None  # base-256 negative
-    text = field.rstrip(b"\0 ").lstrip(b" ")
-    if not text:
+    digits = field.strip(b"\0 ")
+    if not digits:
         return 0
+    if not digits.isdigit():  # int() would also take "-7", "+7", "0o7" and "7_7"
+        return None
     try:
-        return int(text, 8)
-    except ValueError:
+        return int(digits, 8)
+    except ValueError:  # an 8 or a 9
         return None
 
 
 def _tar_header_ok(block: bytes) -> bool:
     """The header checksum: the sum of its bytes with the checksum field read as spaces."""
-    if not _OCTAL_FIELD.match(block[148:156]):
+    field = block[148:156]
+    if not _OCTAL_FIELD.match(field):
         return False
-    stored = int(block[148:156].rstrip(b"\0 ").lstrip(b" "), 8)
-    return stored == sum(block[:148]) + 8 * 32 + sum(block[156:512])
+    # NULs add nothing to the sum: dropping them first (in C) leaves ~100 of 512 bytes to add.
+    total = sum(block[:148].translate(None, b"\0")) + sum(block[156:512].translate(None, b"\0"))
+    return int(field.rstrip(b"\0 ").lstrip(b" "), 8) == total + 8 * 32
 
 
-def _pax_path(records: bytes) -> str | None:
+def _pax_path(records: bytes) -> bytes | None:
     """The `path` of a pax extended header (names longer than ustar's 100 bytes)."""
     at = records.find(b" path=")
     if at < 0:
         return None
     end = records.find(b"\n", at)
-    return records[at + 6 : end if end > 0 else len(records)].decode("utf-8", "replace")
+    return records[at + 6 : end if end > 0 else len(records)]
 
 
-def _same_kind(block: bytes, magic: bytes) -> bool:
-    """A later header: ustar/GNU archives repeat their magic; old v7 ones need the checksum."""
-    if magic.strip(b"\0"):
-        return block[257:263] == magic
-    return _tar_header_ok(block)
-
-
-def tar_members(p: Probe) -> list[str] | Identification | None:
+def tar_members(p: Probe) -> list[bytes] | Identification | None:
     """Names of the first members, or None when this is not a tar, or a suspect verdict.
 
     The first header's checksum is verified; later headers must carry the same magic (or a
     valid checksum for old v7 archives) — cheap enough to follow a few dozen members."""
     head = p.head
-    first = head[:512]
-    if len(first) < 512 or not _tar_header_ok(first):
+    if len(head) < 512 or not _tar_header_ok(head[:512]):
         return None
-    magic = first[257:263]
+    magic = head[257:263]
     ustar = magic.startswith(b"ustar")
-    names: list[str] = []
+    v7 = not magic.strip(b"\0")
+    names: list[bytes] = []
     offset = 0
-    long_name: str | None = None
+    long_name: bytes | None = None
     for _ in range(MAX_TAR_HEADERS):
-        block = head[offset : offset + 512] if offset + 512 <= len(head) else p.read_at(offset, 512)
-        if len(block) < 512 or block[0] == 0:  # end of archive (zero blocks) or cut short
-            break
-        if offset and not _same_kind(block, magic):
-            break
-        size = _tar_number(block[124:136])
+        if offset + 512 <= len(head):
+            buf, at = head, offset
+        else:
+            buf, at = p.read_at(offset, 512), 0
+            if len(buf) < 512:
+                break  # cut short
+        if buf[at] == 0:
+            break  # end of archive (zero blocks)
+        name, digits, kind, member_magic, prefix = _TAR_HEADER.unpack_from(buf, at)
+        if offset and (not _tar_header_ok(buf[at : at + 512]) if v7 else member_magic != magic):
+            break  # ustar/GNU archives repeat their magic; old v7 ones need the checksum
+        size = _tar_number(digits)
         if size is None:
             return suspect("tar member with a negative or malformed size")
-        kind = block[156]
-        if kind == 0x4C:  # "L", GNU long name: the name is the member's data
-            raw = p.read_at(offset + 512, min(size, 4096))
-            long_name = raw.rstrip(b"\0").decode("utf-8", "replace")
-        elif kind == 0x78:  # "x", pax extended header: "NN path=VALUE\n" records
-            long_name = _pax_path(p.read_at(offset + 512, min(size, 4096))) or long_name
-        elif kind in _TAR_FILE_KINDS:
-            name = long_name or block[:100].rstrip(b"\0").decode("utf-8", "replace")
-            if ustar and block[345] and not long_name:
-                name = block[345:500].rstrip(b"\0").decode("utf-8", "replace") + "/" + name
-            names.append(name)
-            long_name = None
+        if kind in _TAR_FILE_KINDS:
+            if long_name:
+                names.append(long_name)
+                long_name = None
+            elif ustar and prefix[0]:
+                names.append(prefix.rstrip(b"\0") + b"/" + name.rstrip(b"\0"))
+            else:
+                names.append(name.rstrip(b"\0"))
             if len(names) >= MAX_TAR_MEMBERS:
                 break
+        elif kind == 0x4C:  # "L", GNU long name: the name is the member's data
+            long_name = p.read_at(offset + 512, min(size, 4096)).rstrip(b"\0")
+        elif kind == 0x78:  # "x", pax extended header: "NN path=VALUE\n" records
+            long_name = _pax_path(p.read_at(offset + 512, min(size, 4096))) or long_name
         offset += 512 + (size + 511) // 512 * 512
         if offset >= p.size:
             break
     return names
 
 
-def webdataset_like(names: list[str]) -> bool:
+def webdataset_like(names: list[bytes]) -> bool:
     """Members grouped as <key>.<ext>, consecutive, most keys with ≥2 distinct extensions."""
     if len(names) < 2:
         return False
-    groups: list[tuple[str, set[str]]] = []
+    groups: list[set[bytes]] = []
+    keys: set[bytes] = set()
+    last = b""
     for name in names:
-        base = name.rsplit("/", 1)[-1]
-        dot = base.find(".")
-        if dot <= 0:
+        base = name.rfind(b"/") + 1
+        dot = name.find(b".", base)
+        if dot <= base:  # no extension, or a hidden file
             return False
-        key = name[: len(name) - len(base) + dot]
-        ext = base[dot + 1 :]
-        if groups and groups[-1][0] == key:
-            groups[-1][1].add(ext)
-        elif any(g[0] == key for g in groups):
+        key = name[:dot]
+        if key == last:
+            groups[-1].add(name[dot + 1 :])
+        elif key in keys:
             return False  # a key's files must be adjacent
         else:
-            groups.append((key, {ext}))
+            keys.add(key)
+            groups.append({name[dot + 1 :]})
+            last = key
     complete = groups[:-1] if len(groups) > 1 else groups  # the last group may be cut short
-    multi = sum(1 for _, exts in complete if len(exts) >= 2)
+    multi = sum(1 for exts in complete if len(exts) >= 2)
     return multi > 0 and multi * 3 >= len(complete) * 2
 
 
+_NOT_CHECKSUM = bytes(set(range(256)) - set(b" 01234567\0"))
+
+
 def sniff_tar(p: Probe) -> Identification | None:
+    head = p.head
+    if len(head) < 512 or head[148:156].translate(None, _NOT_CHECKSUM) != head[148:156]:
+        return None  # quick rejection: the checksum field holds only octal digits, " " and NUL
     members = tar_members(p)
     if members is None or isinstance(members, Identification):
         return members
@@ -263,12 +283,49 @@ def sniff_tar(p: Probe) -> Identification | None:
 # ---- compressor frames --------------------------------------------------------------------
 
 DECOMPRESSED_PREFIX = 64 * 1024  # the most any payload check gets
-FIRST_PREFIX = 16 * 1024  # usually enough: more only for text without a line break
+# What streaming decoders (gzip, xz, zlib) produce first: their cost grows with the output, and
+# 4 KiB shows a tar header, a tfrecord, npy or pickle start, or a few jsonl records. Block codecs
+# (zstd, bzip2) decode a whole block whatever the limit, so they give the full prefix at once.
+FIRST_PREFIX = 4 * 1024
 _ZSTD_MAX_WINDOW = 1 << 25  # refuse frames that would make us allocate more
 
 
+# Compressed bytes handed to a streaming decoder at a time: a decoder keeps a copy of input it
+# has not consumed, and copying the rest of a 64 KiB head costs more than decoding 4 KiB.
+_FEED = 8 * 1024
+
+
 def _gunzip(data: bytes, limit: int) -> bytes:
-    return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data, limit)
+    decoder = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    out = b""
+    at = 0
+    pending = b""
+    while len(out) < limit and not decoder.eof:
+        if not pending:
+            if at >= len(data):
+                break
+            pending = data[at : at + _FEED]
+            at += _FEED
+        out += decoder.decompress(pending, limit - len(out))
+        pending = decoder.unconsumed_tail
+    return out
+
+
+def _buffered(
+    decoder: lzma.LZMADecompressor | bz2.BZ2Decompressor, data: bytes, limit: int
+) -> bytes:
+    """Feed `data` to an lzma/bz2 decoder in _FEED slices until `limit` bytes come out."""
+    out = b""
+    at = 0
+    while len(out) < limit and not decoder.eof:
+        chunk = b""
+        if decoder.needs_input:
+            if at >= len(data):
+                break
+            chunk = data[at : at + _FEED]
+            at += _FEED
+        out += decoder.decompress(chunk, limit - len(out))
+    return out
 
 
 _zstd_local = threading.local()
@@ -291,40 +348,48 @@ def _unzstd(data: bytes, limit: int) -> bytes:
 
 
 def _unxz(data: bytes, limit: int) -> bytes:
-    return lzma.LZMADecompressor(memlimit=1 << 26).decompress(data, limit)
+    return _buffered(lzma.LZMADecompressor(memlimit=1 << 26), data, limit)
 
 
 def _unbz2(data: bytes, limit: int) -> bytes:
-    return bz2.BZ2Decompressor().decompress(data, limit)
+    return _buffered(bz2.BZ2Decompressor(), data, limit)
 
 
-COMPRESSORS: tuple[tuple[bytes, str, Callable[[bytes, int], bytes]], ...] = (
-    (b"\x1f\x8b\x08", "gzip", _gunzip),
-    (b"\x28\xb5\x2f\xfd", "zstd", _unzstd),
-    (b"\xfd7zXZ\x00", "xz", _unxz),
-    (b"BZh", "bzip2", _unbz2),
+COMPRESSORS: tuple[tuple[bytes, str, Callable[[bytes, int], bytes], bool], ...] = (
+    # magic, name, decoder, block codec
+    (b"\x1f\x8b\x08", "gzip", _gunzip, False),
+    (b"\x28\xb5\x2f\xfd", "zstd", _unzstd, True),
+    (b"\xfd7zXZ\x00", "xz", _unxz, False),
+    (b"BZh", "bzip2", _unbz2, True),
 )
 
 
-def decompress_prefix(p: Probe, limit: int = FIRST_PREFIX) -> tuple[str, bytes | None] | None:
-    """(compressor, first `limit` bytes of its payload) — payload None when undecodable."""
+def decompress_prefix(p: Probe, limit: int | None = None) -> tuple[str, bytes | None, int] | None:
+    """(compressor, first bytes of its payload, the limit asked) — payload None when
+    undecodable; a payload shorter than the limit ended (or the head's input did).
+
+    `limit` None: FIRST_PREFIX from streaming decoders, DECOMPRESSED_PREFIX from block codecs."""
     head = p.head
-    for magic, name, fn in COMPRESSORS:
+    for magic, name, fn, block_codec in COMPRESSORS:
         if head.startswith(magic):
             if name == "bzip2" and not (len(head) > 3 and 0x31 <= head[3] <= 0x39):
                 return None
+            if limit is None:
+                limit = DECOMPRESSED_PREFIX if block_codec else FIRST_PREFIX
+            limit = min(limit, DECOMPRESSED_PREFIX)
             try:
-                return name, fn(head, min(limit, DECOMPRESSED_PREFIX))
+                return name, fn(head, limit), limit
             except (OSError, EOFError, ValueError, zlib.error, lzma.LZMAError, MemoryError):
-                return name, None
+                return name, None, limit
     if _zlib_header(head):
         # A bare zlib stream (TFRecord's ZLIB option) has only a 2-byte header with a check
         # value, so it counts only when it really inflates.
+        limit = FIRST_PREFIX if limit is None else min(limit, DECOMPRESSED_PREFIX)
         try:
-            payload = zlib.decompressobj().decompress(head, min(limit, DECOMPRESSED_PREFIX))
+            payload = zlib.decompressobj().decompress(head[: limit + _FEED], limit)
         except zlib.error:
             return None
-        return ("zlib", payload) if payload else None
+        return ("zlib", payload, limit) if payload else None
     return None
 
 

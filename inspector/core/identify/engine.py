@@ -8,9 +8,9 @@ LMDB, onnx), zero-filled, text, then the `filetype` table, the entropy test, and
 
 from __future__ import annotations
 
-import io
+import os
 
-from inspector.core.fsview import FileSystemView
+from inspector.core.fsview import FileSystemView, fd_opener
 from inspector.core.identify import ai_data, ai_models, archives, crypto, generic, text
 from inspector.core.identify.model import UNIDENTIFIED, Identification, Sniffer, found, suspect
 from inspector.core.identify.probe import Probe
@@ -20,27 +20,38 @@ _UNKNOWN_SIZE = 1 << 62  # size of a decompressed payload we only see a prefix o
 
 def _payload_probe(p: Probe, payload: bytes, complete: bool) -> Probe:
     size = len(payload) if complete else _UNKNOWN_SIZE
-    return Probe(p.view, p.path, size, io.BytesIO(payload))
+    return Probe(p.view, p.path, size, payload)
+
+
+def _may_need_more(p: Probe, payload: bytes) -> bool:
+    """A prefix cut short (its decoder stopped at the limit) of text with no line end yet, or of
+    a tar with fewer than 4 members in it."""
+    if b"\n" not in payload and b"\0" not in payload:
+        return True
+    tar_inside = archives.tar_members(_payload_probe(p, payload, False))
+    return isinstance(tar_inside, list) and len(tar_inside) < 4
 
 
 def sniff_compressed(p: Probe) -> Identification | None:
     """A compressor frame: name what its decompressed prefix holds when it is AI data or a tar
     (jsonl.zst, tfrecord.gz, webdataset .tar.gz), else the compressor itself (an archive).
 
-    16 KiB of payload usually decide; jsonl with long records or a tar with large members get
-    one longer look (64 KiB)."""
-    limit = archives.FIRST_PREFIX
-    opened = archives.decompress_prefix(p, limit)
+    A first prefix usually decides (archives.FIRST_PREFIX); text without a line break, or a tar
+    whose first members are large, get one longer look (64 KiB)."""
+    opened = archives.decompress_prefix(p)
     if opened is None:
         return None
-    compressor, payload = opened
-    if payload and len(payload) == limit:
-        tar_inside = archives.tar_members(_payload_probe(p, payload, False))
-        if b"\n" not in payload or (isinstance(tar_inside, list) and len(tar_inside) < 4):
-            limit = archives.DECOMPRESSED_PREFIX
-            payload = archives.decompress_prefix(p, limit)[1]  # type: ignore[index]
+    compressor, payload, asked = opened
+    if (
+        payload is not None
+        and len(payload) == asked < archives.DECOMPRESSED_PREFIX  # cut short by the limit
+        and _may_need_more(p, payload)
+    ):
+        widened = archives.decompress_prefix(p, archives.DECOMPRESSED_PREFIX)
+        if widened is not None:
+            compressor, payload, asked = widened
     if payload:
-        complete = len(payload) < limit
+        complete = len(payload) < asked and p.whole  # the stream ended within the prefix
         kind = text.classify_text(payload, complete)
         if kind is not None and kind.format == "jsonl":
             return found("jsonl", compressor)
@@ -165,9 +176,20 @@ class Identifier:
         self.view = view
         self.magika = _SHARED_MAGIKA if use_magika else None
         self.bytes_read = 0
+        self._open_fd = fd_opener(view)
 
     def identify(self, path: str, size: int) -> Identification:
         """Identify one file. Raises OSError when it cannot be opened or read."""
+        if self._open_fd is not None:
+            fd = self._open_fd(path)
+            try:
+                probe = Probe(self.view, path, size, fd)
+                try:
+                    return identify_probe(probe, self.magika)
+                finally:
+                    self.bytes_read += probe.bytes_read
+            finally:
+                os.close(fd)
         with self.view.open_read(path) as handle:
             probe = Probe(self.view, path, size, handle)
             try:

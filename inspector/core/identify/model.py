@@ -23,8 +23,20 @@ class Identification:
     warning: bool = False
 
 
+_FOUND: dict[tuple[str, str], Identification] = {}
+_FOUND_MAX = 4096  # notes with numbers in them ("12 tensors") vary: keep the cache bounded
+
+
 def found(fmt: str, note: str = "") -> Identification:
-    return Identification(fmt, category_of(fmt), note)
+    """The verdict for a recognised format. Verdicts are immutable, so the common ones are built
+    once: making a frozen dataclass costs ~0.5 µs, a tenth of identifying a small file."""
+    key = (fmt, note)
+    kind = _FOUND.get(key)
+    if kind is None:
+        kind = Identification(fmt, category_of(fmt), note)
+        if len(_FOUND) < _FOUND_MAX:
+            _FOUND[key] = kind
+    return kind
 
 
 def suspect(note: str) -> Identification:

@@ -2,12 +2,15 @@
 
 A probe reads the head once (HEAD_BYTES), the tail once (TAIL_BYTES) and small windows on
 request; every read is capped and the total per file is capped too (READ_LIMIT), so no header
-value on hostile media can drive a large read or allocation. All I/O goes through
-`FileSystemView.open_read`, so the same sniffers run on training-mode virtual drives.
+value on hostile media can drive a large read or allocation. Bytes come from a file handle of
+`FileSystemView.open_read` (so the same sniffers run on training-mode virtual drives) or, for
+real files, straight from a file descriptor: os.read/os.pread skip the ~2.4 µs a file object
+costs to build, a third of identifying a small file.
 """
 
 from __future__ import annotations
 
+import os
 from typing import BinaryIO
 
 from inspector.core.fsview import FileSystemView
@@ -23,19 +26,40 @@ class Probe:
 
     The head is read at once (every sniffer needs it); the tail and windows on demand."""
 
-    __slots__ = ("_handle", "_tail", "bytes_read", "head", "path", "size", "view")
+    __slots__ = ("_data", "_fd", "_handle", "_tail", "bytes_read", "head", "path", "size", "view")
 
-    def __init__(self, view: FileSystemView, path: str, size: int, handle: BinaryIO) -> None:
+    def __init__(
+        self, view: FileSystemView, path: str, size: int, source: BinaryIO | int | bytes
+    ) -> None:
+        """`source`: a freshly opened file (at offset 0), an open file descriptor, or the bytes
+        themselves (a decompressed payload, a head already in memory)."""
         self.view = view
         self.path = path
         self.size = size
-        self._handle = handle
+        self._fd = -1
+        self._handle: BinaryIO | None = None
+        self._data: bytes | None = None
+        if isinstance(source, int):
+            self._fd = source
+        elif isinstance(source, bytes):
+            self._data = source
+        else:
+            self._handle = source
         self.bytes_read = 0
         self._tail: bytes | None = None
         self.head = b""
-        if size > 0:  # `handle` is freshly opened, at offset 0: no seek needed
-            self.head = handle.read(min(HEAD_BYTES, size))
+        if size > 0:
+            want = min(HEAD_BYTES, size)
+            self.head = self._read(want, 0)
             self.bytes_read = len(self.head)
+
+    def _read(self, length: int, offset: int) -> bytes:
+        if self._handle is not None:
+            self._handle.seek(offset)
+            return self._handle.read(length)
+        if self._data is not None:
+            return self._data[offset : offset + length]
+        return os.pread(self._fd, length, offset)
 
     @property
     def name(self) -> str:
@@ -71,8 +95,7 @@ class Probe:
         length = min(length, READ_LIMIT - self.bytes_read)
         if length <= 0:
             return b""
-        self._handle.seek(offset)
-        data = self._handle.read(length)
+        data = self._read(length, offset)
         self.bytes_read += len(data)
         return data
 

@@ -3,25 +3,28 @@ plain text. Works on a bytes prefix, so it also judges decompressed payloads."""
 
 from __future__ import annotations
 
-import json
-
 from inspector.core.identify.ai_data import mds_index
+from inspector.core.identify.jsonparse import parse_json
 from inspector.core.identify.model import Identification, found
 
 MAX_LINES = 16
 CONTROL_SAMPLE = 4096  # bytes checked for control characters
-JSONL_LINES = 3  # objects to parse before calling it jsonl
-TEXT_WINDOW = 16 * 1024  # widened to the whole prefix when a line is longer
+JSONL_OBJECTS = 2  # whole objects parsed; the other lines looked at must look like objects
+JSONL_LINES = 8
+TEXT_WINDOW = 16 * 1024  # checked for NUL bytes; decoded only when its lines are that long
+SHORT_WINDOW = 4 * 1024  # decoded and judged: cut at the first line end after it
 _CONTROL = bytes(range(0, 9)) + bytes(range(14, 32)) + b"\x7f"
 _CONTROL_TABLE = bytes.maketrans(b"", b"")
+_SEPARATORS = (",", "\t", ";", "|")
+_BOM_AND_BLANKS = b"\xef\xbb\xbf \t\r\n"
 
 
-def decode_text(data: bytes, complete: bool) -> str | None:
+def _decode_text(data: bytes, complete: bool) -> str | None:
     """The text of a UTF-8 (or ASCII) prefix, or None when it is binary.
 
     A cut multi-byte character at the end of an incomplete prefix is forgiven."""
-    if not data or b"\0" in data:
-        return None
+    if not data:
+        return None  # (NUL bytes were ruled out by the caller)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -35,36 +38,44 @@ def decode_text(data: bytes, complete: bool) -> str | None:
     return text
 
 
-def _json_lines(lines: list[str]) -> int:
-    """How many leading lines are JSON objects (at most JSONL_LINES); 0 when one is not."""
-    seen = 0
+def _jsonl(window: bytes, complete: bool) -> bool:
+    """The first JSONL_OBJECTS non-blank lines parse as JSON objects and every other whole line
+    looks like one; a single long record counts when the next one starts after it.
+
+    Works on bytes: parsing checks the UTF-8 of the lines it parses, so the window need not be
+    decoded first (that costs more than the parse)."""
+    lines = window.split(b"\n", JSONL_LINES)
+    cut = lines.pop() if len(lines) > JSONL_LINES or not complete else b""
+    parsed = 0
     for line in lines:
         line = line.strip()
         if not line:
             continue
-        if line[0] != "{":
-            return 0
-        try:
-            if not isinstance(json.loads(line), dict):
-                return 0
-        except (ValueError, RecursionError):
-            return 0
-        seen += 1
-        if seen >= JSONL_LINES:
-            break
-    return seen
+        if line[0] != 0x7B or line[-1] != 0x7D:  # "{" ... "}"
+            return False
+        if parsed < JSONL_OBJECTS:
+            try:
+                if not isinstance(parse_json(line), dict):
+                    return False
+            except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
+                return False
+            parsed += 1
+    return parsed >= 2 or (parsed == 1 and cut.lstrip().startswith(b"{"))
 
 
 def _csv(lines: list[str]) -> bool:
     """At least two lines with the same non-zero count of one separator. Prose separates with
     ", " where a table rarely does, so a mostly spaced comma or semicolon is not a table."""
-    sample = [ln for ln in lines[:MAX_LINES] if ln.strip()]
+    sample = [ln for ln in lines if ln and not ln.isspace()]
     if len(sample) < 2:
         return False
-    first = sample[0]
-    for sep in (",", "\t", ";", "|"):
+    first, second = sample[0], sample[1]
+    for sep in _SEPARATORS:
         k = first.count(sep)
-        if not k or any(ln.count(sep) != k for ln in sample[1:]):
+        if not k or second.count(sep) != k:
+            continue
+        counts = [ln.count(sep) for ln in sample]
+        if counts.count(k) != len(counts):
             continue
         if sep == "\t" or first.count(sep + " ") * 2 <= k:
             return True
@@ -73,21 +84,26 @@ def _csv(lines: list[str]) -> bool:
 
 def classify_text(data: bytes, complete: bool) -> Identification | None:
     """Name the kind of text in `data` (the whole file when `complete`), or None if binary."""
-    if len(data) > TEXT_WINDOW and b"\n" in data[:TEXT_WINDOW]:
-        data, complete = data[:TEXT_WINDOW], False  # enough lines to judge, less to decode
-    text = decode_text(data, complete)
+    if data.find(b"\0", 0, TEXT_WINDOW) >= 0:
+        return None  # memchr over 16 KiB: the cheap, common verdict on binaries
+    if len(data) > SHORT_WINDOW:
+        # Judge the first 4 KiB and the rest of its last line (plus one byte: whether another
+        # record follows); a line running past 16 KiB means decoding the whole prefix.
+        end = data.find(b"\n", SHORT_WINDOW, TEXT_WINDOW)
+        if end >= 0 and end + 2 < len(data):
+            data, complete = data[: end + 2], False
+    records = data.lstrip(_BOM_AND_BLANKS)
+    if records[:1] == b"{" and _jsonl(records, complete):
+        return found("jsonl")
+    text = _decode_text(data, complete)
     if text is None:
         return None
     body = text.lstrip("\ufeff \t\r\n")
     lines = body.split("\n", MAX_LINES)
     # When more follows, the lines before the remainder are whole; otherwise the last line of a
     # prefix may be cut short.
-    cut = lines.pop() if len(lines) > MAX_LINES or not complete else ""
-    if body.startswith("{"):
-        objects = _json_lines(lines)
-        # Two whole objects, or one followed by the start of another (long records).
-        if objects >= 2 or (objects == 1 and cut.lstrip().startswith("{")):
-            return found("jsonl")
+    if len(lines) > MAX_LINES or not complete:
+        lines.pop()
     if body.startswith(("{", "[")):
         return mds_index(body) or found("json")
     low = body[:512].lower()
