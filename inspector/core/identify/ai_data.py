@@ -139,7 +139,7 @@ def sniff_npy(p: Probe) -> Identification | None:
 _HDF5 = b"\x89HDF\r\n\x1a\n"
 
 
-_HDF5_OFFSETS = (0, 512, 1024, 2048, 4096, 8192, 16384, 32768)
+_HDF5_OFFSETS = frozenset((0, 512, 1024, 2048, 4096, 8192, 16384, 32768))
 
 
 def sniff_hdf5(p: Probe) -> Identification | None:
@@ -148,13 +148,15 @@ def sniff_hdf5(p: Probe) -> Identification | None:
     Offsets within the head are checked; user blocks larger than the head are not sought, so
     an ordinary binary costs no extra reads."""
     head = p.head
-    if head[:32769:512].find(0x89) < 0:  # every candidate offset is a multiple of 512
-        return None
-    for offset in _HDF5_OFFSETS:
-        if head.startswith(_HDF5, offset):
+    stepped = head[:32769:512]  # the byte at each multiple of 512: where a signature may start
+    at = stepped.find(0x89)
+    while at >= 0:
+        offset = at * 512
+        if offset in _HDF5_OFFSETS and head.startswith(_HDF5, offset):
             if len(head) > offset + 8 and head[offset + 8] <= 3:  # superblock version 0..3
                 return found("hdf5")
             return suspect("hdf5 signature with an unknown superblock version")
+        at = stepped.find(0x89, at + 1)
     return None
 
 

@@ -66,7 +66,7 @@ def _jsonl(window: bytes, complete: bool) -> bool:
 def _csv(lines: list[str]) -> bool:
     """At least two lines with the same non-zero count of one separator. Prose separates with
     ", " where a table rarely does, so a mostly spaced comma or semicolon is not a table."""
-    sample = [ln for ln in lines if ln and not ln.isspace()]
+    sample = [ln for ln in lines if ln.strip()]
     if len(sample) < 2:
         return False
     first, second = sample[0], sample[1]
@@ -74,10 +74,10 @@ def _csv(lines: list[str]) -> bool:
         k = first.count(sep)
         if not k or second.count(sep) != k:
             continue
+        if sep != "\t" and first.count(sep + " ") * 2 > k:
+            continue  # prose: "a, b, c"
         counts = [ln.count(sep) for ln in sample]
-        if counts.count(k) != len(counts):
-            continue
-        if sep == "\t" or first.count(sep + " ") * 2 <= k:
+        if counts.count(k) == len(counts):
             return True
     return False
 
