@@ -39,19 +39,18 @@ class Probe:
         self._fd = -1
         self._handle: BinaryIO | None = None
         self._data: bytes | None = None
-        if isinstance(source, int):
-            self._fd = source
-        elif isinstance(source, bytes):
-            self._data = source
-        else:
-            self._handle = source
-        self.bytes_read = 0
         self._tail: bytes | None = None
-        self.head = b""
-        if size > 0:
-            want = min(HEAD_BYTES, size)
-            self.head = self._read(want, 0)
-            self.bytes_read = len(self.head)
+        want = HEAD_BYTES if size > HEAD_BYTES else size
+        if isinstance(source, int):  # the hot path: a real file
+            self._fd = source
+            self.head = os.pread(source, want, 0) if want > 0 else b""
+        else:
+            if isinstance(source, bytes):
+                self._data = source
+            else:
+                self._handle = source
+            self.head = self._read(want, 0) if want > 0 else b""
+        self.bytes_read = len(self.head)
 
     def _read(self, length: int, offset: int) -> bytes:
         if self._handle is not None:
