@@ -11,7 +11,7 @@ import struct
 
 from inspector.core.identify.checksums import masked_crc32c
 from inspector.core.identify.model import Identification, found, suspect
-from inspector.core.identify.probe import Probe
+from inspector.core.identify.probe import HEAD_BYTES, Probe
 
 _U32 = struct.Struct("<I")
 _I32 = struct.Struct("<i")
@@ -70,6 +70,9 @@ def _flatbuffer_message(buf: bytes) -> tuple[int, int] | None:
     return version, buf[root + type_off]
 
 
+_ARROW_MAX_SCHEMA = 1 << 24  # a schema's flatbuffer; far above any real table's
+
+
 def sniff_arrow_stream(p: Probe) -> Identification | None:
     """Arrow IPC stream: 0xFFFFFFFF continuation, i32 metadata length, a `Message` flatbuffer
     whose header is a Schema (type 1) with a known metadata version (V1..V5 = 0..4)."""
@@ -85,6 +88,22 @@ def sniff_arrow_stream(p: Probe) -> Identification | None:
     version, header_type = parsed
     if 0 <= version <= 4 and header_type == 1:
         return found("arrow-stream", "IPC stream")
+    return None
+
+
+def sniff_arrow_stream_legacy(p: Probe) -> Identification | None:
+    """Arrow IPC stream in the framing Arrow wrote before 0.15 (and `use_legacy_format=True`):
+    no continuation marker, an i32 metadata length (length + 4 padded to 8) and the Schema
+    `Message` flatbuffer; the same flatbuffer checks as the current framing."""
+    head = p.head
+    if len(head) < 16:
+        return None
+    (length,) = _I32.unpack_from(head, 0)
+    if length <= 0 or (length + 4) % 8 or length > p.size - 4 or length > _ARROW_MAX_SCHEMA:
+        return None
+    parsed = _flatbuffer_message(head[4 : 4 + length])
+    if parsed is not None and 0 <= parsed[0] <= 4 and parsed[1] == 1:
+        return found("arrow-stream", "IPC stream, pre-0.15 framing")
     return None
 
 
@@ -112,6 +131,7 @@ def sniff_tfrecord(p: Probe) -> Identification | None:
 
 
 _NPY_KEYS = (b"'descr'", b"'fortran_order'", b"'shape'")
+_NPY_HEADER_END = 4096  # bytes of the header read at each end
 
 
 def sniff_npy(p: Probe) -> Identification | None:
@@ -130,8 +150,13 @@ def sniff_npy(p: Probe) -> Identification | None:
         return suspect(f"npy magic with unknown version {major}")
     if start + hlen > p.size:
         return suspect("npy header runs past the end of file")
-    header = head[start : start + min(hlen, 4096)]
-    if header.startswith(b"{") and all(k in header for k in _NPY_KEYS):
+    # The header is a dict literal; only `descr` can be long (a structured dtype with hundreds of
+    # fields runs to megabytes), so the other keys are near one end: look at both ends.
+    first = head[start : start + min(hlen, _NPY_HEADER_END)]
+    ends = first
+    if hlen > _NPY_HEADER_END:
+        ends += p.read_at(start + hlen - _NPY_HEADER_END, _NPY_HEADER_END)
+    if first.startswith(b"{") and all(k in ends for k in _NPY_KEYS):
         return found("npy")
     return suspect("npy magic without a descr/fortran_order/shape header")
 
@@ -157,6 +182,29 @@ def sniff_hdf5(p: Probe) -> Identification | None:
                 return found("hdf5")
             return suspect("hdf5 signature with an unknown superblock version")
         at = stepped.find(0x89, at + 1)
+    return None
+
+
+_HDF5_NAMES = frozenset(("h5", "hdf5", "he5", "hdf", "nc", "nc4", "h5ad", "mat"))
+_HDF5_FAR_LIMIT = 1 << 30
+
+
+def sniff_hdf5_far(p: Probe) -> Identification | None:
+    """An HDF5 superblock past the head: user blocks are any power of two from 512 up, and
+    h5py fills them with zeros. Each candidate costs a read, so only files whose head is all
+    zeros or whose name says HDF5/NetCDF-4 are searched (a late check: nothing else named them)."""
+    if p.size <= HEAD_BYTES + 8:
+        return None
+    if p.head.lstrip(b"\0") and p.name.rsplit(".", 1)[-1].lower() not in _HDF5_NAMES:
+        return None
+    offset = HEAD_BYTES
+    while offset + 8 <= p.size and offset <= _HDF5_FAR_LIMIT:
+        block = p.read_at(offset, 9)
+        if block.startswith(_HDF5):
+            if len(block) > 8 and block[8] <= 3:
+                return found("hdf5", f"user block of {offset} bytes")
+            return suspect("hdf5 signature with an unknown superblock version")
+        offset *= 2
     return None
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pickletools
+import re
 import struct
 
 from inspector.core.identify.jsonparse import parse_json
@@ -147,7 +149,8 @@ _PICKLE_SECOND = frozenset(b"}](cq)NKJMXGUTCB\x95\x8a\x8c\x88\x89\x8e\x93\x80")
 def sniff_pickle(p: Probe) -> Identification | None:
     """Pickle protocol 2-5: PROTO opcode, a plausible next opcode (FRAME with a length inside
     the file for protocol 4+), and STOP (`.`) as the last byte; legacy torch.save files start
-    with torch's magic number."""
+    with torch's magic number. A decompressed prefix has no last byte to check: its first
+    opcodes must parse instead."""
     head = p.head
     if len(head) < 3 or head[0] != 0x80 or not 2 <= head[1] <= 5:
         return None
@@ -155,8 +158,42 @@ def sniff_pickle(p: Probe) -> Identification | None:
         return found("pytorch", "legacy torch.save")
     if head[2] not in _PICKLE_SECOND:
         return None
+    if p.prefix_only:
+        return found("pickle") if _opcodes_parse(head) else None
     if head[2] == 0x95 and (len(head) < 11 or _U64.unpack_from(head, 3)[0] > p.size):
         return None  # a FRAME (u64 length) that cannot fit
     if p.tail[-1:] != b".":
         return None
     return found("pickle")
+
+
+_OPCODES_CHECKED = 16
+# Protocol 0 and 1 have no PROTO opcode. Files of them start a container or name a class:
+# MARK, EMPTY_DICT, EMPTY_LIST, EMPTY_TUPLE, or GLOBAL ("c" + module + newline + name).
+_UNFRAMED_FIRST = frozenset(b"(}])c")
+_GLOBAL_LINE = re.compile(rb"c[A-Za-z_][\w.]*\n[A-Za-z_][\w.]*\n")
+
+
+def _opcodes_parse(data: bytes) -> bool:
+    """The first opcodes of `data` parse (pickletools reads opcodes and arguments and builds
+    nothing), up to STOP or _OPCODES_CHECKED of them; a prefix may end after them."""
+    try:
+        for count, (opcode, _arg, _pos) in enumerate(pickletools.genops(data), 1):
+            if opcode.name == "STOP" or count >= _OPCODES_CHECKED:
+                return True
+    except (ValueError, EOFError, OverflowError, UnicodeDecodeError):
+        return False
+    return False
+
+
+def sniff_pickle_unframed(p: Probe) -> Identification | None:
+    """Pickle protocol 0 (text opcodes, Python 2's default) or 1: a plausible first opcode,
+    the first opcodes parse, and STOP (`.`) is the last byte."""
+    head = p.head
+    if len(head) < 2 or head[0] not in _UNFRAMED_FIRST:
+        return None
+    if head[0] == 0x63 and not _GLOBAL_LINE.match(head, 0, 512):  # "c": text starts so too
+        return None
+    if not _opcodes_parse(head) or (not p.prefix_only and p.tail[-1:] != b"."):
+        return None
+    return found("pickle", "protocol 0/1")

@@ -289,6 +289,7 @@ DECOMPRESSED_PREFIX = 64 * 1024  # the most any payload check gets
 # 4 KiB shows a tar header, a tfrecord, npy or pickle start, or a few jsonl records. Block codecs
 # (zstd, bzip2) decode a whole block whatever the limit, so they give the full prefix at once.
 FIRST_PREFIX = 4 * 1024
+LONG_PREFIX = 4 * 1024 * 1024  # only to find where a jsonl record longer than 64 KiB ends
 _ZSTD_MAX_WINDOW = 1 << 25  # refuse frames that would make us allocate more
 
 
@@ -366,19 +367,24 @@ COMPRESSORS: tuple[tuple[bytes, str, Callable[[bytes, int], bytes], bool], ...] 
 )
 
 
-def decompress_prefix(p: Probe, limit: int | None = None) -> tuple[str, bytes | None, int] | None:
+def decompress_prefix(
+    p: Probe, limit: int | None = None, data: bytes | None = None
+) -> tuple[str, bytes | None, int] | None:
     """(compressor, first bytes of its payload, the limit asked) — payload None when
     undecodable; a payload shorter than the limit ended (or the head's input did).
 
-    `limit` None: FIRST_PREFIX from streaming decoders, DECOMPRESSED_PREFIX from block codecs."""
-    head = p.head
+    `limit` None: FIRST_PREFIX from streaming decoders, DECOMPRESSED_PREFIX from block codecs;
+    at most DECOMPRESSED_PREFIX unless `data` (compressed bytes from the start of the file,
+    longer than the head) is given: then up to LONG_PREFIX."""
+    head = p.head if data is None else data
+    cap = DECOMPRESSED_PREFIX if data is None else LONG_PREFIX
     for magic, name, fn, block_codec in COMPRESSORS:
         if head.startswith(magic):
             if name == "bzip2" and not (len(head) > 3 and 0x31 <= head[3] <= 0x39):
                 return None
             if limit is None:
                 limit = DECOMPRESSED_PREFIX if block_codec else FIRST_PREFIX
-            limit = min(limit, DECOMPRESSED_PREFIX)
+            limit = min(limit, cap)
             try:
                 return name, fn(head, limit), limit
             except (OSError, EOFError, ValueError, zlib.error, lzma.LZMAError, MemoryError):
@@ -386,7 +392,7 @@ def decompress_prefix(p: Probe, limit: int | None = None) -> tuple[str, bytes | 
     if _zlib_header(head):
         # A bare zlib stream (TFRecord's ZLIB option) has only a 2-byte header with a check
         # value, so it counts only when it really inflates.
-        limit = FIRST_PREFIX if limit is None else min(limit, DECOMPRESSED_PREFIX)
+        limit = FIRST_PREFIX if limit is None else min(limit, cap)
         try:
             payload = zlib.decompressobj().decompress(head[: limit + _FEED], limit)
         except zlib.error:

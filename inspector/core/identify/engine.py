@@ -13,14 +13,15 @@ import os
 from inspector.core.fsview import FileSystemView, fd_opener
 from inspector.core.identify import ai_data, ai_models, archives, crypto, generic, text
 from inspector.core.identify.model import UNIDENTIFIED, Identification, Sniffer, found, suspect
-from inspector.core.identify.probe import Probe
+from inspector.core.identify.probe import WINDOW_MAX, Probe
 
 _UNKNOWN_SIZE = 1 << 62  # size of a decompressed payload we only see a prefix of
 
 
 def _payload_probe(p: Probe, payload: bytes, complete: bool) -> Probe:
-    size = len(payload) if complete else _UNKNOWN_SIZE
-    return Probe(p.view, p.path, size, payload)
+    inner = Probe(p.view, p.path, len(payload) if complete else _UNKNOWN_SIZE, payload)
+    inner.prefix_only = not complete
+    return inner
 
 
 def _may_need_more(p: Probe, payload: bytes) -> bool:
@@ -30,6 +31,29 @@ def _may_need_more(p: Probe, payload: bytes) -> bool:
         return True
     tar_inside = archives.tar_members(_payload_probe(p, payload, False))
     return isinstance(tar_inside, list) and len(tar_inside) < 4
+
+
+def _long_payload_records(p: Probe) -> bool:
+    """A compressed jsonl whose first record is longer than the usual prefix: decode up to
+    archives.LONG_PREFIX from the head plus one more window of input, and look for the end of
+    a record."""
+    data = p.head if p.whole else p.head + p.read_at(len(p.head), WINDOW_MAX)
+    opened = archives.decompress_prefix(p, archives.LONG_PREFIX, data)
+    return opened is not None and opened[1] is not None and text.record_boundary_in(opened[1])
+
+
+def _long_records(p: Probe) -> Identification | None:
+    """A plain file that starts like JSON with no line end in its head: jsonl when a record
+    boundary follows, read on from the head until the per-file read limit (records up to
+    ~1 MiB are found; a JSON document has no such boundary)."""
+    offset = len(p.head)
+    while True:
+        window = p.read_at(offset, WINDOW_MAX)
+        if text.record_boundary_in(window):
+            return found("jsonl", "long records")
+        if len(window) < WINDOW_MAX:  # end of file, or of what one file may cost
+            return None
+        offset += WINDOW_MAX - 4  # a boundary may straddle two windows
 
 
 def sniff_compressed(p: Probe) -> Identification | None:
@@ -55,12 +79,16 @@ def sniff_compressed(p: Probe) -> Identification | None:
         kind = text.classify_text(payload, complete)
         if kind is not None and kind.format == "jsonl":
             return found("jsonl", compressor)
+        one_long_line = not complete and b"\n" not in payload
+        if kind and kind.format == "json" and one_long_line and _long_payload_records(p):
+            return found("jsonl", f"{compressor}, long records")
         inner = _payload_probe(p, payload, complete)
         inner_sniffers = (
             archives.sniff_tar,
             ai_data.sniff_tfrecord,
             ai_data.sniff_npy,
             ai_models.sniff_pickle,  # joblib / compressed checkpoints
+            ai_models.sniff_pickle_unframed,
         )
         for sniffer in inner_sniffers:
             kind = sniffer(inner)
@@ -97,6 +125,8 @@ _BY_FIRST_BYTE: tuple[tuple[Sniffer, ...], ...] = tuple(
 WITHOUT_MAGIC: tuple[Sniffer, ...] = (
     ai_models.sniff_safetensors,
     ai_data.sniff_tfrecord,
+    ai_data.sniff_arrow_stream_legacy,
+    ai_models.sniff_pickle_unframed,
     ai_data.sniff_mds_shard,
     ai_data.sniff_lmdb,
     ai_models.sniff_onnx,
@@ -104,6 +134,7 @@ WITHOUT_MAGIC: tuple[Sniffer, ...] = (
     ai_data.sniff_mds_by_name,
 )
 LATE: tuple[Sniffer, ...] = (
+    ai_data.sniff_hdf5_far,
     generic.sniff_disk_image_footer,
     generic.sniff_filetype,
     crypto.sniff_high_entropy,
@@ -152,6 +183,8 @@ def identify_probe(p: Probe, magika: generic.MagikaAdapter | None) -> Identifica
             first_warning = first_warning or result
     kind = text.classify_text(head, p.whole)
     if kind is not None:
+        if kind.format == "json" and not p.whole and b"\n" not in head:
+            return _long_records(p) or kind
         return kind  # text that happens to start like a header ("GGUF models ...") is text
     if first_warning is not None:
         return first_warning  # it looked like a known format but broke: unknown, with a warning

@@ -26,7 +26,18 @@ class Probe:
 
     The head is read at once (every sniffer needs it); the tail and windows on demand."""
 
-    __slots__ = ("_data", "_fd", "_handle", "_tail", "bytes_read", "head", "path", "size", "view")
+    __slots__ = (
+        "_data",
+        "_fd",
+        "_handle",
+        "_tail",
+        "bytes_read",
+        "head",
+        "path",
+        "prefix_only",
+        "size",
+        "view",
+    )
 
     def __init__(
         self, view: FileSystemView, path: str, size: int, source: BinaryIO | int | bytes
@@ -40,6 +51,8 @@ class Probe:
         self._handle: BinaryIO | None = None
         self._data: bytes | None = None
         self._tail: bytes | None = None
+        # True for a decompressed prefix whose real size is unknown: there is no tail to check.
+        self.prefix_only = False
         want = HEAD_BYTES if size > HEAD_BYTES else size
         if isinstance(source, int):  # the hot path: a real file
             self._fd = source

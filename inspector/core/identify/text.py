@@ -17,6 +17,8 @@ _CONTROL = bytes(range(0, 9)) + bytes(range(14, 32)) + b"\x7f"
 _CONTROL_TABLE = bytes.maketrans(b"", b"")
 _SEPARATORS = (",", "\t", ";", "|")
 _BOM_AND_BLANKS = b"\xef\xbb\xbf \t\r\n"
+_RECORD_ENDS = frozenset(((0x7B, 0x7D), (0x5B, 0x5D)))  # {...} or [...]
+_RECORD_BOUNDARIES = (b"}\n{", b"}\r\n{", b"]\n[", b"]\r\n[")
 
 
 def _decode_text(data: bytes, complete: bool) -> str | None:
@@ -39,8 +41,9 @@ def _decode_text(data: bytes, complete: bool) -> str | None:
 
 
 def _jsonl(window: bytes, complete: bool) -> bool:
-    """The first JSONL_OBJECTS non-blank lines parse as JSON objects and every other whole line
-    looks like one; a single long record counts when the next one starts after it.
+    """The first JSONL_OBJECTS non-blank lines parse as JSON objects (or arrays: token ids) and
+    every other whole line looks like one; a single long record counts when the next one starts
+    after it.
 
     Works on bytes: parsing checks the UTF-8 of the lines it parses, so the window need not be
     decoded first (that costs more than the parse)."""
@@ -51,16 +54,23 @@ def _jsonl(window: bytes, complete: bool) -> bool:
         line = line.strip()
         if not line:
             continue
-        if line[0] != 0x7B or line[-1] != 0x7D:  # "{" ... "}"
+        if (line[0], line[-1]) not in _RECORD_ENDS:
             return False
         if parsed < JSONL_OBJECTS:
             try:
-                if not isinstance(parse_json(line), dict):
+                if not isinstance(parse_json(line), (dict, list)):
                     return False
             except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
                 return False
             parsed += 1
-    return parsed >= 2 or (parsed == 1 and cut.lstrip().startswith(b"{"))
+    return parsed >= 2 or (parsed == 1 and cut.lstrip()[:1] in (b"{", b"["))
+
+
+def record_boundary_in(data: bytes) -> bool:
+    """One JSON record ending and the next starting on a new line: how a jsonl file whose
+    records are longer than the head shows itself further in (a JSON document would break
+    its lines inside a value, or not at all)."""
+    return any(boundary in data for boundary in _RECORD_BOUNDARIES)
 
 
 def _csv(lines: list[str]) -> bool:
@@ -93,7 +103,7 @@ def classify_text(data: bytes, complete: bool) -> Identification | None:
         if end >= 0 and end + 2 < len(data):
             data, complete = data[: end + 2], False
     records = data.lstrip(_BOM_AND_BLANKS)
-    if records[:1] == b"{" and _jsonl(records, complete):
+    if records[:1] in (b"{", b"[") and _jsonl(records, complete):
         return found("jsonl")
     text = _decode_text(data, complete)
     if text is None:
