@@ -103,6 +103,7 @@ def sniff_compressed(p: Probe) -> Identification | None:
 
 # (bytes a format's file can start with, sniffer); None = it can start with anything.
 MAGIC_GUARDED: tuple[tuple[bytes | None, Sniffer], ...] = (
+    (generic.DECISIVE_FIRST_BYTES, generic.sniff_decisive_magic),
     (b"P", ai_data.sniff_parquet),
     (b"AF", ai_data.sniff_arrow_file),
     (b"\xff", ai_data.sniff_arrow_stream),

@@ -70,6 +70,29 @@ _FTYP_BRANDS = {
 _RIFF = {b"WAVE": "wav", b"AVI ": "avi", b"WEBP": "webp"}
 
 
+# Long signatures of common files that no structural check can also claim (no tar member name,
+# no HDF5 user block or AI header starts so): named first, before the structural sniffers
+# (photos and documents are most of a drive's small files).
+DECISIVE: tuple[tuple[bytes, str], ...] = (
+    (b"\xff\xd8\xff", "jpeg"),
+    (b"\x89PNG\r\n\x1a\n", "png"),
+    (b"GIF87a", "gif"),
+    (b"GIF89a", "gif"),
+    (b"%PDF-", "pdf"),
+    (b"SQLite format 3\x00", "sqlite"),
+    (b"\x7fELF", "elf"),
+)
+DECISIVE_FIRST_BYTES = bytes(sorted({prefix[0] for prefix, _ in DECISIVE}))
+
+
+def sniff_decisive_magic(p: Probe) -> Identification | None:
+    head = p.head
+    for prefix, fmt in DECISIVE:
+        if head.startswith(prefix):
+            return found(fmt)
+    return None
+
+
 def sniff_magic(p: Probe) -> Identification | None:
     """Generic formats by their magic bytes, with a few checks where the magic is short."""
     head = p.head

@@ -8,7 +8,7 @@ from inspector.core.identify.jsonparse import parse_json
 from inspector.core.identify.model import Identification, found
 
 MAX_LINES = 16
-CONTROL_SAMPLE = 4096  # bytes checked for control characters
+CONTROL_SAMPLE = 1024  # bytes checked for control characters (bytes.translate: ~1 ns a byte)
 JSONL_OBJECTS = 2  # whole objects parsed; the other lines looked at must look like objects
 JSONL_LINES = 8
 TEXT_WINDOW = 16 * 1024  # checked for NUL bytes; decoded only when its lines are that long
