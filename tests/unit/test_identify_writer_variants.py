@@ -19,7 +19,8 @@ import pytest
 import zstandard
 
 from inspector.core.fsview import LocalFS
-from inspector.core.identify import Identifier
+from inspector.core.identify import Identifier, is_disguised
+from tests.unit import corpus
 
 
 def _identify(path: Path):
@@ -160,3 +161,40 @@ def test_jsonl_of_arrays_and_pretty_json(tmp_path):
     pretty = tmp_path / "pretty.json"
     pretty.write_text(json.dumps([{"a": 1}, {"b": 2}], indent=2))
     assert _identify(pretty).format == "json"
+
+
+def _onnx_model(doc_string: bytes = b"") -> bytes:
+    node = corpus._pb_field(1, b"x") + corpus._pb_field(2, b"y") + corpus._pb_field(4, b"Relu")
+    graph = corpus._pb_field(1, node) + corpus._pb_field(2, b"g")
+    return (
+        corpus._pb_field(1, 8)
+        + corpus._pb_field(2, b"pytorch")
+        + (corpus._pb_field(6, doc_string) if doc_string else b"")
+        + corpus._pb_field(7, graph)
+        + corpus._pb_field(8, corpus._pb_field(2, 17))
+    )
+
+
+def test_onnx_with_a_doc_string_longer_than_the_head(tmp_path):
+    path = tmp_path / "documented.onnx"
+    path.write_bytes(_onnx_model(doc_string=b"A model card. " * 10_000))  # 140 KB before the graph
+    result = Identifier(LocalFS(), use_magika=False).identify(str(path), path.stat().st_size)
+    assert (result.format, result.category) == ("onnx", "ai-model"), result  # structurally
+
+
+def test_onnx_external_data_is_named_by_its_model(tmp_path):
+    weights = np.random.default_rng(3).random(100_000).astype("<f4").tobytes()
+    (tmp_path / "model.onnx").write_bytes(_onnx_model())
+    data = tmp_path / "model.onnx.data"
+    data.write_bytes(weights)
+    _expect(data, "onnx", "ai-model", "external data")
+    (tmp_path / "model.onnx").write_bytes(b"not a model at all")  # the model must be ONNX
+    assert _identify(data).format != "onnx"
+    lonely = tmp_path / "other.onnx.data"  # and must be there
+    lonely.write_bytes(weights)
+    assert _identify(lonely).format != "onnx"
+
+
+def test_mds_index_named_json_is_not_disguised():
+    assert not is_disguised("json", "mds", "ai-dataset")
+    assert is_disguised("json", "safetensors", "ai-model")

@@ -107,9 +107,13 @@ def _varint(buf: bytes, at: int) -> tuple[int, int] | None:
     return None
 
 
+_ONNX_MAX_FIELDS = 64  # fields followed before the graph must have shown up
+
+
 def sniff_onnx(p: Probe) -> Identification | None:
     """A protobuf ModelProto: ir_version (field 1) first, only known fields with the right wire
-    types, lengths inside the file, and a graph (field 7)."""
+    types, lengths inside the file, and a graph (field 7). Fields are followed past the head
+    with small reads (a long doc_string can come before the graph)."""
     head = p.head
     if len(head) < 4 or head[0] != 0x08:
         return None
@@ -117,27 +121,60 @@ def sniff_onnx(p: Probe) -> Identification | None:
     if first is None or not 1 <= first[0] <= 64:
         return None
     at = first[1]
-    absolute_limit = p.size
-    while at < len(head):
-        tag = _varint(head, at)
+    for _ in range(_ONNX_MAX_FIELDS):
+        if at + 20 <= len(head) or p.whole:
+            buf, base = head, 0
+        elif p.prefix_only:
+            return None  # the rest is not available
+        else:
+            buf, base = p.read_at(at, 20), at  # a tag and a length take at most 15 bytes
+        if at - base >= len(buf):
+            return None
+        tag = _varint(buf, at - base)
         if tag is None:
             return None
         field, wire = tag[0] >> 3, tag[0] & 7
         if _ONNX_FIELDS.get(field) != wire:
             return None
-        at = tag[1]
-        value = _varint(head, at)
+        value = _varint(buf, tag[1])
         if value is None:
             return None
         if wire == 0:
-            at = value[1]
+            at = base + value[1]
             continue
-        if value[1] + value[0] > absolute_limit:
+        end = base + value[1] + value[0]
+        if end > p.size:
             return None
         if field == 7:
             return found("onnx")
-        at = value[1] + value[0]
+        at = end
     return None
+
+
+_ONNX_DATA_SUFFIXES = (".onnx.data", ".onnx_data")
+_MODEL_HEAD = 4096
+
+
+def sniff_onnx_external_data(p: Probe) -> Identification | None:
+    """Weights an ONNX model keeps beside it (external data, required above 2 GB): raw tensors
+    with no structure of their own, so they are named by their place — `<model>.onnx.data` (what
+    torch and onnx write) next to a `<model>.onnx` that is an ONNX model. A late check."""
+    name = p.name
+    if not name.endswith(_ONNX_DATA_SUFFIXES):
+        return None
+    model = p.directory + "/" + name[: -len(".data")]
+    try:
+        size = p.view.lstat(model).st_size
+        with p.view.open_read(model) as handle:
+            head = handle.read(min(size, _MODEL_HEAD))
+    except OSError:
+        return None
+    p.bytes_read += len(head)
+    model_probe = Probe(p.view, model, size, head)
+    model_probe.prefix_only = True  # only its start was read
+    if sniff_onnx(model_probe) is None:
+        return None
+    return found("onnx", "external data beside its model")
 
 
 # torch.save before 1.6 wrote several pickles, the first being this magic number (LONG1).

@@ -240,7 +240,7 @@ _COMPATIBLE: Final[dict[str, frozenset[str]]] = {
     "xz": frozenset({"jsonl"}),
     "bz2": frozenset({"jsonl"}),
     "zip": frozenset({"npz", "pytorch", "docx", "xlsx", "pptx", "odf", "epub", "jar"}),
-    "json": frozenset({"jsonl"}),
+    "json": frozenset({"jsonl", "mds"}),  # an MDS dataset's index.json
     "log": frozenset({"jsonl"}),  # structured logs are JSON lines, not hidden datasets
     "db": frozenset({"lmdb"}),
     "mds": frozenset({"zstd", "gzip"}),

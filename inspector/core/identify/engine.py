@@ -136,6 +136,7 @@ WITHOUT_MAGIC: tuple[Sniffer, ...] = (
 )
 LATE: tuple[Sniffer, ...] = (
     ai_data.sniff_hdf5_far,
+    ai_models.sniff_onnx_external_data,
     generic.sniff_disk_image_footer,
     generic.sniff_filetype,
     crypto.sniff_high_entropy,
