@@ -198,3 +198,20 @@ def test_onnx_external_data_is_named_by_its_model(tmp_path):
 def test_mds_index_named_json_is_not_disguised():
     assert not is_disguised("json", "mds", "ai-dataset")
     assert is_disguised("json", "safetensors", "ai-model")
+
+
+@pytest.mark.parametrize(
+    ("head", "fmt", "category"),
+    [
+        (b"age-encryption.org/v1\n-> X25519 abc\n--- xyz\n", "age", "encrypted"),
+        (b"-----BEGIN PGP MESSAGE-----\n\nhQEMA+abc\n", "pgp", "encrypted"),
+        (b"$ANSIBLE_VAULT;1.1;AES256\n6162636465\n", "ansible-vault", "encrypted"),
+        (b"encrcdsa\x00\x00\x00\x02", "encrypted-dmg", "encrypted"),
+        (b"\xff\x06\x00\x00sNaPpY\x00\x00", "snappy", "archive"),
+        (b"LZIP\x01\x0c", "lzip", "archive"),
+    ],
+)
+def test_encrypted_messages_and_other_compressors_by_header(tmp_path, head, fmt, category):
+    path = tmp_path / "blob"
+    path.write_bytes(head + random.Random(5).randbytes(5000))
+    _expect(path, fmt, category)

@@ -49,6 +49,16 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"vhdxfile", "vhdx"),
     (b"conectix", "vhd"),
     (b"FLV\x01", "flv"),
+    # compressors without a frame the archive sniffers decode (named, not looked into)
+    (b"\xff\x06\x00\x00sNaPpY", "snappy"),
+    (b"\x02\x21\x4c\x18", "lz4"),  # legacy frame
+    (b"LZIP\x01", "lzip"),
+    # encrypted containers and messages that carry a header (headerless ones: the entropy test)
+    (b"encrcdsa", "encrypted-dmg"),
+    (b"age-encryption.org/v1\n", "age"),
+    (b"-----BEGIN AGE ENCRYPTED FILE-----", "age"),
+    (b"-----BEGIN PGP MESSAGE-----", "pgp"),
+    (b"$ANSIBLE_VAULT;", "ansible-vault"),
 )
 _BY_TWO: dict[bytes, tuple[tuple[bytes, str], ...]] = {}
 for _prefix, _fmt in sorted(_MAGIC, key=lambda m: -len(m[0])):
