@@ -34,6 +34,26 @@ class FailingFS(LocalFS):
         return super().scandir(path)
 
 
+class FailingOpensFS(LocalFS):
+    """Files open (through the descriptor path identification uses) until `budget` opens were
+    made, then fail with `err`, as when a drive is pulled during content sampling."""
+
+    def __init__(self, err: int, budget: int) -> None:
+        self.err = err
+        self.budget = budget
+
+    def fd_opener(self):
+        inner = super().fd_opener()
+
+        def opener(path: str) -> int:
+            self.budget -= 1
+            if self.budget < 0:
+                raise OSError(self.err, os.strerror(self.err), path)
+            return inner(path)
+
+        return opener
+
+
 class Backend:
     name = "double"
 
@@ -133,6 +153,19 @@ def test_vanished_drive_gives_partial_result(tmp_path):
     assert result.survey.files < 100
     assert any("disappeared" in w for w in result.warnings)
     assert not backend.mounted_now
+
+
+def test_drive_pulled_during_content_sampling_gives_partial_result(tmp_path):
+    tree(tmp_path / "a", 50, 2)
+    backend = Backend(
+        {1: str(tmp_path / "a")},
+        views={1: FailingOpensFS(errno.EIO, budget=20)},
+        present=lambda drive: False,
+    )
+    result = scan_drive(backend, make_drive([part(1)]), ScanOptions(budget_s=30, seed=1))
+    assert result.complete is False
+    assert any("disappeared" in w for w in result.warnings), result.warnings
+    assert result.survey.files == 100  # the walk had finished; sampling was cut short
 
 
 def test_io_error_on_a_present_drive_is_just_an_unreadable_entry(tmp_path):
