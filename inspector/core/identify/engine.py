@@ -1,9 +1,11 @@
 """The order in which sniffers look at a file, and the `Identifier` that opens files.
 
-Order matters: structural checks with a magic guard first (they are exact and cheap), the
-generic magic table next, then structural checks without magic (safetensors, tfrecord, MDS,
-LMDB, onnx), zero-filled, text, then the `filetype` table, the entropy test, and Magika last
-(≈5 ms a file). Structural checks win over everything after them.
+Order matters: signatures no structural format can share (jpeg, png, pdf, ...) first, then
+structural checks with a magic guard (exact and cheap, dispatched by the first byte), the generic
+magic table, structural checks without magic (safetensors, tfrecord, legacy Arrow streams,
+pickle 0/1, MDS, LMDB, onnx), zero-filled, text, late checks that may cost extra reads (far HDF5
+user blocks, ONNX external data, disk-image footers), the `filetype` table, the entropy test, and
+Magika last (≈5 ms a file). Structural checks win over everything after them.
 """
 
 from __future__ import annotations
