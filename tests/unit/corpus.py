@@ -1,7 +1,7 @@
 """A corpus of real files in every format the identifier must name, written with the formats'
 own writers where a package exists (pyarrow, numpy, h5py, safetensors, gguf, zstandard,
 tarfile, zipfile, sqlite3) and hand-built bytes where none does (tfrecord, MDS, LMDB, LUKS,
-BitLocker, onnx, pytorch zip)."""
+BitLocker, onnx, pytorch zip, tflite, keras, legacy ggml, TF SavedModel and checkpoint index)."""
 
 from __future__ import annotations
 
@@ -261,6 +261,129 @@ def onnx(path: Path) -> None:
     path.write_bytes(model)
 
 
+def tflite_bytes(version: int = 3, description: bytes = b"converted model") -> bytes:
+    """A TFLite FlatBuffer laid out as flatc's builder does: root offset, "TFL3", the root
+    Model's vtable, the table (version, subgraphs, description, buffers), then the vectors."""
+    vtable = struct.pack("<7H", 14, 20, 4, 0, 8, 12, 16)  # version, -, subgraphs, desc, buffers
+    root = 8 + len(vtable) + 2  # 4-aligned
+    table_at, fields = root, 5
+    after = table_at + 4 * fields
+    subgraph_vt_at = after + 8  # subgraphs: [count, offset] then the subgraph's vtable and table
+    subgraph_at = subgraph_vt_at + 4
+    desc_at = subgraph_at + 4
+    buffers_at = desc_at + 4 + len(description) + (-len(description) % 4)
+    out = bytearray(struct.pack("<I", root) + b"TFL3" + vtable + b"\0\0")
+    out += struct.pack("<iI", table_at - 8, version)
+    out += struct.pack("<I", after - (table_at + 8))  # uoffsets are relative to themselves
+    out += struct.pack("<I", desc_at - (table_at + 12))
+    out += struct.pack("<I", buffers_at - (table_at + 16))
+    out += struct.pack("<II", 1, subgraph_at - (after + 4))
+    out += struct.pack("<HH", 4, 4) + struct.pack("<i", subgraph_at - subgraph_vt_at)
+    out += struct.pack("<I", len(description)) + description + b"\0" * (-len(description) % 4)
+    out += struct.pack("<I", 1) + struct.pack("<I", 4) + bytes(rng.randbytes(64))
+    return bytes(out)
+
+
+def tflite(path: Path) -> None:
+    path.write_bytes(tflite_bytes())
+
+
+def keras_bytes(weights: str = "model.weights.h5", assets: bool = False) -> bytes:
+    """What keras.saving.save_model writes: metadata.json, config.json, the weights."""
+    buf = io.BytesIO()
+    h5 = io.BytesIO()
+    with h5py.File(h5, "w") as f:
+        f.create_dataset("layers/dense/vars/0", data=np.ones((4, 2), np.float32))
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("metadata.json", json.dumps({"keras_version": "3.6.0", "date_saved": "x"}))
+        z.writestr("config.json", json.dumps({"module": "keras", "class_name": "Sequential"}))
+        z.writestr(weights, h5.getvalue() if weights.endswith(".h5") else b"PK\5\6" + bytes(18))
+        if assets:
+            z.writestr("assets/vocab.txt", "a\nb\n")
+    return buf.getvalue()
+
+
+def keras(path: Path) -> None:
+    path.write_bytes(keras_bytes())
+
+
+def ggml_bytes(magic: bytes = b"tjgg", version: int | None = 3, hparams: tuple = ()) -> bytes:
+    """A llama.cpp model before GGUF: magic, version (not for plain 'ggml'), hyperparameters
+    (n_vocab, n_embd, n_mult, n_head, n_layer, n_rot, ftype), then the vocabulary."""
+    hparams = hparams or (32000, 4096, 256, 32, 32, 128, 2)
+    out = magic + (struct.pack("<I", version) if version is not None else b"")
+    out += struct.pack(f"<{len(hparams)}I", *hparams)
+    for token in (b"<unk>", b"<s>", b"</s>", b"the"):
+        out += struct.pack("<I", len(token)) + token + struct.pack("<f", 0.0)
+    return out + rng.randbytes(4000)
+
+
+def ggml(path: Path) -> None:
+    path.write_bytes(ggml_bytes())
+
+
+def savedmodel_bytes(tags: tuple[bytes, ...] = (b"serve",), op_list_size: int = 300) -> bytes:
+    """saved_model.pb as TF 2 writes it: schema version 1, one meta graph per tag whose
+    MetaInfoDef holds stripped_op_list, tags, tensorflow_version and git version."""
+    op = _pb_field(1, b"VarHandleOp") + _pb_field(5, b"x" * op_list_size)
+    graphs = b""
+    for tag in tags:
+        info = (
+            _pb_field(2, _pb_field(1, op))
+            + _pb_field(4, tag)
+            + _pb_field(5, b"2.15.0")
+            + _pb_field(6, b"v2.15.0-rc1-8-g6887368d6d4")
+            + _pb_field(7, 1)
+        )
+        node = _pb_field(1, b"serving_default_x") + _pb_field(2, b"Placeholder")
+        graph_def = _pb_field(1, node) + _pb_field(4, _pb_field(1, 1645))
+        graphs += _pb_field(2, _pb_field(1, info) + _pb_field(2, graph_def) + _pb_field(7, b"\n\0"))
+    return _pb_field(1, 1) + graphs
+
+
+def savedmodel(path: Path) -> None:
+    path.write_bytes(savedmodel_bytes())
+
+
+TABLE_MAGIC = struct.pack("<Q", 0xDB4775248B80FB57)
+
+
+def _table_block(entries: list[tuple[bytes, bytes]]) -> bytes:
+    """A block of TF's (LevelDB's) table format: entries without prefix sharing, one restart
+    point, and the 5-byte trailer (no compression, masked crc32c)."""
+    out = b""
+    for key, value in entries:
+        out += _pb_varint(0) + _pb_varint(len(key)) + _pb_varint(len(value)) + key + value
+    out += struct.pack("<II", 0, 1)
+    return out + b"\0" + struct.pack("<I", masked_crc32c(out + b"\0"))
+
+
+def tf_index_bytes(tensors: tuple[str, ...] = ("dense/bias", "dense/kernel")) -> bytes:
+    """`<prefix>.index` as BundleWriter::Finish writes it: the empty key with a
+    BundleHeaderProto (num_shards 1, version {producer 1}), one BundleEntryProto per tensor,
+    then the metaindex block, the index block and the 48-byte footer."""
+    header = _pb_field(1, 1) + _pb_field(3, _pb_field(1, 1))
+    entries = [(b"", header)]
+    offset = 0
+    for name in tensors:
+        entry = _pb_field(1, 1) + _pb_field(2, _pb_field(2, _pb_field(1, 4)))
+        entry += _pb_field(4, offset) + _pb_field(5, 16)
+        entries.append((name.encode(), entry))
+        offset += 16
+    data = _table_block(entries)
+    meta = _table_block([])
+    index = _table_block(
+        [(tensors[-1].encode() + b"\0", _pb_varint(0) + _pb_varint(len(data) - 5))]
+    )
+    handles = _pb_varint(len(data)) + _pb_varint(len(meta) - 5)
+    handles += _pb_varint(len(data) + len(meta)) + _pb_varint(len(index) - 5)
+    return data + meta + index + handles.ljust(40, b"\0") + TABLE_MAGIC
+
+
+def tf_index(path: Path) -> None:
+    path.write_bytes(tf_index_bytes())
+
+
 def pickle_file(path: Path) -> None:
     path.write_bytes(pickle.dumps({"weights": list(range(500)), "name": "clf"}, protocol=4))
 
@@ -381,6 +504,11 @@ CORPUS: dict[str, tuple[str, Callable[[Path], None], str, str]] = {
     "pytorch": ("model.pt", pytorch_zip, "pytorch", "ai-model"),
     "onnx": ("model.onnx", onnx, "onnx", "ai-model"),
     "pickle": ("clf.pkl", pickle_file, "pickle", "ai-model"),
+    "tflite": ("model.tflite", tflite, "tflite", "ai-model"),
+    "keras": ("model.keras", keras, "keras", "ai-model"),
+    "ggml": ("ggml-model-q4_0.bin", ggml, "ggml", "ai-model"),
+    "tf-savedmodel": ("saved_model.pb", savedmodel, "tf-savedmodel", "ai-model"),
+    "tf-checkpoint": ("variables.index", tf_index, "tf-checkpoint", "ai-model"),
     "luks": ("disk.img", luks, "luks", "encrypted"),
     "bitlocker": ("vol.img", bitlocker, "bitlocker", "encrypted"),
     "empty": ("empty.dat", empty, "empty", "empty"),

@@ -71,6 +71,18 @@ HOSTILE = {
     "arrow-truncated": b"ARROW1\0\0" + b"\0" * 100,
     "npy-bad-version": b"\x93NUMPY\x09\x00" + b"\0" * 100,
     "gguf-huge-counts": b"GGUF" + struct.pack("<IQQ", 3, 2**60, 2**60) + b"\0" * 64,
+    "tflite-root-past-eof": struct.pack("<I", 2**31) + b"TFL3" + b"\0" * 200,
+    "tflite-vtable-past-eof": (
+        struct.pack("<I", 8) + b"TFL3" + struct.pack("<i", -(2**30)) + b"\0" * 200
+    ),
+    "ggjt-unknown-version": b"tjgg" + struct.pack("<I", 77) + b"\1\0\0\0" * 16,
+    "ggml-huge-vocabulary": b"lmgg" + struct.pack("<III", 2**31, 4096, 256) + b"\0" * 64,
+    "tf-index-handles-past-eof": (
+        b"\0\0\x06\x08\x01\x1a\x02\x08\x01"
+        + b"\0" * 100
+        + (corpus._pb_varint(2**40) + corpus._pb_varint(9)).ljust(40, b"\0")
+        + corpus.TABLE_MAGIC
+    ),
     "tfrecord-length-past-eof": (
         struct.pack("<Q", 2**40) + struct.pack("<I", corpus.masked_crc32c(struct.pack("<Q", 2**40)))
     )
@@ -176,6 +188,15 @@ PREFIXES = [
     b"RIFF\0\0\0\0WAVE",
     b'\x10\0\0\0\0\0\0\0{"',
     b"\x02\0\0\0\x10\0\0\0",
+    b"\x1c\0\0\0TFL3",
+    b"\x18\0\0\0TFL3\x0c\0",
+    b"lmgg",
+    b"fmgg\x01\0\0\0",
+    b"tjgg\x03\0\0\0",
+    b"algg\x01\0\0\0",
+    b"\x08\x01\x12",
+    b"\x08\x01\x12\x80\x01\x0a",
+    b"\0\0\x06\x08\x01",
 ]
 
 

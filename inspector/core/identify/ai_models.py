@@ -1,4 +1,5 @@
-"""Sniffers for model weights: safetensors, gguf, onnx, pickle (pytorch zips: archives.py)."""
+"""Sniffers for model weights: safetensors, gguf, legacy ggml, tflite, onnx, TensorFlow
+SavedModel and checkpoints, pickle (pytorch zips and keras archives: archives.py)."""
 
 from __future__ import annotations
 
@@ -234,3 +235,242 @@ def sniff_pickle_unframed(p: Probe) -> Identification | None:
     if not _opcodes_parse(head) or (not p.prefix_only and p.tail[-1:] != b"."):
         return None
     return found("pickle", "protocol 0/1")
+
+
+# ---- TensorFlow Lite ----------------------------------------------------------------------
+
+# A FlatBuffer (tensorflow/lite/schema/schema.fbs, flatbuffers' binary format): u32 offset of
+# the root table, then the file identifier "TFL3". A table starts with an i32 that points back
+# to its vtable (vtable = table - value); a vtable is u16 vtable size, u16 table size, then one
+# u16 offset per field (0 = absent). The root is a Model: field 0 version (TFLITE_SCHEMA_VERSION,
+# 3 as the identifier says; the interpreter refuses others), field 2 subgraphs (an offset to a
+# vector).
+TFLITE_FIRST_BYTES = bytes(range(0, 256, 4))  # the root offset is 4-aligned, little-endian
+_TFLITE_SCHEMA_VERSION = 3
+_TFLITE_MAX_VTABLE = 64  # Model has 8 fields (20 bytes of vtable); room for 30
+
+
+def sniff_tflite(p: Probe) -> Identification | None:
+    """The identifier "TFL3" at 4, a root table inside the file whose vtable is inside the
+    file too, schema version 3 and a subgraphs vector inside the file."""
+    head = p.head
+    if head[4:8] != b"TFL3":
+        return None
+    (root,) = _U32.unpack_from(head, 0)
+    if root % 4 or not 8 <= root <= p.size - 8:
+        return suspect(f"tflite identifier but the root table offset {root} is not in the file")
+    start = p.read_at(root, 4)
+    if len(start) != 4:
+        return None  # a prefix, or the per-file read limit
+    vtable = root - struct.unpack("<i", start)[0]
+    vt = p.read_at(vtable, _TFLITE_MAX_VTABLE) if vtable >= 8 and not vtable % 2 else b""
+    if len(vt) < 6:
+        return suspect("tflite root table whose vtable is not in the file")
+    vt_size, table_size = struct.unpack_from("<HH", vt)
+    if vt_size < 6 or vt_size % 2 or vt_size > len(vt) or not 8 <= table_size <= p.size - root:
+        return suspect(f"tflite vtable of {vt_size} bytes for a table of {table_size}")
+    slots = struct.unpack_from(f"<{(vt_size - 4) // 2}H", vt, 4)
+    table = p.read_at(root, table_size)
+    version_at = slots[0]
+    if not 4 <= version_at <= len(table) - 4:
+        return suspect("tflite model without a schema version")
+    (version,) = _U32.unpack_from(table, version_at)
+    if version != _TFLITE_SCHEMA_VERSION:
+        return suspect(f"tflite model of schema version {version}")
+    subgraphs_at = slots[2] if len(slots) > 2 else 0
+    if not 4 <= subgraphs_at <= len(table) - 4:
+        return suspect("tflite model without subgraphs")
+    if root + subgraphs_at + _U32.unpack_from(table, subgraphs_at)[0] + 4 > p.size:
+        return suspect("tflite subgraphs vector lies past the end of the file")
+    return found("tflite")
+
+
+# ---- legacy GGML (llama.cpp, whisper.cpp, rwkv.cpp before GGUF) ----------------------------
+
+# A u32 magic written little-endian (llama.cpp's LLAMA_FILE_MAGIC_*; rwkv.cpp's RWKV_FILE_MAGIC):
+# 'ggml' (0x67676d6c, no version), 'ggmf' (0x67676d66: llama.cpp version 1, rwkv.cpp 100-101),
+# 'ggjt' (0x67676a74, versions 1-3), 'ggla' (0x67676c61, LoRA adapters, version 1). Model
+# hyperparameters (u32) follow: n_vocab first, then sizes (n_embd or n_ctx, n_mult, ...). A
+# 'ggla' file has the LoRA rank and alpha, or (later converters) the first tensor's n_dims and
+# name length.
+GGML_FIRST_BYTES = b"lfta"
+_GGML_MAGIC = {b"lmgg": "ggml", b"fmgg": "ggmf", b"tjgg": "ggjt", b"algg": "ggla"}
+_GGML_VERSIONS = {"ggmf": (1, 100, 101), "ggjt": (1, 2, 3), "ggla": (1,)}
+_GGML_MAX_VOCAB = 10_000_000
+_GGML_MAX_DIM = 1 << 20
+
+
+def sniff_ggml(p: Probe) -> Identification | None:
+    head = p.head
+    kind = _GGML_MAGIC.get(head[:4])
+    if kind is None:
+        return None
+    if len(head) < 20:
+        return suspect(f"ggml magic ({kind}) but the header is truncated")
+    if kind == "ggml":
+        version, at = 0, 4
+    else:
+        (version,) = _U32.unpack_from(head, 4)
+        if version not in _GGML_VERSIONS[kind]:
+            return suspect(f"ggml magic ({kind}) with unknown version {version}")
+        at = 8
+    first, second, third = struct.unpack_from("<III", head, at)
+    if kind == "ggla":
+        if not 1 <= first <= 1 << 16 or second > _GGML_MAX_DIM:
+            return suspect(f"ggla adapter with rank {first} and alpha {second}")
+        return found("ggml", "ggla LoRA adapter")
+    if not (
+        1 <= first <= _GGML_MAX_VOCAB
+        and 1 <= second <= _GGML_MAX_DIM
+        and 1 <= third <= _GGML_MAX_DIM
+    ):
+        return suspect(f"ggml magic ({kind}) but implausible hyperparameters")
+    return found("ggml", f"{kind} v{version}" if version else kind)
+
+
+# ---- TensorFlow SavedModel ------------------------------------------------------------------
+
+# tensorflow/core/protobuf/saved_model.proto: SavedModel {int64 saved_model_schema_version = 1
+# (always 1); repeated MetaGraphDef meta_graphs = 2}. meta_graph.proto: a MetaGraphDef starts
+# with MetaInfoDef meta_info_def = 1, whose fields are meta_graph_version 1, stripped_op_list 2,
+# any_info 3, repeated string tags 4 ("serve", "train"), tensorflow_version 5,
+# tensorflow_git_version 6, stripped_default_attrs 7 (bool), function_aliases 8 (map).
+_META_INFO_FIELDS = {1: 2, 2: 2, 3: 2, 4: 2, 5: 2, 6: 2, 7: 0, 8: 2}
+_MAX_TAG = 64
+
+
+def sniff_tf_savedmodel(p: Probe) -> Identification | None:
+    """saved_model.pb: schema version 1, a meta graph that fits in the file and starts with its
+    MetaInfoDef, whose fields (known numbers and wire types, lengths inside it) reach a tag.
+    An ONNX model (ir_version, then producer_name as field 2) fails at the MetaInfoDef."""
+    head = p.head
+    if len(head) < 8 or not head.startswith(b"\x08\x01\x12"):
+        return None
+    graph = _varint(head, 3)
+    if graph is None or head[graph[1] : graph[1] + 1] != b"\x0a":
+        return None
+    graph_end = graph[1] + graph[0]
+    info = _varint(head, graph[1] + 1)
+    if info is None or graph_end > p.size or info[1] + info[0] > graph_end:
+        return None
+    at, end = info[1], info[1] + info[0]
+    for _ in range(len(_META_INFO_FIELDS)):  # each field once, tags before the later ones
+        if at >= end:
+            return None
+        if at + 20 <= len(head) or p.whole:
+            buf, base = head, 0
+        elif p.prefix_only:
+            return None
+        else:
+            buf, base = p.read_at(at, 20 + _MAX_TAG), at
+        tag = _varint(buf, at - base)
+        if tag is None:
+            return None
+        field, wire = tag[0] >> 3, tag[0] & 7
+        if _META_INFO_FIELDS.get(field) != wire:
+            return None
+        value = _varint(buf, tag[1])
+        if value is None:
+            return None
+        if wire == 0:
+            at = base + value[1]
+            continue
+        if base + value[1] + value[0] > end:
+            return None
+        if field == 4:
+            if not 0 < value[0] <= _MAX_TAG:
+                return None
+            name = p.read_at(base + value[1], value[0])
+            if len(name) != value[0] or not name.isascii() or not name.decode().isprintable():
+                return None
+            return found("tf-savedmodel", f"tag {name.decode()}")
+        at = base + value[1] + value[0]
+    return None
+
+
+# ---- TensorFlow checkpoints (tensor bundles) -------------------------------------------------
+
+# `<prefix>.index` is a table in TF's copy of LevelDB's format (tensorflow/core/lib/io/format.h,
+# table_builder.cc): blocks, then a 48-byte footer of two block handles (varint offset and size,
+# padded to 40 bytes) and the magic number 0xdb4775248b80fb57 (fixed64, little-endian); every
+# block is followed by a 5-byte trailer (type, crc). BundleWriter writes it uncompressed, and its
+# first entry has the empty key (kHeaderEntryKey) with a BundleHeaderProto value (num_shards = 1,
+# field 1, first) — a block entry is varints shared (0), key length (0), value length. LevelDB
+# tables of other programs (browser profiles) never start so: their keys carry 8 bytes of
+# sequence number.
+_TABLE_MAGIC = struct.pack("<Q", 0xDB4775248B80FB57)
+_TABLE_FOOTER = 48
+_BLOCK_TRAILER = 5
+_BUNDLE_HEADER_MAX = 127  # num_shards, endianness, version: a few bytes; one-byte varint length
+
+
+def _bundle_header(first: bytes) -> bool:
+    """The first entry: empty key, a short value starting with num_shards (>= 1)."""
+    if len(first) < 6 or first[0] or first[1] or first[3] != 0x08:
+        return False
+    shards = _varint(first, 4)
+    return 2 <= first[2] <= _BUNDLE_HEADER_MAX and shards is not None and shards[0] >= 1
+
+
+def _table_footer(footer: bytes, size: int) -> bool:
+    """The magic, and both block handles (metaindex, index) inside the file before the footer."""
+    if len(footer) != _TABLE_FOOTER or footer[40:] != _TABLE_MAGIC:
+        return False
+    at = 0
+    for _ in range(2):
+        offset = _varint(footer, at)
+        length = _varint(footer, offset[1]) if offset else None
+        if offset is None or length is None or length[1] > 40:
+            return False
+        if offset[0] + length[0] + _BLOCK_TRAILER > size - _TABLE_FOOTER:
+            return False
+        at = length[1]
+    return True
+
+
+def sniff_tf_checkpoint(p: Probe) -> Identification | None:
+    """A checkpoint's `.index` (tf.train.Checkpoint, Saver V2, a SavedModel's variables/)."""
+    head = p.head
+    if len(head) < 8 or head[1] or head[3] != 0x08 or not _bundle_header(head):
+        return None
+    if p.prefix_only or p.size < _TABLE_FOOTER + 8:
+        return None  # no footer, or too short for one after the header entry
+    if p.whole:
+        footer = head[p.size - _TABLE_FOOTER : p.size]
+    else:
+        footer = p.read_at(p.size - _TABLE_FOOTER, _TABLE_FOOTER)
+    if footer[40:] != _TABLE_MAGIC:
+        return None
+    if not _table_footer(footer, p.size):
+        return suspect("tf checkpoint index whose block handles lie outside the file")
+    return found("tf-checkpoint", "index")
+
+
+_TF_SHARD = re.compile(r"\.data-([0-9]{5})-of-([0-9]{5})\Z")
+_INDEX_HEAD = 16
+
+
+def sniff_tf_checkpoint_data(p: Probe) -> Identification | None:
+    """A checkpoint's data shard, `<prefix>.data-00000-of-00001`: raw tensor bytes named by
+    their place, next to a `<prefix>.index` that passes the index check. A late check."""
+    name = p.name
+    if "-of-" not in name:
+        return None
+    match = _TF_SHARD.search(name)
+    if match is None or match.start() == 0 or int(match[1]) >= int(match[2]):
+        return None
+    index = p.directory + "/" + name[: match.start()] + ".index"
+    try:
+        size = p.view.lstat(index).st_size
+        if size < _TABLE_FOOTER + 8:
+            return None
+        with p.view.open_read(index) as handle:
+            first = handle.read(_INDEX_HEAD)
+            handle.seek(size - _TABLE_FOOTER)
+            footer = handle.read(_TABLE_FOOTER)
+    except OSError:
+        return None
+    p.bytes_read += len(first) + len(footer)
+    if not (_bundle_header(first) and _table_footer(footer, size)):
+        return None
+    return found("tf-checkpoint", "data shard beside its index")

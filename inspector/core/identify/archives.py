@@ -1,5 +1,5 @@
-"""Containers: zip (npz, pytorch checkpoints, office files), tar vs webdataset shards, and
-compressor frames whose bounded decompressed prefix may reveal jsonl or a tar inside.
+"""Containers: zip (npz, pytorch checkpoints, keras archives, office files), tar vs webdataset
+shards, and compressor frames whose bounded decompressed prefix may reveal jsonl or a tar inside.
 
 Zip is read from its central directory in the tail, never by decompressing members; tar headers
 are followed member by member with a cap on members and bytes read.
@@ -129,6 +129,19 @@ def _torch_export(names: tuple[str, ...]) -> bool:
     return False
 
 
+# keras/src/saving/saving_lib.py (Keras 3, and tf.keras from 2.13): Model.save("x.keras") writes
+# metadata.json, config.json and the weights as model.weights.h5 (or .npz), then assets/.
+_KERAS_WEIGHTS = ("model.weights.h5", "model.weights.npz")
+
+
+def _keras(names: tuple[str, ...]) -> bool:
+    return (
+        "config.json" in names
+        and "metadata.json" in names
+        and any(weights in names for weights in _KERAS_WEIGHTS)
+    )
+
+
 def sniff_zip(p: Probe) -> Identification | None:
     head = p.head
     if not head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
@@ -146,6 +159,8 @@ def sniff_zip(p: Probe) -> Identification | None:
         return found("pytorch", "zip checkpoint")
     if _torch_export(names):
         return found("pytorch", "torch.export archive")
+    if _keras(names):
+        return found("keras", "keras v3 archive")
     if "[Content_Types].xml" in names:
         for prefix, fmt in (("word/", "docx"), ("xl/", "xlsx"), ("ppt/", "pptx")):
             if any(n.startswith(prefix) for n in names):

@@ -70,7 +70,18 @@ _FORMATS: Final[dict[str, tuple[str, ...]]] = {
         "mds",
         "lmdb",
     ),
-    AI_MODEL: ("safetensors", "gguf", "pytorch", "onnx", "pickle"),
+    AI_MODEL: (
+        "safetensors",
+        "gguf",
+        "ggml",
+        "pytorch",
+        "onnx",
+        "pickle",
+        "tflite",
+        "keras",
+        "tf-savedmodel",
+        "tf-checkpoint",
+    ),
     ARCHIVE: (
         "zip",
         "tar",
@@ -144,7 +155,20 @@ _EXTENSIONS: Final[dict[str, list[str]]] = {
         "mds",
         "mdb",
     ],
-    AI_MODEL: ["safetensors", "gguf", "ggml", "pt", "pth", "ckpt", "onnx", "pkl", "pickle"],
+    AI_MODEL: [
+        "safetensors",
+        "gguf",
+        "ggml",
+        "pt",
+        "pth",
+        "ckpt",
+        "onnx",
+        "pkl",
+        "pickle",
+        "tflite",
+        "keras",
+        "pb",
+    ],
     ARCHIVE: [
         "zip",
         "tar",
@@ -240,7 +264,8 @@ EXTENSION_CATEGORY: Final[dict[str, str]] = {
 }
 
 # Content that legitimately differs in category from its extension's usual claim: a webdataset
-# shard is a .tar, jsonl often ships as .json or .gz, office files and checkpoints are zips.
+# shard is a .tar, jsonl often ships as .json or .gz, office files, checkpoints and keras models are
+# zips.
 _COMPATIBLE: Final[dict[str, frozenset[str]]] = {
     "tar": frozenset({"webdataset"}),
     "gz": frozenset({"jsonl", "tfrecord", "webdataset"}),
@@ -251,11 +276,12 @@ _COMPATIBLE: Final[dict[str, frozenset[str]]] = {
     "tar.zst": frozenset({"webdataset"}),
     "xz": frozenset({"jsonl"}),
     "bz2": frozenset({"jsonl"}),
-    "zip": frozenset({"npz", "pytorch", "docx", "xlsx", "pptx", "odf", "epub", "jar"}),
+    "zip": frozenset({"npz", "pytorch", "keras", "docx", "xlsx", "pptx", "odf", "epub", "jar"}),
     "json": frozenset({"jsonl", "mds"}),  # an MDS dataset's index.json
     "log": frozenset({"jsonl"}),  # structured logs are JSON lines, not hidden datasets
     "db": frozenset({"lmdb"}),
     "mds": frozenset({"zstd", "gzip"}),
+    "pb": frozenset({"text", "source"}),  # a text-format graph saved as .pb (as_text=True)
 }
 _MEDIA: Final = frozenset({IMAGE, VIDEO, AUDIO})
 

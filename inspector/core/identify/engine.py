@@ -1,11 +1,12 @@
 """The order in which sniffers look at a file, and the `Identifier` that opens files.
 
 Order matters: signatures no structural format can share (jpeg, png, pdf, ...) first, then
-structural checks with a magic guard (exact and cheap, dispatched by the first byte), the generic
-magic table, structural checks without magic (safetensors, tfrecord, legacy Arrow streams,
-pickle 0/1, MDS, LMDB, onnx), zero-filled, text, late checks that may cost extra reads (far HDF5
-user blocks, ONNX external data, disk-image footers), the `filetype` table, the entropy test, and
-Magika last (≈5 ms a file). Structural checks win over everything after them.
+structural checks with a magic guard (exact and cheap, dispatched by the first byte; among them
+gguf, legacy ggml, tflite, TF SavedModel and TF checkpoint index), the generic magic table,
+structural checks without magic (safetensors, tfrecord, legacy Arrow streams, pickle 0/1, MDS,
+LMDB, onnx), zero-filled, text, late checks that may cost extra reads (far HDF5 user blocks, ONNX
+external data, TF checkpoint data shards, disk-image footers), the `filetype` table, the entropy
+test, and Magika last (≈5 ms a file). Structural checks win over everything after them.
 """
 
 from __future__ import annotations
@@ -112,6 +113,10 @@ MAGIC_GUARDED: tuple[tuple[bytes | None, Sniffer], ...] = (
     (b"\x93", ai_data.sniff_npy),
     (None, ai_data.sniff_hdf5),  # a user block may come first
     (b"G", ai_models.sniff_gguf),
+    (ai_models.GGML_FIRST_BYTES, ai_models.sniff_ggml),
+    (ai_models.TFLITE_FIRST_BYTES, ai_models.sniff_tflite),  # "TFL3" at 4
+    (b"\x08", ai_models.sniff_tf_savedmodel),  # before onnx, which could read it as ir_version 1
+    (b"\x00", ai_models.sniff_tf_checkpoint),
     (b"L", crypto.sniff_luks),
     (None, crypto.sniff_bitlocker),
     (b"P", archives.sniff_zip),
@@ -139,6 +144,7 @@ WITHOUT_MAGIC: tuple[Sniffer, ...] = (
 LATE: tuple[Sniffer, ...] = (
     ai_data.sniff_hdf5_far,
     ai_models.sniff_onnx_external_data,
+    ai_models.sniff_tf_checkpoint_data,
     generic.sniff_disk_image_footer,
     generic.sniff_filetype,
     crypto.sniff_high_entropy,
