@@ -215,3 +215,28 @@ def test_encrypted_messages_and_other_compressors_by_header(tmp_path, head, fmt,
     path = tmp_path / "blob"
     path.write_bytes(head + random.Random(5).randbytes(5000))
     _expect(path, fmt, category)
+
+
+@pytest.mark.parametrize(
+    ("content", "fmt"),
+    [
+        ("name,amount\nAnna,12\nBo,7\n".encode("utf-16"), "csv"),  # BOM + UTF-16LE
+        ("Dear diary,\ntoday we flew home.\n".encode("utf-16-be").join([b"\xfe\xff", b""]), "text"),
+        ('{"a": 1}\n{"a": 2}\n'.encode("utf-16"), "jsonl"),
+        ("Café au lait, crème brûlée.\nÀ bientôt.\n".encode("latin-1"), "text"),
+        ("Prénom;Montant\nRené;12\nZoë;7\n".encode("cp1252"), "csv"),
+    ],
+)
+def test_utf16_and_8_bit_text(tmp_path, content, fmt):
+    path = tmp_path / "export.txt"
+    path.write_bytes(content)
+    result = Identifier(LocalFS(), use_magika=False).identify(str(path), len(content))
+    assert (result.format, result.category) == (fmt, "ai-dataset" if fmt == "jsonl" else "text")
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_nul_free_binaries_are_not_text(tmp_path, seed):
+    rng = random.Random(seed)
+    path = tmp_path / "blob.bin"
+    path.write_bytes(bytes(rng.randrange(1, 256) for _ in range(rng.choice((64, 300, 4000)))))
+    assert _identify(path).category != "text"

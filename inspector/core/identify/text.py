@@ -17,6 +17,9 @@ _CONTROL = bytes(range(0, 9)) + bytes(range(14, 32)) + b"\x7f"
 _CONTROL_TABLE = bytes.maketrans(b"", b"")
 _SEPARATORS = (",", "\t", ";", "|")
 _BOM_AND_BLANKS = b"\xef\xbb\xbf \t\r\n"
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_HIGH = bytes(range(0x80, 0x100))
+_HIGH_PERCENT = 30  # at most this share of bytes >= 0x80 in 8-bit text
 _RECORD_ENDS = frozenset(((0x7B, 0x7D), (0x5B, 0x5D)))  # {...} or [...]
 _RECORD_BOUNDARIES = (b"}\n{", b"}\r\n{", b"]\n[", b"]\r\n[")
 
@@ -27,17 +30,20 @@ def _decode_text(data: bytes, complete: bool) -> str | None:
     A cut multi-byte character at the end of an incomplete prefix is forgiven."""
     if not data:
         return None  # (NUL bytes were ruled out by the caller)
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        if complete or exc.start < len(data) - 3:
-            return None
-        text = data[: exc.start].decode("utf-8")
     sample = data[:CONTROL_SAMPLE]
     controls = len(sample) - len(sample.translate(_CONTROL_TABLE, _CONTROL))
     if controls * 100 > len(sample):  # more than 1 % control characters: binary
         return None
-    return text
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if not complete and exc.start >= len(data) - 3:
+            return data[: exc.start].decode("utf-8")  # a character cut by the prefix
+    # Not UTF-8: text in an 8-bit code page (Latin-1, Windows-1252: older European files) has
+    # no NUL, few control characters and mostly ASCII; binaries without a NUL in 16 KiB are
+    # rare and carry far more high bytes.
+    high = len(sample) - len(sample.translate(_CONTROL_TABLE, _HIGH))
+    return data.decode("latin-1") if high * 100 <= len(sample) * _HIGH_PERCENT else None
 
 
 def _jsonl(window: bytes, complete: bool) -> bool:
@@ -92,8 +98,24 @@ def _csv(lines: list[str]) -> bool:
     return False
 
 
+def _from_utf16(data: bytes, complete: bool) -> bytes | None:
+    """UTF-16 text with a byte-order mark (Windows exports and logs), as UTF-8 bytes."""
+    window = data[: TEXT_WINDOW & ~1]
+    try:
+        text = window.decode("utf-16")
+    except UnicodeDecodeError as exc:
+        if complete or exc.start < len(window) - 4:
+            return None
+        text = window[: exc.start].decode("utf-16")
+    return text.encode("utf-8", "surrogatepass") if "\0" not in text else None
+
+
 def classify_text(data: bytes, complete: bool) -> Identification | None:
     """Name the kind of text in `data` (the whole file when `complete`), or None if binary."""
+    if data[:2] in _UTF16_BOMS:
+        whole = complete and len(data) <= TEXT_WINDOW
+        converted = _from_utf16(data, whole)
+        return classify_text(converted, whole) if converted else None
     if data.find(b"\0", 0, TEXT_WINDOW) >= 0:
         return None  # memchr over 16 KiB: the cheap, common verdict on binaries
     if len(data) > SHORT_WINDOW:
