@@ -240,3 +240,32 @@ def test_nul_free_binaries_are_not_text(tmp_path, seed):
     path = tmp_path / "blob.bin"
     path.write_bytes(bytes(rng.randrange(1, 256) for _ in range(rng.choice((64, 300, 4000)))))
     assert _identify(path).category != "text"
+
+
+@pytest.mark.parametrize(
+    ("head", "fmt", "category"),
+    [
+        (b"\xde\x12\x04\x95\x00\x00\x00\x00\x05\x00\x00\x00", "gettext", "executable"),
+        (b"\x95\x04\x12\xde\x00\x00\x00\x00\x00\x00\x00\x05", "gettext", "executable"),
+        (b".snd\x00\x00\x00\x18\x00\x00\x10\x00\x00\x00\x00\x02", "au", "audio"),
+        (b"FORM\x00\x00\x10\x00AIFFCOMM", "aiff", "audio"),
+        (b"RIFX\x00\x00\x10\x00WAVEfmt ", "wav", "audio"),
+    ],
+)
+def test_more_signatures(tmp_path, head, fmt, category):
+    path = tmp_path / "file"
+    path.write_bytes(head + bytes(range(256)) * 8)
+    _expect(path, fmt, category)
+
+
+def test_raw_deflate_is_compressed_and_brotli_named_noise_stays_encrypted(tmp_path):
+    noise = random.Random(9).randbytes(200_000)
+    packer = zlib.compressobj(6, zlib.DEFLATED, -zlib.MAX_WBITS)
+    raw = tmp_path / "member.deflate"
+    raw.write_bytes(packer.compress(noise) + packer.flush())
+    _expect(raw, "deflate", "archive")
+    renamed = tmp_path / "volume.br"  # an encrypted volume renamed must not leave "encrypted"
+    renamed.write_bytes(noise)
+    result = _identify(renamed)
+    assert (result.format, result.category) == ("encrypted", "encrypted"), result
+    assert "brotli" in result.note

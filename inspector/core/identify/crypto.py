@@ -61,6 +61,9 @@ def entropy_threshold(n: int) -> float:
     return min(ENTROPY_LIMIT, 8.0 - 255.0 / (2.0 * n * math.log(2.0)) - 0.01)
 
 
+_BROTLI_NAMES = frozenset(("br", "brotli"))
+
+
 def sniff_high_entropy(p: Probe) -> Identification | None:
     """No known header, incompressible and near 8 bits/byte: encrypted (or random) data."""
     window = p.window(ENTROPY_WINDOW)
@@ -70,4 +73,20 @@ def sniff_high_entropy(p: Probe) -> Identification | None:
         return None
     if byte_entropy(window) < entropy_threshold(len(window)):
         return None
+    if _raw_deflate(p.head):
+        return found("deflate", "raw deflate stream (no header)")
+    if p.name.rsplit(".", 1)[-1].lower() in _BROTLI_NAMES:
+        # Brotli has no signature and no decoder ships with Python: its name cannot be checked,
+        # and an encrypted volume renamed .br must not slip out of this category.
+        return found("encrypted", "high entropy, no known header; the name says brotli")
     return found("encrypted", "high entropy, incompressible, no known header")
+
+
+def _raw_deflate(head: bytes) -> bool:
+    """A headerless deflate stream (zip members cut out, .deflate files): it inflates to at least
+    4 KiB without error. Random bytes fail within a few bytes (invalid block types or codes)."""
+    try:
+        out = zlib.decompressobj(-zlib.MAX_WBITS).decompress(head[:16384], 4096)
+    except zlib.error:
+        return False
+    return len(out) >= 4096

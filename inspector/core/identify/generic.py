@@ -49,6 +49,9 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"vhdxfile", "vhdx"),
     (b"conectix", "vhd"),
     (b"FLV\x01", "flv"),
+    (b".snd", "au"),
+    (b"\xde\x12\x04\x95", "gettext"),  # compiled translations (.mo), little-endian
+    (b"\x95\x04\x12\xde", "gettext"),  # and big-endian
     # compressors without a frame the archive sniffers decode (named, not looked into)
     (b"\xff\x06\x00\x00sNaPpY", "snappy"),
     (b"\x02\x21\x4c\x18", "lz4"),  # legacy frame
@@ -111,8 +114,10 @@ def sniff_magic(p: Probe) -> Identification | None:
             return found(fmt)
     if head[4:8] == b"ftyp" and len(head) >= 12:
         return found(_FTYP_BRANDS.get(head[8:12], "mp4"))
-    if head.startswith(b"RIFF") and head[8:12] in _RIFF:
+    if head.startswith((b"RIFF", b"RIFX")) and head[8:12] in _RIFF:  # RIFX: big-endian
         return found(_RIFF[head[8:12]])
+    if head.startswith(b"FORM") and head[8:12] in (b"AIFF", b"AIFC"):
+        return found("aiff")
     if head.startswith(b"\x1a\x45\xdf\xa3"):
         return found("webm" if b"webm" in head[:64] else "mkv")
     if head.startswith(b"\xca\xfe\xba\xbe") and len(head) >= 8:
