@@ -111,6 +111,28 @@ def _varint(buf: bytes, at: int) -> tuple[int, int] | None:
 _ONNX_MAX_FIELDS = 64  # fields followed before the graph must have shown up
 
 
+def _protobuf_field(p: Probe, at: int) -> tuple[int, int, int, int] | None:
+    """(field number, wire type, value, offset just after it) of the protobuf field whose tag
+    starts at `at`; `value` is the varint itself or a length. From the head, or one small read
+    past it (a tag and a length take at most 15 bytes). None when malformed or not available."""
+    head = p.head
+    if at + 20 <= len(head) or p.whole:
+        buf, base = head, 0
+    elif p.prefix_only:
+        return None  # the rest is not available
+    else:
+        buf, base = p.read_at(at, 20), at
+    if at - base >= len(buf):
+        return None
+    tag = _varint(buf, at - base)
+    if tag is None:
+        return None
+    value = _varint(buf, tag[1])
+    if value is None:
+        return None
+    return tag[0] >> 3, tag[0] & 7, value[0], base + value[1]
+
+
 def sniff_onnx(p: Probe) -> Identification | None:
     """A protobuf ModelProto: ir_version (field 1) first, only known fields with the right wire
     types, lengths inside the file, and a graph (field 7). Fields are followed past the head
@@ -123,32 +145,20 @@ def sniff_onnx(p: Probe) -> Identification | None:
         return None
     at = first[1]
     for _ in range(_ONNX_MAX_FIELDS):
-        if at + 20 <= len(head) or p.whole:
-            buf, base = head, 0
-        elif p.prefix_only:
-            return None  # the rest is not available
-        else:
-            buf, base = p.read_at(at, 20), at  # a tag and a length take at most 15 bytes
-        if at - base >= len(buf):
+        parsed = _protobuf_field(p, at)
+        if parsed is None:
             return None
-        tag = _varint(buf, at - base)
-        if tag is None:
-            return None
-        field, wire = tag[0] >> 3, tag[0] & 7
+        field, wire, value, after = parsed
         if _ONNX_FIELDS.get(field) != wire:
             return None
-        value = _varint(buf, tag[1])
-        if value is None:
-            return None
         if wire == 0:
-            at = base + value[1]
+            at = after
             continue
-        end = base + value[1] + value[0]
-        if end > p.size:
+        if after + value > p.size:
             return None
         if field == 7:
             return found("onnx")
-        at = end
+        at = after + value
     return None
 
 
@@ -357,34 +367,25 @@ def sniff_tf_savedmodel(p: Probe) -> Identification | None:
     for _ in range(len(_META_INFO_FIELDS)):  # each field once, tags before the later ones
         if at >= end:
             return None
-        if at + 20 <= len(head) or p.whole:
-            buf, base = head, 0
-        elif p.prefix_only:
+        parsed = _protobuf_field(p, at)
+        if parsed is None:
             return None
-        else:
-            buf, base = p.read_at(at, 20 + _MAX_TAG), at
-        tag = _varint(buf, at - base)
-        if tag is None:
-            return None
-        field, wire = tag[0] >> 3, tag[0] & 7
+        field, wire, value, after = parsed
         if _META_INFO_FIELDS.get(field) != wire:
             return None
-        value = _varint(buf, tag[1])
-        if value is None:
-            return None
         if wire == 0:
-            at = base + value[1]
+            at = after
             continue
-        if base + value[1] + value[0] > end:
+        if after + value > end:
             return None
         if field == 4:
-            if not 0 < value[0] <= _MAX_TAG:
+            if not 0 < value <= _MAX_TAG:
                 return None
-            name = p.read_at(base + value[1], value[0])
-            if len(name) != value[0] or not name.isascii() or not name.decode().isprintable():
+            name = p.read_at(after, value)
+            if len(name) != value or not name.isascii() or not name.decode().isprintable():
                 return None
             return found("tf-savedmodel", f"tag {name.decode()}")
-        at = base + value[1] + value[0]
+        at = after + value
     return None
 
 
