@@ -35,6 +35,10 @@ class Estimate:
     def pick(self, compare: Compare) -> float:
         return self.hi if compare == "upper" else self.value
 
+    def share_of(self, total: float) -> Estimate:
+        """This figure as a share of `total` (a positive amount), interval and all."""
+        return Estimate(self.value / total, self.lo / total, self.hi / total)
+
 
 @dataclass(frozen=True, slots=True)
 class DriveFigures:
@@ -259,8 +263,7 @@ def evaluate(t: Totals, policy: Policy, scope: Literal["traveler", "group"]) -> 
             f"(compared: {basis_words}){licence}",
         ))  # fmt: skip
     if t.content_bytes > 0:
-        e = t.encrypted_bytes
-        enc = Estimate(e.value / t.content_bytes, e.lo / t.content_bytes, e.hi / t.content_bytes)
+        enc = t.encrypted_bytes.share_of(t.content_bytes)
         if enc.pick(basis) > th.encrypted_share:
             found.append(Finding(
                 "encrypted_share", enc.pick(basis), th.encrypted_share, basis,
@@ -269,8 +272,7 @@ def evaluate(t: Totals, policy: Policy, scope: Literal["traveler", "group"]) -> 
                 f"(compared: {basis_words})",
             ))  # fmt: skip
     if t.files > 0:
-        dis = t.disguised_files
-        share = Estimate(dis.value / t.files, dis.lo / t.files, dis.hi / t.files)
+        share = t.disguised_files.share_of(t.files)
         if share.pick(basis) > th.disguised_files:
             found.append(Finding(
                 "disguised_files", share.pick(basis), th.disguised_files, basis,

@@ -68,8 +68,7 @@ class DriveScan:
         f = self.figures
         if not f.content_bytes or self.scan is None or self.scan.content.method == "none":
             return None
-        n = f.content_bytes
-        return Estimate(f.ai_bytes.value / n, f.ai_bytes.lo / n, f.ai_bytes.hi / n)
+        return f.ai_bytes.share_of(f.content_bytes)
 
     @property
     def truth_in_interval(self) -> bool | None:
