@@ -226,19 +226,17 @@ class Identifier:
         if self._open_fd is not None:
             fd = self._open_fd(path)
             try:
-                probe = Probe(self.view, path, size, fd)
-                try:
-                    return identify_probe(probe, self.magika)
-                finally:
-                    self.bytes_read += probe.bytes_read
+                return self._identify(Probe(self.view, path, size, fd))
             finally:
                 os.close(fd)
         with self.view.open_read(path) as handle:
-            probe = Probe(self.view, path, size, handle)
-            try:
-                return identify_probe(probe, self.magika)
-            finally:
-                self.bytes_read += probe.bytes_read
+            return self._identify(Probe(self.view, path, size, handle))
+
+    def _identify(self, probe: Probe) -> Identification:
+        try:
+            return identify_probe(probe, self.magika)
+        finally:
+            self.bytes_read += probe.bytes_read
 
 
 def identify(view: FileSystemView, path: str, size: int) -> Identification:
