@@ -160,14 +160,9 @@ def summary_json(s: CaseSummary) -> dict[str, Any]:
         "verdict": s.verdict,
         "unscanned_drives": s.unscanned,
         "travelers": [
-            {
-                "name": t.traveler.name,
-                "document": t.traveler.document,
-                "group": t.traveler.group,
-                "declaration": declaration_json(t.traveler.declaration),
-                "totals": totals_json(t.totals),
-                **verdict_json(t.verdict),
-                "drives": [
+            traveler_json(
+                t,
+                [
                     {
                         "id": d.id,
                         "identity": d.identity.key,
@@ -178,10 +173,24 @@ def summary_json(s: CaseSummary) -> dict[str, Any]:
                     }
                     for d in t.drives
                 ],
-            }
+            )
             for t in s.travelers
         ],
         "groups": [group_json(g) for g in s.groups],
+    }
+
+
+def traveler_json(t: TravelerSummary, drives: list[Any]) -> dict[str, Any]:
+    """One traveler in the case summary and the report: the two differ only in how much of each
+    drive they carry (the report lists drives in full elsewhere)."""
+    return {
+        "name": t.traveler.name,
+        "document": t.traveler.document,
+        "group": t.traveler.group,
+        "declaration": declaration_json(t.traveler.declaration),
+        "totals": totals_json(t.totals),
+        **verdict_json(t.verdict),
+        "drives": drives,
     }
 
 
@@ -231,18 +240,7 @@ def report_json(r: CaseReport) -> dict[str, Any]:
         },
         "verdict": s.verdict,
         "unscanned_drives": s.unscanned,
-        "travelers": [
-            {
-                "name": t.traveler.name,
-                "document": t.traveler.document,
-                "group": t.traveler.group,
-                "declaration": declaration_json(t.traveler.declaration),
-                "drives": [d.id for d in t.drives],
-                "totals": totals_json(t.totals),
-                **verdict_json(t.verdict),
-            }
-            for t in s.travelers
-        ],
+        "travelers": [traveler_json(t, [d.id for d in t.drives]) for t in s.travelers],
         "groups": [group_json(g) for g in s.groups],
         "drives": [drive_json(r, t, d) for t, d in r.drives],
         "hashing": {"nominal_read_bytes_per_s": NOMINAL_READ_BPS},
