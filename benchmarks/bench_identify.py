@@ -12,6 +12,8 @@ measures the identification work without the cost of opening files from Python.
 "Fast path" = everything our sniffers and magic tables name without Magika; the number of files
 that fell through to Magika is printed too. The I/O floor line times bare open/pread/close of
 the same files: the part of our time that no identification work can remove.
+Run it from an install made by `pip install -e .` (scripts/run-tests.sh does): the identifier is
+then compiled with mypyc (setup.py); the first line of output says which build ran.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from inspector.core.fsview import LocalFS
 from inspector.core.identify import Identifier
 from inspector.core.identify.engine import identify_probe
 from inspector.core.identify.probe import HEAD_BYTES, Probe
+from inspector.core.native import identifier_build, stale_compiled_modules
 
 RUNS = 5
 TEMPLATE_NAMES = (
@@ -95,6 +98,10 @@ def main() -> None:
         "--dir", type=Path, default=Path(tempfile.gettempdir()) / "inspector-bench-identify"
     )
     args = parser.parse_args()
+    if stale := stale_compiled_modules():
+        sys.exit(
+            f"compiled modules older than their sources ({', '.join(stale)}): pip install -e ."
+        )
     import magic
 
     files = build(args.dir, args.files)
@@ -146,6 +153,7 @@ def main() -> None:
         m_magic = min(m_magic, best_of(1, reference_in_memory))
     n = len(files)
     print(f"files: {n:,} small files, {sum(s for _, s in files) / n / 1024:.1f} KiB average")
+    print(f"identifier build: {identifier_build()} (setup.py compiles it with mypyc when it can)")
     print(f"inspector identify: {t_ours:8.3f} s  {n / t_ours:10,.0f} files/s (goal >= 20,000)")
     print(f"libmagic from_file: {t_magic:8.3f} s  {n / t_magic:10,.0f} files/s")
     print(f"ratio libmagic/inspector, files: {t_magic / t_ours:.1f}x (goal >= 10x)")

@@ -8,7 +8,9 @@ QT_APT=(libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfreetype6 libfontconfig1 fo
 # Reading drives: udev, blkid/losetup/partx, filesystem drivers (FUSE where the kernel has none:
 # ntfs-3g, exfat-fuse, fusefat for vfat).
 DRIVE_APT=(udev util-linux fdisk gdisk e2fsprogs ntfs-3g exfat-fuse fusefat)
-PY_APT=(python3 python3-venv python3-pip)
+# gcc and the headers let pip compile the identifier with mypyc (setup.py); without them it
+# installs as pure Python.
+PY_APT=(python3 python3-venv python3-pip python3-dev gcc libc6-dev)
 
 VENV=${INSPECTOR_VENV:-.venv}
 
@@ -31,7 +33,15 @@ make_venv() {  # make_venv EXTRAS: create $VENV if needed and install the projec
   local spec="."
   [ -n "${1:-}" ] && spec=".[$1]"
   [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
+  # The install compiles the identifier (setup.py, ~20 s): skip it when nothing it reads has
+  # changed since the last one (same extras, pyproject, setup.py and identifier sources).
+  local stamp="$VENV/.inspector-install-${1:-app}" want
+  want="$spec $(cat pyproject.toml setup.py inspector/core/identify/*.py | sha256sum)"
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+    return 0
+  fi
   "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e "$spec"
+  echo "$want" >"$stamp"
 }
 
 have_display() { [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; }

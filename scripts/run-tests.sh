@@ -13,8 +13,8 @@ make_venv test
 bin="$VENV/bin"
 
 echo "== quality gates" >&2
-"$bin/ruff" check inspector tests benchmarks scripts
-"$bin/ruff" format --check inspector tests benchmarks scripts
+"$bin/ruff" check inspector tests benchmarks scripts setup.py
+"$bin/ruff" format --check inspector tests benchmarks scripts setup.py
 "$bin/mypy" inspector/core
 "$bin/lint-imports"
 "$bin/python" -c "import inspector.cli, inspector.core.survey, sys; \

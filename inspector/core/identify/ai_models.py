@@ -255,7 +255,7 @@ def sniff_pickle_unframed(p: Probe) -> Identification | None:
 # u16 offset per field (0 = absent). The root is a Model: field 0 version (TFLITE_SCHEMA_VERSION,
 # 3 as the identifier says; the interpreter refuses others), field 2 subgraphs (an offset to a
 # vector).
-TFLITE_FIRST_BYTES = bytes(range(0, 256, 4))  # the root offset is 4-aligned, little-endian
+TFLITE_FIRST_BYTES: bytes = bytes(range(0, 256, 4))  # the root offset is 4-aligned, little-endian
 _TFLITE_SCHEMA_VERSION = 3
 _TFLITE_MAX_VTABLE = 64  # Model has 8 fields (20 bytes of vtable); room for 30
 
@@ -303,7 +303,7 @@ def sniff_tflite(p: Probe) -> Identification | None:
 # hyperparameters (u32) follow: n_vocab first, then sizes (n_embd or n_ctx, n_mult, ...). A
 # 'ggla' file has the LoRA rank and alpha, or (later converters) the first tensor's n_dims and
 # name length.
-GGML_FIRST_BYTES = b"lfta"
+GGML_FIRST_BYTES: bytes = b"lfta"
 _GGML_MAGIC = {b"lmgg": "ggml", b"fmgg": "ggmf", b"tjgg": "ggjt", b"algg": "ggla"}
 _GGML_VERSIONS = {"ggmf": (1, 100, 101), "ggjt": (1, 2, 3), "ggla": (1,)}
 _GGML_MAX_VOCAB = 10_000_000
