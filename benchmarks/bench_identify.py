@@ -26,6 +26,9 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+# The corpus writers import numpy; its idle BLAS threads spin on one of our 2 cores and add
+# noise to both sides of the comparison.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 from benchmarks.common import best_of
 from inspector.core.fsview import LocalFS

@@ -8,14 +8,15 @@ from __future__ import annotations
 import itertools
 import re
 import struct
+from typing import Final
 
 from inspector.core.identify.checksums import masked_crc32c
 from inspector.core.identify.model import Identification, found, suspect
 from inspector.core.identify.probe import HEAD_BYTES, Probe
 
-_U32 = struct.Struct("<I")
-_I32 = struct.Struct("<i")
-_U64 = struct.Struct("<Q")
+_U32: Final = struct.Struct("<I")
+_I32: Final = struct.Struct("<i")
+_U64: Final = struct.Struct("<Q")
 
 
 def sniff_parquet(p: Probe) -> Identification | None:
@@ -70,7 +71,7 @@ def _flatbuffer_message(buf: bytes) -> tuple[int, int] | None:
     return version, buf[root + type_off]
 
 
-_ARROW_MAX_SCHEMA = 1 << 24  # a schema's flatbuffer; far above any real table's
+_ARROW_MAX_SCHEMA: Final = 1 << 24  # a schema's flatbuffer; far above any real table's
 
 
 def sniff_arrow_stream(p: Probe) -> Identification | None:
@@ -130,8 +131,8 @@ def sniff_tfrecord(p: Probe) -> Identification | None:
     return found("tfrecord")
 
 
-_NPY_KEYS = (b"'descr'", b"'fortran_order'", b"'shape'")
-_NPY_HEADER_END = 4096  # bytes of the header read at each end
+_NPY_KEYS: Final = (b"'descr'", b"'fortran_order'", b"'shape'")
+_NPY_HEADER_END: Final = 4096  # bytes of the header read at each end
 
 
 def sniff_npy(p: Probe) -> Identification | None:
@@ -161,17 +162,17 @@ def sniff_npy(p: Probe) -> Identification | None:
     return suspect("npy magic without a descr/fortran_order/shape header")
 
 
-_HDF5 = b"\x89HDF\r\n\x1a\n"
+_HDF5: Final = b"\x89HDF\r\n\x1a\n"
 
 
-_HDF5_OFFSETS = frozenset((0, 512, 1024, 2048, 4096, 8192, 16384, 32768))
+_HDF5_OFFSETS: Final = frozenset((0, 512, 1024, 2048, 4096, 8192, 16384, 32768))
 
 
 def sniff_hdf5(p: Probe) -> Identification | None:
     """The superblock signature at 0, 512, 1024, 2048, ... (a user block may precede it).
 
-    Offsets within the head are checked; user blocks larger than the head are not sought, so
-    an ordinary binary costs no extra reads."""
+    Offsets within the head are checked; larger user blocks are sought late (sniff_hdf5_far),
+    so an ordinary binary costs no extra reads."""
     head = p.head
     stepped = head[:32769:512]  # the byte at each multiple of 512: where a signature may start
     at = stepped.find(0x89)
@@ -185,20 +186,16 @@ def sniff_hdf5(p: Probe) -> Identification | None:
     return None
 
 
-_HDF5_NAMES = frozenset(("h5", "hdf5", "he5", "hdf", "nc", "nc4", "h5ad", "mat"))
-_HDF5_FAR_LIMIT = 1 << 30
+_HDF5_NAMES: Final = frozenset(("h5", "hdf5", "he5", "hdf", "nc", "nc4", "h5ad", "mat"))
+_HDF5_FAR_LIMIT: Final = 1 << 30
+HDF5_NEAR_LIMIT: Final = 64 * 1024  # user blocks of 16 and 32 KiB: sought in any file
 
 
-def sniff_hdf5_far(p: Probe) -> Identification | None:
-    """An HDF5 superblock past the head: user blocks are any power of two from 512 up, and
-    h5py fills them with zeros. Each candidate costs a read, so only files whose head is all
-    zeros or whose name says HDF5/NetCDF-4 are searched (a late check: nothing else named them)."""
-    if p.size <= HEAD_BYTES + 8:
-        return None
-    if p.head.lstrip(b"\0") and p.name.rsplit(".", 1)[-1].lower() not in _HDF5_NAMES:
-        return None
+def hdf5_past_head(p: Probe, limit: int) -> Identification | None:
+    """An HDF5 superblock at a power-of-two offset from the end of the head up to `limit`
+    (user blocks are any power of two from 512 up); one small read per candidate."""
     offset = HEAD_BYTES
-    while offset + 8 <= p.size and offset <= _HDF5_FAR_LIMIT:
+    while offset + 8 <= p.size and offset < limit:
         block = p.read_at(offset, 9)
         if block.startswith(_HDF5):
             if len(block) > 8 and block[8] <= 3:
@@ -208,7 +205,17 @@ def sniff_hdf5_far(p: Probe) -> Identification | None:
     return None
 
 
-_MDS_SHARD_NAME = re.compile(r"^shard\.\d{5}\.mds(\.(zstd|gz|bz2|br|snappy|zst))?$")
+def sniff_hdf5_far(p: Probe) -> Identification | None:
+    """An HDF5 superblock past the head (a late check: nothing else named the file). User
+    blocks of 16 and 32 KiB are sought in every file; larger ones, a read per candidate, only
+    when the head is all zeros (h5py's user blocks) or the name says HDF5/NetCDF-4."""
+    if p.size <= HEAD_BYTES + 8:
+        return None
+    hinted = not p.head.lstrip(b"\0") or p.name.rsplit(".", 1)[-1].lower() in _HDF5_NAMES
+    return hdf5_past_head(p, _HDF5_FAR_LIMIT + 1 if hinted else HDF5_NEAR_LIMIT)
+
+
+_MDS_SHARD_NAME: Final = re.compile(r"^shard\.\d{5}\.mds(\.(zstd|gz|bz2|br|snappy|zst))?$")
 
 
 def sniff_mds_shard(p: Probe) -> Identification | None:
@@ -245,7 +252,7 @@ def mds_index(text: str) -> Identification | None:
     return None
 
 
-_INDEX_READ = 64 * 1024
+_INDEX_READ: Final = 64 * 1024
 
 
 def mds_named_shard(p: Probe) -> bool:
@@ -262,9 +269,9 @@ def mds_named_shard(p: Probe) -> bool:
     return b'"shards"' in text
 
 
-_LMDB_MAGIC = 0xBEEFC0DE
-_LMDB_MAGIC_BYTES = _U32.pack(_LMDB_MAGIC)
-_P_META = 0x08
+_LMDB_MAGIC: Final = 0xBEEFC0DE
+_LMDB_MAGIC_BYTES: Final = _U32.pack(_LMDB_MAGIC)
+_P_META: Final = 0x08
 
 
 def sniff_lmdb(p: Probe) -> Identification | None:

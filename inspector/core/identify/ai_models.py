@@ -6,15 +6,16 @@ from __future__ import annotations
 import pickletools
 import re
 import struct
+from typing import Final
 
 from inspector.core.identify.jsonparse import parse_json
 from inspector.core.identify.model import Identification, found, suspect
 from inspector.core.identify.probe import Probe
 
-_U32 = struct.Struct("<I")
-_U64 = struct.Struct("<Q")
-SAFETENSORS_MAX_HEADER = 100 * 1024 * 1024  # the format's own limit
-_SAFETENSORS_PARSE = 256 * 1024  # headers up to this size are parsed in full
+_U32: Final = struct.Struct("<I")
+_U64: Final = struct.Struct("<Q")
+SAFETENSORS_MAX_HEADER: Final = 100 * 1024 * 1024  # the format's own limit
+_SAFETENSORS_PARSE: Final = 256 * 1024  # headers up to this size are parsed in full
 
 
 def sniff_safetensors(p: Probe) -> Identification | None:
@@ -60,7 +61,7 @@ def sniff_safetensors(p: Probe) -> Identification | None:
     return found("safetensors", f"{tensors} tensors")
 
 
-_GGUF_MAX_COUNT = 1 << 24  # far above any real model's tensor or metadata count
+_GGUF_MAX_COUNT: Final = 1 << 24  # far above any real model's tensor or metadata count
 
 
 def sniff_gguf(p: Probe) -> Identification | None:
@@ -93,7 +94,7 @@ def sniff_gguf(p: Probe) -> Identification | None:
 # ModelProto fields (number -> wire type): ir_version 1 varint, producer_name 2, producer_version
 # 3, domain 4, model_version 5 varint, doc_string 6, graph 7, opset_import 8, metadata_props 14,
 # training_info 20, functions 25 (length-delimited = 2).
-_ONNX_FIELDS = {1: 0, 2: 2, 3: 2, 4: 2, 5: 0, 6: 2, 7: 2, 8: 2, 14: 2, 20: 2, 25: 2}
+_ONNX_FIELDS: Final = {1: 0, 2: 2, 3: 2, 4: 2, 5: 0, 6: 2, 7: 2, 8: 2, 14: 2, 20: 2, 25: 2}
 
 
 def _varint(buf: bytes, at: int) -> tuple[int, int] | None:
@@ -108,7 +109,7 @@ def _varint(buf: bytes, at: int) -> tuple[int, int] | None:
     return None
 
 
-_ONNX_MAX_FIELDS = 64  # fields followed before the graph must have shown up
+_ONNX_MAX_FIELDS: Final = 64  # fields followed before the graph must have shown up
 
 
 def _protobuf_field(p: Probe, at: int) -> tuple[int, int, int, int] | None:
@@ -162,8 +163,8 @@ def sniff_onnx(p: Probe) -> Identification | None:
     return None
 
 
-_ONNX_DATA_SUFFIXES = (".onnx.data", ".onnx_data")
-_MODEL_HEAD = 4096
+_ONNX_DATA_SUFFIXES: Final = (".onnx.data", ".onnx_data")
+_MODEL_HEAD: Final = 4096
 
 
 def sniff_onnx_external_data(p: Probe) -> Identification | None:
@@ -189,9 +190,9 @@ def sniff_onnx_external_data(p: Probe) -> Identification | None:
 
 
 # torch.save before 1.6 wrote several pickles, the first being this magic number (LONG1).
-_TORCH_LEGACY = b"\x80\x02\x8a\x0a\x6c\xfc\x9c\x46\xf9\x20\x6a\xa8\x50\x19"
+_TORCH_LEGACY: Final = b"\x80\x02\x8a\x0a\x6c\xfc\x9c\x46\xf9\x20\x6a\xa8\x50\x19"
 # Opcodes that can follow PROTO at the start of a pickle.
-_PICKLE_SECOND = frozenset(b"}](cq)NKJMXGUTCB\x95\x8a\x8c\x88\x89\x8e\x93\x80")
+_PICKLE_SECOND: Final = frozenset(b"}](cq)NKJMXGUTCB\x95\x8a\x8c\x88\x89\x8e\x93\x80")
 
 
 def sniff_pickle(p: Probe) -> Identification | None:
@@ -215,11 +216,11 @@ def sniff_pickle(p: Probe) -> Identification | None:
     return found("pickle")
 
 
-_OPCODES_CHECKED = 16
+_OPCODES_CHECKED: Final = 16
 # Protocol 0 and 1 have no PROTO opcode. Files of them start a container or name a class:
 # MARK, EMPTY_DICT, EMPTY_LIST, EMPTY_TUPLE, or GLOBAL ("c" + module + newline + name).
-_UNFRAMED_FIRST = frozenset(b"(}])c")
-_GLOBAL_LINE = re.compile(rb"c[A-Za-z_][\w.]*\n[A-Za-z_][\w.]*\n")
+_UNFRAMED_FIRST: Final = frozenset(b"(}])c")
+_GLOBAL_LINE: Final = re.compile(rb"c[A-Za-z_][\w.]*\n[A-Za-z_][\w.]*\n")
 
 
 def _opcodes_parse(data: bytes) -> bool:
@@ -255,9 +256,11 @@ def sniff_pickle_unframed(p: Probe) -> Identification | None:
 # u16 offset per field (0 = absent). The root is a Model: field 0 version (TFLITE_SCHEMA_VERSION,
 # 3 as the identifier says; the interpreter refuses others), field 2 subgraphs (an offset to a
 # vector).
-TFLITE_FIRST_BYTES: bytes = bytes(range(0, 256, 4))  # the root offset is 4-aligned, little-endian
-_TFLITE_SCHEMA_VERSION = 3
-_TFLITE_MAX_VTABLE = 64  # Model has 8 fields (20 bytes of vtable); room for 30
+TFLITE_FIRST_BYTES: Final[bytes] = bytes(
+    range(0, 256, 4)
+)  # the root offset is 4-aligned, little-endian
+_TFLITE_SCHEMA_VERSION: Final = 3
+_TFLITE_MAX_VTABLE: Final = 64  # Model has 8 fields (20 bytes of vtable); room for 30
 
 
 def sniff_tflite(p: Probe) -> Identification | None:
@@ -303,11 +306,11 @@ def sniff_tflite(p: Probe) -> Identification | None:
 # hyperparameters (u32) follow: n_vocab first, then sizes (n_embd or n_ctx, n_mult, ...). A
 # 'ggla' file has the LoRA rank and alpha, or (later converters) the first tensor's n_dims and
 # name length.
-GGML_FIRST_BYTES: bytes = b"lfta"
-_GGML_MAGIC = {b"lmgg": "ggml", b"fmgg": "ggmf", b"tjgg": "ggjt", b"algg": "ggla"}
-_GGML_VERSIONS = {"ggmf": (1, 100, 101), "ggjt": (1, 2, 3), "ggla": (1,)}
-_GGML_MAX_VOCAB = 10_000_000
-_GGML_MAX_DIM = 1 << 20
+GGML_FIRST_BYTES: Final[bytes] = b"lfta"
+_GGML_MAGIC: Final = {b"lmgg": "ggml", b"fmgg": "ggmf", b"tjgg": "ggjt", b"algg": "ggla"}
+_GGML_VERSIONS: Final = {"ggmf": (1, 100, 101), "ggjt": (1, 2, 3), "ggla": (1,)}
+_GGML_MAX_VOCAB: Final = 10_000_000
+_GGML_MAX_DIM: Final = 1 << 20
 
 
 def sniff_ggml(p: Probe) -> Identification | None:
@@ -345,8 +348,8 @@ def sniff_ggml(p: Probe) -> Identification | None:
 # with MetaInfoDef meta_info_def = 1, whose fields are meta_graph_version 1, stripped_op_list 2,
 # any_info 3, repeated string tags 4 ("serve", "train"), tensorflow_version 5,
 # tensorflow_git_version 6, stripped_default_attrs 7 (bool), function_aliases 8 (map).
-_META_INFO_FIELDS = {1: 2, 2: 2, 3: 2, 4: 2, 5: 2, 6: 2, 7: 0, 8: 2}
-_MAX_TAG = 64
+_META_INFO_FIELDS: Final = {1: 2, 2: 2, 3: 2, 4: 2, 5: 2, 6: 2, 7: 0, 8: 2}
+_MAX_TAG: Final = 64
 
 
 def sniff_tf_savedmodel(p: Probe) -> Identification | None:
@@ -399,10 +402,12 @@ def sniff_tf_savedmodel(p: Probe) -> Identification | None:
 # field 1, first) — a block entry is varints shared (0), key length (0), value length. LevelDB
 # tables of other programs (browser profiles) never start so: their keys carry 8 bytes of
 # sequence number.
-_TABLE_MAGIC = struct.pack("<Q", 0xDB4775248B80FB57)
-_TABLE_FOOTER = 48
-_BLOCK_TRAILER = 5
-_BUNDLE_HEADER_MAX = 127  # num_shards, endianness, version: a few bytes; one-byte varint length
+_TABLE_MAGIC: Final = struct.pack("<Q", 0xDB4775248B80FB57)
+_TABLE_FOOTER: Final = 48
+_BLOCK_TRAILER: Final = 5
+_BUNDLE_HEADER_MAX: Final = (
+    127  # num_shards, endianness, version: a few bytes; one-byte varint length
+)
 
 
 def _bundle_header(first: bytes) -> bool:
@@ -447,8 +452,8 @@ def sniff_tf_checkpoint(p: Probe) -> Identification | None:
     return found("tf-checkpoint", "index")
 
 
-_TF_SHARD = re.compile(r"\.data-([0-9]{5})-of-([0-9]{5})\Z")
-_INDEX_HEAD = 16
+_TF_SHARD: Final = re.compile(r"\.data-([0-9]{5})-of-([0-9]{5})\Z")
+_INDEX_HEAD: Final = 16
 
 
 def sniff_tf_checkpoint_data(p: Probe) -> Identification | None:

@@ -16,14 +16,15 @@ import threading
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Final
 
 from inspector.core.identify.model import Identification, found, suspect
 from inspector.core.identify.probe import Probe
 
-MAX_ZIP_MEMBERS = 2000
-_CD_READ = 256 * 1024
-_BOMB_RATIO = 1100  # deflate cannot exceed ~1032:1; more means overlapping or nested tricks
-_BOMB_TOTAL = 1 << 40
+MAX_ZIP_MEMBERS: Final = 2000
+_CD_READ: Final = 256 * 1024
+_BOMB_RATIO: Final = 1100  # deflate cannot exceed ~1032:1; more means overlapping or nested tricks
+_BOMB_TOTAL: Final = 1 << 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +106,7 @@ def _pytorch(names: tuple[str, ...]) -> bool:
     return False
 
 
-_TORCH_EXPORT_MARKERS = ("archive_format", "serialized_exported_program.json")
+_TORCH_EXPORT_MARKERS: Final = ("archive_format", "serialized_exported_program.json")
 
 
 def _torch_export(names: tuple[str, ...]) -> bool:
@@ -131,7 +132,7 @@ def _torch_export(names: tuple[str, ...]) -> bool:
 
 # keras/src/saving/saving_lib.py (Keras 3, and tf.keras from 2.13): Model.save("x.keras") writes
 # metadata.json, config.json and the weights as model.weights.h5 (or .npz), then assets/.
-_KERAS_WEIGHTS = ("model.weights.h5", "model.weights.npz")
+_KERAS_WEIGHTS: Final = ("model.weights.h5", "model.weights.npz")
 
 
 def _keras(names: tuple[str, ...]) -> bool:
@@ -181,14 +182,14 @@ def sniff_zip(p: Probe) -> Identification | None:
 
 # Members named before judging webdataset vs plain tar: 8 show 2-4 samples' groups; every
 # header past the head is one more read from the drive (shards' members are 100 KB and up).
-MAX_TAR_MEMBERS = 8
-MAX_TAR_HEADERS = 64  # pax and long-name headers included
-_TAR_FILE_KINDS = frozenset(b"0\x007")  # regular files (old and new style), contiguous
+MAX_TAR_MEMBERS: Final = 8
+MAX_TAR_HEADERS: Final = 64  # pax and long-name headers included
+_TAR_FILE_KINDS: Final = frozenset(b"0\x007")  # regular files (old and new style), contiguous
 
 
 # name, size, type flag, magic and (ustar) name prefix of a 512-byte header, in one C call
-_TAR_HEADER = struct.Struct("100s24x12s20xB100x6s82x155s12x")
-_OCTAL_FIELD = re.compile(rb"^ *[0-7]{1,11}[ \0]*$")
+_TAR_HEADER: Final = struct.Struct("100s24x12s20xB100x6s82x155s12x")
+_OCTAL_FIELD: Final = re.compile(rb"^ *[0-7]{1,11}[ \0]*$")
 
 
 def _tar_number(field: bytes) -> int | None:
@@ -219,9 +220,11 @@ def _tar_header_ok(block: bytes) -> bool:
     field = block[148:156]
     if not _OCTAL_FIELD.match(field):
         return False
-    # NULs add nothing to the sum: dropping them first (in C) leaves ~100 of 512 bytes to add.
-    total = sum(block[:148].translate(None, b"\0")) + sum(block[156:512].translate(None, b"\0"))
-    return int(field.rstrip(b"\0 ").lstrip(b" "), 8) == total + 8 * 32
+    # Each 256-byte half sums to at most 65,280, below Adler-32's modulus, so the low word of a
+    # half's Adler-32 is exactly 1 + its byte sum: two C calls instead of adding in Python.
+    total = (zlib.adler32(block[:256]) & 0xFFFF) + (zlib.adler32(block[256:512]) & 0xFFFF) - 2
+    total += 8 * 32 - sum(field)  # the checksum field counts as eight spaces
+    return int(field.rstrip(b"\0 ").lstrip(b" "), 8) == total
 
 
 def _pax_path(records: bytes) -> bytes | None:
@@ -290,7 +293,7 @@ def tar_members(p: Probe) -> list[bytes] | Identification | None:
 # A sample counts when two of its fields are in this set (a custom third field may be anything).
 # Camera-only containers (heic, mov, raw) are left out: a photo folder with Live Photo pairs
 # (IMG_1.JPG + IMG_1.MOV) is not training data.
-WDS_FIELD_EXTENSIONS = frozenset(
+WDS_FIELD_EXTENSIONS: Final = frozenset(
     b"jpg jpeg png webp gif bmp ppm pgm pbm pnm tif tiff "  # images
     b"cls cls2 class count index inx id label "  # integers / labels
     b"txt text transcript caption "  # text
@@ -302,7 +305,7 @@ WDS_FIELD_EXTENSIONS = frozenset(
 # Sidecars written next to a media file and named after it, extension included: Google Takeout's
 # IMG_1.jpg.json (or IMG_1.jpg.supplemental-metadata.json). Their key groups {jpg, jpg.json}
 # look like a 2-field sample, but a field is never named after another field's extension.
-_SIDECAR_OF = frozenset(
+_SIDECAR_OF: Final = frozenset(
     b"jpg jpeg png webp gif bmp tif tiff heic heif dng raw cr2 nef arw "
     b"mp4 mov avi mkv 3gp m4v webm mp3 m4a wav".split()
 )
@@ -346,7 +349,7 @@ def webdataset_like(names: list[bytes]) -> bool:
     return multi > 0 and multi * 3 >= len(complete) * 2
 
 
-_NOT_CHECKSUM = bytes(set(range(256)) - set(b" 01234567\0"))
+_NOT_CHECKSUM: Final = bytes(set(range(256)) - set(b" 01234567\0"))
 
 
 def sniff_tar(p: Probe) -> Identification | None:
@@ -363,24 +366,26 @@ def sniff_tar(p: Probe) -> Identification | None:
 
 # ---- compressor frames --------------------------------------------------------------------
 
-DECOMPRESSED_PREFIX = 64 * 1024  # the most any payload check gets
+DECOMPRESSED_PREFIX: Final = 64 * 1024  # the most any payload check gets
 # What streaming decoders (gzip, xz, zlib) produce first: their cost grows with the output, and
 # 4 KiB shows a tar header, a tfrecord, npy or pickle start, or a few jsonl records. Block codecs
 # (zstd, bzip2) decode a whole block whatever the limit, so they give the full prefix at once.
-FIRST_PREFIX = 4 * 1024
-LONG_PREFIX = 4 * 1024 * 1024  # only to find where a jsonl record longer than 64 KiB ends
-_ZSTD_MAX_WINDOW = 1 << 25  # refuse frames that would make us allocate more
+FIRST_PREFIX: Final = 4 * 1024
+LONG_PREFIX: Final = 4 * 1024 * 1024  # only to find where a jsonl record longer than 64 KiB ends
+# Compressed input a prefix may be decoded from (the head, and more when the head runs out first).
+COMPRESSED_INPUT: Final = 64 * 1024
+_ZSTD_MAX_WINDOW: Final = 1 << 25  # refuse frames that would make us allocate more
 
 
 # Compressed bytes handed to a streaming decoder at a time: a decoder keeps a copy of input it
 # has not consumed, and copying the rest of a 64 KiB head costs more than decoding 4 KiB.
-_FEED = 8 * 1024
+_FEED: Final = 8 * 1024
 
 
-_GZIP_MAGIC = b"\x1f\x8b\x08"
+_GZIP_MAGIC: Final = b"\x1f\x8b\x08"
 # Each member needs a fresh decoder (~2 µs): 256 bound a head packed with empty 20-byte members
 # to ~0.5 ms, and still give 256 records of a file written one record per member.
-_GZIP_MAX_MEMBERS = 256
+_GZIP_MAX_MEMBERS: Final = 256
 
 
 def _gunzip(data: bytes, limit: int) -> bytes:
@@ -458,13 +463,20 @@ def _unbz2(data: bytes, limit: int) -> bytes:
     return _buffered(bz2.BZ2Decompressor(), data, limit)
 
 
-COMPRESSORS: tuple[tuple[bytes, str, Callable[[bytes, int], bytes], bool], ...] = (
+COMPRESSORS: Final[tuple[tuple[bytes, str, Callable[[bytes, int], bytes], bool], ...]] = (
     # magic, name, decoder, block codec
     (b"\x1f\x8b\x08", "gzip", _gunzip, False),
     (b"\x28\xb5\x2f\xfd", "zstd", _unzstd, True),
     (b"\xfd7zXZ\x00", "xz", _unxz, False),
     (b"BZh", "bzip2", _unbz2, True),
 )
+
+
+def _decoded(fn: Callable[[bytes, int], bytes], data: bytes, limit: int) -> bytes | None:
+    try:
+        return fn(data, limit)
+    except (OSError, EOFError, ValueError, zlib.error, lzma.LZMAError, MemoryError):
+        return None  # not a valid stream of this compressor
 
 
 def decompress_prefix(
@@ -485,10 +497,13 @@ def decompress_prefix(
             if limit is None:
                 limit = DECOMPRESSED_PREFIX if block_codec else FIRST_PREFIX
             limit = min(limit, cap)
-            try:
-                return name, fn(head, limit), limit
-            except (OSError, EOFError, ValueError, zlib.error, lzma.LZMAError, MemoryError):
-                return name, None, limit
+            payload = _decoded(fn, head, limit)
+            if payload is not None and len(payload) < limit and data is None and len(head) < p.size:
+                # The head ran out first (a zstd or bzip2 block is whole or nothing): go on
+                # with up to COMPRESSED_INPUT bytes of the file (a read error is the caller's).
+                more = head + p.read_at(len(head), COMPRESSED_INPUT - len(head))
+                payload = _decoded(fn, more, limit)
+            return name, payload, limit
     if _zlib_header(head):
         # A bare zlib stream (TFRecord's ZLIB option) has only a 2-byte header with a check
         # value, so it counts only when it really inflates.

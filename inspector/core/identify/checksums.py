@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-_POLY = 0x82F63B78  # reflected Castagnoli polynomial
+from typing import Final
+
+_POLY: Final = 0x82F63B78  # reflected Castagnoli polynomial
 
 
 def _table() -> tuple[int, ...]:
@@ -15,7 +17,7 @@ def _table() -> tuple[int, ...]:
     return tuple(out)
 
 
-_TABLE = _table()
+_TABLE: Final = _table()
 
 
 def crc32c(data: bytes) -> int:

@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import math
 import zlib
+from typing import Final
 
 from inspector.core.identify.model import Identification, found
 from inspector.core.identify.probe import Probe
 
-ENTROPY_WINDOW = 64 * 1024
-MIN_ENTROPY_WINDOW = 4096
-ENTROPY_LIMIT = 7.99
-_INCOMPRESSIBLE = 0.99  # zlib output / input above this: no redundancy zlib can find
+ENTROPY_WINDOW: Final = 64 * 1024
+MIN_ENTROPY_WINDOW: Final = 4096
+ENTROPY_LIMIT: Final = 7.99
+_INCOMPRESSIBLE: Final = 0.99  # zlib output / input above this: no redundancy zlib can find
 
 
 def sniff_luks(p: Probe) -> Identification | None:
@@ -61,7 +62,7 @@ def entropy_threshold(n: int) -> float:
     return min(ENTROPY_LIMIT, 8.0 - 255.0 / (2.0 * n * math.log(2.0)) - 0.01)
 
 
-_BROTLI_NAMES = frozenset(("br", "brotli"))
+_BROTLI_NAMES: Final = frozenset(("br", "brotli"))
 
 
 def sniff_high_entropy(p: Probe) -> Identification | None:

@@ -4,21 +4,23 @@ Order matters: signatures no structural format can share (jpeg, png, pdf, ...) f
 structural checks with a magic guard (exact and cheap, dispatched by the first byte; among them
 gguf, legacy ggml, tflite, TF SavedModel and TF checkpoint index), the generic magic table,
 structural checks without magic (safetensors, tfrecord, legacy Arrow streams, pickle 0/1, MDS,
-LMDB, onnx), zero-filled, text, late checks that may cost extra reads (far HDF5 user blocks, ONNX
-external data, TF checkpoint data shards, disk-image footers), the `filetype` table, the entropy
-test, and Magika last (≈5 ms a file). Structural checks win over everything after them.
+LMDB, onnx), zero-filled, text, late checks that may cost extra reads (disk images marked past
+the head, far HDF5 user blocks, ONNX external data, TF checkpoint data shards), the `filetype`
+table, the entropy test, and Magika last (≈5 ms a file). Structural checks win over everything
+after them.
 """
 
 from __future__ import annotations
 
 import os
+from typing import Final
 
 from inspector.core.fsview import FileSystemView, fd_opener
 from inspector.core.identify import ai_data, ai_models, archives, crypto, generic, text
 from inspector.core.identify.model import UNIDENTIFIED, Identification, Sniffer, found, suspect
 from inspector.core.identify.probe import WINDOW_MAX, Probe
 
-_UNKNOWN_SIZE = 1 << 62  # size of a decompressed payload we only see a prefix of
+_UNKNOWN_SIZE: Final = 1 << 62  # size of a decompressed payload we only see a prefix of
 
 
 def _payload_probe(p: Probe, payload: bytes, complete: bool) -> Probe:
@@ -105,7 +107,7 @@ def sniff_compressed(p: Probe) -> Identification | None:
 
 
 # (bytes a format's file can start with, sniffer); None = it can start with anything.
-MAGIC_GUARDED: tuple[tuple[bytes | None, Sniffer], ...] = (
+MAGIC_GUARDED: Final[tuple[tuple[bytes | None, Sniffer], ...]] = (
     (generic.DECISIVE_FIRST_BYTES, generic.sniff_decisive_magic),
     (b"P", ai_data.sniff_parquet),
     (b"AF", ai_data.sniff_arrow_file),
@@ -126,11 +128,11 @@ MAGIC_GUARDED: tuple[tuple[bytes | None, Sniffer], ...] = (
     (None, generic.sniff_magic),
 )
 # The guarded sniffers worth calling for each possible first byte, in order.
-_BY_FIRST_BYTE: tuple[tuple[Sniffer, ...], ...] = tuple(
+_BY_FIRST_BYTE: Final[tuple[tuple[Sniffer, ...], ...]] = tuple(
     tuple(sniffer for starts, sniffer in MAGIC_GUARDED if starts is None or byte in starts)
     for byte in range(256)
 )
-WITHOUT_MAGIC: tuple[Sniffer, ...] = (
+WITHOUT_MAGIC: Final[tuple[Sniffer, ...]] = (
     ai_models.sniff_safetensors,
     ai_data.sniff_tfrecord,
     ai_data.sniff_arrow_stream_legacy,
@@ -141,15 +143,15 @@ WITHOUT_MAGIC: tuple[Sniffer, ...] = (
     crypto.sniff_zeros,
     ai_data.sniff_mds_by_name,
 )
-LATE: tuple[Sniffer, ...] = (
+LATE: Final[tuple[Sniffer, ...]] = (
+    generic.sniff_disk_image_late,  # before the HDF5 search: an ISO's system area is zeros
     ai_data.sniff_hdf5_far,
     ai_models.sniff_onnx_external_data,
     ai_models.sniff_tf_checkpoint_data,
-    generic.sniff_disk_image_footer,
     generic.sniff_filetype,
     crypto.sniff_high_entropy,
 )
-ALL_SNIFFERS: tuple[Sniffer, ...] = (
+ALL_SNIFFERS: Final[tuple[Sniffer, ...]] = (
     *(sniffer for _, sniffer in MAGIC_GUARDED),
     *WITHOUT_MAGIC,
     *LATE,
@@ -193,6 +195,10 @@ def identify_probe(p: Probe, magika: generic.MagikaAdapter | None) -> Identifica
             first_warning = first_warning or result
     kind = text.classify_text(head, p.whole)
     if kind is not None:
+        if p.size > len(head):  # a text user block (16 or 32 KiB) may front an HDF5 file
+            hdf5 = ai_data.hdf5_past_head(p, ai_data.HDF5_NEAR_LIMIT)
+            if hdf5 is not None:
+                return hdf5
         if kind.format == "json" and not p.whole and b"\n" not in head:
             return _long_records(p) or kind
         return kind  # text that happens to start like a header ("GGUF models ...") is text
@@ -209,7 +215,7 @@ def identify_probe(p: Probe, magika: generic.MagikaAdapter | None) -> Identifica
     return UNIDENTIFIED
 
 
-_SHARED_MAGIKA = generic.MagikaAdapter()
+_SHARED_MAGIKA: Final = generic.MagikaAdapter()
 
 
 class Identifier:

@@ -8,14 +8,14 @@ for formats we check structurally are not trusted: by the time Magika runs, thos
 from __future__ import annotations
 
 import struct
-from typing import Any
+from typing import Any, Final
 
 from inspector.core.identify import categories as cat
 from inspector.core.identify.model import Identification, found
 from inspector.core.identify.probe import Probe
 
 # prefix -> format; looked up by the first two bytes, longest prefixes first.
-_MAGIC: tuple[tuple[bytes, str], ...] = (
+_MAGIC: Final[tuple[tuple[bytes, str], ...]] = (
     (b"\xff\xd8\xff", "jpeg"),
     (b"\x89PNG\r\n\x1a\n", "png"),
     (b"GIF87a", "gif"),
@@ -63,11 +63,11 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"-----BEGIN PGP MESSAGE-----", "pgp"),
     (b"$ANSIBLE_VAULT;", "ansible-vault"),
 )
-_BY_TWO: dict[bytes, tuple[tuple[bytes, str], ...]] = {}
+_BY_TWO: Final[dict[bytes, tuple[tuple[bytes, str], ...]]] = {}
 for _prefix, _fmt in sorted(_MAGIC, key=lambda m: -len(m[0])):
     _BY_TWO[_prefix[:2]] = (*_BY_TWO.get(_prefix[:2], ()), (_prefix, _fmt))
 
-_FTYP_BRANDS = {
+_FTYP_BRANDS: Final = {
     b"heic": "heic",
     b"heix": "heic",
     b"mif1": "heic",
@@ -80,13 +80,13 @@ _FTYP_BRANDS = {
     b"3gp5": "3gp",
     b"3g2a": "3gp",
 }
-_RIFF = {b"WAVE": "wav", b"AVI ": "avi", b"WEBP": "webp"}
+_RIFF: Final = {b"WAVE": "wav", b"AVI ": "avi", b"WEBP": "webp"}
 
 
 # Long signatures of common files that no structural check can also claim (no tar member name,
 # no HDF5 user block or AI header starts so): named first, before the structural sniffers
 # (photos and documents are most of a drive's small files).
-DECISIVE: tuple[tuple[bytes, str], ...] = (
+DECISIVE: Final[tuple[tuple[bytes, str], ...]] = (
     (b"\xff\xd8\xff", "jpeg"),
     (b"\x89PNG\r\n\x1a\n", "png"),
     (b"GIF87a", "gif"),
@@ -95,7 +95,7 @@ DECISIVE: tuple[tuple[bytes, str], ...] = (
     (b"SQLite format 3\x00", "sqlite"),
     (b"\x7fELF", "elf"),
 )
-DECISIVE_FIRST_BYTES = bytes(sorted({prefix[0] for prefix, _ in DECISIVE}))
+DECISIVE_FIRST_BYTES: Final = bytes(sorted({prefix[0] for prefix, _ in DECISIVE}))
 
 
 def sniff_decisive_magic(p: Probe) -> Identification | None:
@@ -132,8 +132,6 @@ def sniff_magic(p: Probe) -> Identification | None:
         (declared,) = struct.unpack_from("<I", head, 2)
         if declared == p.size:
             return found("bmp")
-    if head[32769:32774] == b"CD001":
-        return found("iso9660")
     if head[2:4] == b"\r\n" and len(head) >= 16:
         # Python bytecode: a 16-bit version magic (3000-3999 for Python 3, 62211 for 2.7)
         # then CR LF, then (3.7+) a flags word of 0-3.
@@ -145,10 +143,14 @@ def sniff_magic(p: Probe) -> Identification | None:
     return None
 
 
-def sniff_disk_image_footer(p: Probe) -> Identification | None:
-    """A fixed VHD keeps its only header in the last 512 bytes; a DMG its `koly` trailer."""
+def sniff_disk_image_late(p: Probe) -> Identification | None:
+    """Disk images whose marks lie past the head: an ISO 9660 volume descriptor at 32 KiB (the
+    system area before it is zeros or a boot sector), a fixed VHD's only header in the last 512
+    bytes, a DMG's `koly` trailer."""
     if p.size < 1024:
         return None
+    if p.read_at(32769, 5) == b"CD001":
+        return found("iso9660")
     tail = p.tail
     if tail[-512:-504] == b"conectix":
         return found("vhd")
@@ -157,7 +159,7 @@ def sniff_disk_image_footer(p: Probe) -> Identification | None:
     return None
 
 
-_FILETYPE_FORMAT = {
+_FILETYPE_FORMAT: Final = {
     "jpg": "jpeg",
     "apng": "png",
     "tif": "tiff",
@@ -183,7 +185,13 @@ _FILETYPE_FORMAT = {
     "lz": "zip",
     "lzo": "zip",
 }
-_FILETYPE_ARCHIVES = {"br": "brotli", "deb": "deb", "rpm": "rpm", "ar": "ar", "Z": "compress"}
+_FILETYPE_ARCHIVES: Final = {
+    "br": "brotli",
+    "deb": "deb",
+    "rpm": "rpm",
+    "ar": "ar",
+    "Z": "compress",
+}
 
 
 def sniff_filetype(p: Probe) -> Identification | None:
@@ -208,10 +216,10 @@ def _filetype_category(mime: str) -> str:
 
 # Magika labels for formats our structural checks decide: when Magika says one of these, our
 # check has already failed, so the label is not believed.
-_MAGIKA_DISTRUSTED = frozenset(
+_MAGIKA_DISTRUSTED: Final = frozenset(
     {"npy", "npz", "h5", "parquet", "pickle", "pytorch", "iso", "sqlite", "tar", "zip"}
 )
-_MAGIKA_FORMAT = {
+_MAGIKA_FORMAT: Final = {
     "qt": "mov",
     "bzip": "bzip2",
     "sevenzip": "7z",
@@ -230,7 +238,7 @@ _MAGIKA_FORMAT = {
     "markdown": "text",
     "tsv": "csv",
 }
-_MAGIKA_GROUP = {
+_MAGIKA_GROUP: Final = {
     "video": cat.VIDEO,
     "audio": cat.AUDIO,
     "image": cat.IMAGE,
@@ -240,8 +248,8 @@ _MAGIKA_GROUP = {
     "executable": cat.EXECUTABLE,
     "archive": cat.ARCHIVE,
 }
-MAGIKA_MIN_SCORE = 0.9  # below this, a binary label is a guess: better unknown than wrong
-_MAGIKA_SAMPLE = 4096  # Magika's model looks at (at most) 4 KiB at each end
+MAGIKA_MIN_SCORE: Final = 0.9  # below this, a binary label is a guess: better unknown than wrong
+_MAGIKA_SAMPLE: Final = 4096  # Magika's model looks at (at most) 4 KiB at each end
 
 
 class MagikaAdapter:

@@ -8,10 +8,10 @@ sniffers parse are UTF-8 by their formats' definitions.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Final
 
-_DECODER = json.JSONDecoder()
-_JSON_WHITESPACE = " \t\r\n"
+_DECODER: Final = json.JSONDecoder()
+_JSON_WHITESPACE: Final = " \t\r\n"
 
 
 def parse_json(raw: bytes) -> Any:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Final
 
 from inspector.core.identify.categories import UNKNOWN, category_of
 from inspector.core.identify.probe import Probe
@@ -23,8 +24,8 @@ class Identification:
     warning: bool = False
 
 
-_FOUND: dict[tuple[str, str], Identification] = {}
-_FOUND_MAX = 4096  # notes with numbers in them ("12 tensors") vary: keep the cache bounded
+_FOUND: Final[dict[tuple[str, str], Identification]] = {}
+_FOUND_MAX: Final = 4096  # notes with numbers in them ("12 tensors") vary: keep the cache bounded
 
 
 def found(fmt: str, note: str = "") -> Identification:
@@ -44,7 +45,7 @@ def suspect(note: str) -> Identification:
     return Identification(UNKNOWN, UNKNOWN, note, warning=True)
 
 
-UNIDENTIFIED = Identification(UNKNOWN, UNKNOWN)
+UNIDENTIFIED: Final = Identification(UNKNOWN, UNKNOWN)
 
 # A sniffer looks at a probe and names the format, flags it as suspect, or passes (None).
 Sniffer = Callable[[Probe], Identification | None]

@@ -3,25 +3,27 @@ plain text. Works on a bytes prefix, so it also judges decompressed payloads."""
 
 from __future__ import annotations
 
+from typing import Final
+
 from inspector.core.identify.ai_data import mds_index
 from inspector.core.identify.jsonparse import parse_json
 from inspector.core.identify.model import Identification, found
 
-MAX_LINES = 16
-CONTROL_SAMPLE = 1024  # bytes checked for control characters (bytes.translate: ~1 ns a byte)
-JSONL_OBJECTS = 2  # whole objects parsed; the other lines looked at must look like objects
-JSONL_LINES = 8
-TEXT_WINDOW = 16 * 1024  # checked for NUL bytes; decoded only when its lines are that long
-SHORT_WINDOW = 4 * 1024  # decoded and judged: cut at the first line end after it
-_CONTROL = bytes(range(0, 9)) + bytes(range(14, 32)) + b"\x7f"
-_CONTROL_TABLE = bytes.maketrans(b"", b"")
-_SEPARATORS = (",", "\t", ";", "|")
-_BOM_AND_BLANKS = b"\xef\xbb\xbf \t\r\n"
-_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
-_HIGH = bytes(range(0x80, 0x100))
-_HIGH_PERCENT = 30  # at most this share of bytes >= 0x80 in 8-bit text
-_RECORD_ENDS = frozenset(((0x7B, 0x7D), (0x5B, 0x5D)))  # {...} or [...]
-_RECORD_BOUNDARIES = (b"}\n{", b"}\r\n{", b"]\n[", b"]\r\n[")
+MAX_LINES: Final = 16
+CONTROL_SAMPLE: Final = 1024  # bytes checked for control characters (bytes.translate: ~1 ns a byte)
+JSONL_OBJECTS: Final = 2  # whole objects parsed; the other lines looked at must look like objects
+JSONL_LINES: Final = 8
+TEXT_WINDOW: Final = 16 * 1024  # checked for NUL bytes; decoded only when its lines are that long
+SHORT_WINDOW: Final = 4 * 1024  # decoded and judged: cut at the first line end after it
+_CONTROL: Final = bytes(range(0, 9)) + bytes(range(14, 32)) + b"\x7f"
+_CONTROL_TABLE: Final = bytes.maketrans(b"", b"")
+_SEPARATORS: Final = (",", "\t", ";", "|")
+_BOM_AND_BLANKS: Final = b"\xef\xbb\xbf \t\r\n"
+_UTF16_BOMS: Final = (b"\xff\xfe", b"\xfe\xff")
+_HIGH: Final = bytes(range(0x80, 0x100))
+_HIGH_PERCENT: Final = 30  # at most this share of bytes >= 0x80 in 8-bit text
+_RECORD_ENDS: Final = frozenset(((0x7B, 0x7D), (0x5B, 0x5D)))  # {...} or [...]
+_RECORD_BOUNDARIES: Final = (b"}\n{", b"}\r\n{", b"]\n[", b"]\r\n[")
 
 
 def _decode_text(data: bytes, complete: bool) -> str | None:
@@ -110,6 +112,20 @@ def _from_utf16(data: bytes, complete: bool) -> bytes | None:
     return text.encode("utf-8", "surrogatepass") if "\0" not in text else None
 
 
+def _markup(start: str) -> Identification | None:
+    """svg, xml or html from the first 512 characters (most text has no "<" there at all)."""
+    if "<" not in start:
+        return None
+    low = start.lower()
+    if "<svg" in low:
+        return found("svg")
+    if low.startswith("<?xml"):
+        return found("xml")
+    if low.startswith(("<!doctype html", "<html")) or "<html" in low[:256]:
+        return found("html")
+    return None
+
+
 def classify_text(data: bytes, complete: bool) -> Identification | None:
     """Name the kind of text in `data` (the whole file when `complete`), or None if binary."""
     if data[:2] in _UTF16_BOMS:
@@ -138,13 +154,9 @@ def classify_text(data: bytes, complete: bool) -> Identification | None:
         lines.pop()
     if body.startswith(("{", "[")):
         return mds_index(body) or found("json")
-    low = body[:512].lower()
-    if "<svg" in low:
-        return found("svg")
-    if low.startswith("<?xml"):
-        return found("xml")
-    if low.startswith(("<!doctype html", "<html")) or "<html" in low[:256]:
-        return found("html")
+    markup = _markup(body[:512])
+    if markup is not None:
+        return markup
     if _csv(lines):
         return found("csv")
     return found("text")
