@@ -7,9 +7,10 @@ value on hostile media can drive a large read or allocation. Bytes come from a f
 real files, straight from a file descriptor: os.read/os.pread skip the ~2.4 µs a file object
 costs to build, a third of identifying a small file.
 
-The head is 16 KiB: enough for every signature and first structure the sniffers check, and
-copying bytes from the page cache is a tenth of the cost of identifying a file, so sniffers
-that need more (tar headers further on, a compressed block, HDF5 user blocks) ask for it.
+The head is 16 KiB: enough for every signature and first structure the sniffers check. With
+64 KiB, copying page-cache bytes took ≈ 14 % of identifying small files (docs/benchmarks.md),
+so sniffers that need more (tar headers further on, a compressed block, an ISO descriptor,
+HDF5 user blocks) ask for it.
 """
 
 from __future__ import annotations
