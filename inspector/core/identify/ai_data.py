@@ -165,7 +165,9 @@ def sniff_npy(p: Probe) -> Identification | None:
 _HDF5: Final = b"\x89HDF\r\n\x1a\n"
 
 
-_HDF5_OFFSETS: Final = frozenset((0, 512, 1024, 2048, 4096, 8192, 16384, 32768))
+# Where a superblock may start within the head: 0 and each power of two from 512 below
+# HEAD_BYTES; from HEAD_BYTES on, hdf5_past_head reads each candidate.
+_HDF5_NEAR_OFFSETS: Final = frozenset([0] + [512 << k for k in range(32) if 512 << k < HEAD_BYTES])
 
 
 def sniff_hdf5(p: Probe) -> Identification | None:
@@ -174,11 +176,11 @@ def sniff_hdf5(p: Probe) -> Identification | None:
     Offsets within the head are checked; larger user blocks are sought late (sniff_hdf5_far),
     so an ordinary binary costs no extra reads."""
     head = p.head
-    stepped = head[:32769:512]  # the byte at each multiple of 512: where a signature may start
+    stepped = head[::512]  # the byte at each multiple of 512: where a signature may start
     at = stepped.find(0x89)
     while at >= 0:
         offset = at * 512
-        if offset in _HDF5_OFFSETS and head.startswith(_HDF5, offset):
+        if offset in _HDF5_NEAR_OFFSETS and head.startswith(_HDF5, offset):
             if len(head) > offset + 8 and head[offset + 8] <= 3:  # superblock version 0..3
                 return found("hdf5")
             return suspect("hdf5 signature with an unknown superblock version")
