@@ -35,7 +35,7 @@ from inspector.core.fsview import LocalFS
 from inspector.core.identify import Identifier
 from inspector.core.identify.engine import identify_probe
 from inspector.core.identify.probe import HEAD_BYTES, Probe
-from inspector.core.native import identifier_build, stale_compiled_modules
+from inspector.core.native import identifier_build, stale_build_error
 
 RUNS = 5
 TEMPLATE_NAMES = (
@@ -101,10 +101,8 @@ def main() -> None:
         "--dir", type=Path, default=Path(tempfile.gettempdir()) / "inspector-bench-identify"
     )
     args = parser.parse_args()
-    if stale := stale_compiled_modules():
-        sys.exit(
-            f"compiled modules older than their sources ({', '.join(stale)}): pip install -e ."
-        )
+    if error := stale_build_error():
+        sys.exit(error)
     import magic
 
     files = build(args.dir, args.files)

@@ -20,12 +20,8 @@ def pytest_configure(config: object) -> None:
     `pip install -e .` would be shadowed by the old build, setup.py)."""
     import pytest
 
-    from inspector.core.native import stale_compiled_modules
+    from inspector.core.native import stale_build_error
 
-    stale = stale_compiled_modules()
-    if stale:
-        pytest.exit(
-            f"compiled modules older than their sources: {', '.join(stale)}; run "
-            "`.venv/bin/pip install -e .` again (INSPECTOR_PURE_PYTHON=1 to build none)",
-            returncode=4,
-        )
+    error = stale_build_error()
+    if error:
+        pytest.exit(error, returncode=4)

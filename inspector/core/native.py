@@ -13,7 +13,7 @@ IDENTIFY_DIR = Path(__file__).resolve().parent / "identify"
 
 
 def identifier_build() -> str:
-    """ "mypyc" when the identifier's modules are compiled extensions, else "python"."""
+    """Which build of the identifier runs: "mypyc" (compiled extensions) or "python"."""
     spec = importlib.util.find_spec("inspector.core.identify.engine")
     origin = spec.origin if spec is not None else None
     return "mypyc" if origin is not None and not origin.endswith(".py") else "python"
@@ -29,3 +29,14 @@ def stale_compiled_modules(directory: Path = IDENTIFY_DIR) -> list[str]:
         if built and min(b.stat().st_mtime for b in built) < source.stat().st_mtime:
             stale.append(source.name)
     return stale
+
+
+def stale_build_error() -> str | None:
+    """One line telling how to rebuild when compiled modules are stale, else None."""
+    stale = stale_compiled_modules()
+    if not stale:
+        return None
+    return (
+        f"compiled modules older than their sources: {', '.join(stale)}; run "
+        "`.venv/bin/pip install -e .` again (INSPECTOR_PURE_PYTHON=1 to build none)"
+    )
