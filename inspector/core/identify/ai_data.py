@@ -10,13 +10,13 @@ import re
 import struct
 from typing import Final
 
+from inspector.core.identify.binary import i32le, u32le, u64le
 from inspector.core.identify.checksums import masked_crc32c
 from inspector.core.identify.model import Identification, found, suspect
 from inspector.core.identify.probe import HEAD_BYTES, Probe
 
 _U32: Final = struct.Struct("<I")
 _I32: Final = struct.Struct("<i")
-_U64: Final = struct.Struct("<Q")
 
 
 def sniff_parquet(p: Probe) -> Identification | None:
@@ -99,7 +99,7 @@ def sniff_arrow_stream_legacy(p: Probe) -> Identification | None:
     head = p.head
     if len(head) < 16:
         return None
-    (length,) = _I32.unpack_from(head, 0)
+    length = i32le(head, 0)
     if length <= 0 or (length + 4) % 8 or length > p.size - 4 or length > _ARROW_MAX_SCHEMA:
         return None
     parsed = _flatbuffer_message(head[4 : 4 + length])
@@ -113,21 +113,17 @@ def sniff_tfrecord(p: Probe) -> Identification | None:
     record's length CRC too when it lies in the head (the data CRC would cost a pure-Python
     pass over the record; two length CRCs already leave a 2^-64 chance of a false match)."""
     head = p.head
-    if len(head) < 16:
-        return None
-    (length,) = _U64.unpack_from(head, 0)
-    if length >= 1 << 48:  # cheap rejection before any CRC work (text, most binaries)
-        return None
-    (crc,) = _U32.unpack_from(head, 8)
-    if masked_crc32c(head[:8]) != crc:
+    if len(head) < 16 or head[6] or head[7]:
+        return None  # a length of 2^48 or more: cheap rejection of text and most binaries
+    length = u64le(head, 0)
+    if masked_crc32c(head[:8]) != u32le(head, 8):
         return None
     if length > p.size - 16:
         return suspect(f"tfrecord first record of {length} bytes runs past the end of file")
     second = 16 + length
-    if second + 12 <= len(head):
-        (crc2,) = _U32.unpack_from(head, second + 8)
-        if masked_crc32c(head[second : second + 8]) != crc2:
-            return suspect("tfrecord first record is sound but the second is not")
+    in_head = second + 12 <= len(head)
+    if in_head and masked_crc32c(head[second : second + 8]) != u32le(head, second + 8):
+        return suspect("tfrecord first record is sound but the second is not")
     return found("tfrecord")
 
 
@@ -167,7 +163,7 @@ _HDF5: Final = b"\x89HDF\r\n\x1a\n"
 
 # Where a superblock may start within the head: 0 and each power of two from 512 below
 # HEAD_BYTES; from HEAD_BYTES on, hdf5_past_head reads each candidate.
-_HDF5_NEAR_OFFSETS: Final = frozenset([0] + [512 << k for k in range(32) if 512 << k < HEAD_BYTES])
+_HDF5_NEAR_OFFSETS: Final = (0, *(512 << k for k in range(32) if 512 << k < HEAD_BYTES))
 
 
 def sniff_hdf5(p: Probe) -> Identification | None:
@@ -176,15 +172,13 @@ def sniff_hdf5(p: Probe) -> Identification | None:
     Offsets within the head are checked; larger user blocks are sought late (sniff_hdf5_far),
     so an ordinary binary costs no extra reads."""
     head = p.head
-    stepped = head[::512]  # the byte at each multiple of 512: where a signature may start
-    at = stepped.find(0x89)
-    while at >= 0:
-        offset = at * 512
-        if offset in _HDF5_NEAR_OFFSETS and head.startswith(_HDF5, offset):
+    for offset in _HDF5_NEAR_OFFSETS:
+        if offset + 8 > len(head):
+            break
+        if head[offset] == 0x89 and head[offset : offset + 8] == _HDF5:
             if len(head) > offset + 8 and head[offset + 8] <= 3:  # superblock version 0..3
                 return found("hdf5")
             return suspect("hdf5 signature with an unknown superblock version")
-        at = stepped.find(0x89, at + 1)
     return None
 
 
@@ -226,17 +220,17 @@ def sniff_mds_shard(p: Probe) -> Identification | None:
     head = p.head
     if len(head) < 12:
         return None
-    (n,) = _U32.unpack_from(head, 0)
+    n = u32le(head, 0)
     if n == 0 or 4 * (n + 2) > p.size:
         return None
-    (first,) = _U32.unpack_from(head, 4)
+    first = u32le(head, 4)
     if first < 4 * (n + 2) or first > p.size:
         return None
     table_end = 4 * (n + 2)
     last = (
         head[table_end - 4 : table_end] if table_end <= len(head) else p.read_at(table_end - 4, 4)
     )
-    if len(last) != 4 or _U32.unpack(last)[0] != p.size:
+    if len(last) != 4 or u32le(last, 0) != p.size:
         return None
     if first > table_end and p.read_at(table_end, 1) != b"{":
         return None  # MDSWriter puts its JSON config between the offsets and the samples
@@ -280,8 +274,9 @@ def sniff_lmdb(p: Probe) -> Identification | None:
     """LMDB data.mdb: page 0 is a meta page (flag P_META) whose meta starts with 0xBEEFC0DE
     (page header of 16 bytes on 64-bit builds, 12 on 32-bit) and version 1."""
     head = p.head
-    if _LMDB_MAGIC_BYTES not in head[:24]:
-        return None  # the magic sits at 0, 12 or 16
+    mark = _LMDB_MAGIC_BYTES
+    if not (head[:4] == mark or head[12:16] == mark or head[16:20] == mark):
+        return None  # the magic sits at 0 (lock file), 16 or 12 (meta page, 64/32-bit)
     if len(head) >= 8 and struct.unpack_from("<I", head, 0)[0] == _LMDB_MAGIC:
         return found("lmdb", "lock file")  # lock.mdb: its reader table starts with the magic
     for header_len, flags_at in ((16, 10), (12, 6)):

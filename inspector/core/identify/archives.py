@@ -349,13 +349,14 @@ def webdataset_like(names: list[bytes]) -> bool:
     return multi > 0 and multi * 3 >= len(complete) * 2
 
 
-_NOT_CHECKSUM: Final = bytes(set(range(256)) - set(b" 01234567\0"))
-
-
 def sniff_tar(p: Probe) -> Identification | None:
     head = p.head
-    if len(head) < 512 or head[148:156].translate(None, _NOT_CHECKSUM) != head[148:156]:
-        return None  # quick rejection: the checksum field holds only octal digits, " " and NUL
+    if len(head) < 512:
+        return None
+    for at in range(148, 156):  # quick rejection: the checksum field is octal digits, " ", NUL
+        byte = head[at]
+        if not (0x30 <= byte <= 0x37 or byte == 0x20 or byte == 0):
+            return None
     members = tar_members(p)
     if members is None or isinstance(members, Identification):
         return members

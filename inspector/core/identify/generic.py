@@ -114,7 +114,8 @@ def sniff_magic(p: Probe) -> Identification | None:
             return found(fmt)
     if head[4:8] == b"ftyp" and len(head) >= 12:
         return found(_FTYP_BRANDS.get(head[8:12], "mp4"))
-    if head.startswith((b"RIFF", b"RIFX")) and head[8:12] in _RIFF:  # RIFX: big-endian
+    riff = head.startswith(b"RIFF") or head.startswith(b"RIFX")  # RIFX: big-endian
+    if riff and head[8:12] in _RIFF:
         return found(_RIFF[head[8:12]])
     if head.startswith(b"FORM") and head[8:12] in (b"AIFF", b"AIFC"):
         return found("aiff")

@@ -22,7 +22,6 @@ _BOM_AND_BLANKS: Final = b"\xef\xbb\xbf \t\r\n"
 _UTF16_BOMS: Final = (b"\xff\xfe", b"\xfe\xff")
 _HIGH: Final = bytes(range(0x80, 0x100))
 _HIGH_PERCENT: Final = 30  # at most this share of bytes >= 0x80 in 8-bit text
-_RECORD_ENDS: Final = frozenset(((0x7B, 0x7D), (0x5B, 0x5D)))  # {...} or [...]
 _RECORD_BOUNDARIES: Final = (b"}\n{", b"}\r\n{", b"]\n[", b"]\r\n[")
 
 
@@ -62,7 +61,8 @@ def _jsonl(window: bytes, complete: bool) -> bool:
         line = line.strip()
         if not line:
             continue
-        if (line[0], line[-1]) not in _RECORD_ENDS:
+        first, last = line[0], line[-1]
+        if not ((first == 0x7B and last == 0x7D) or (first == 0x5B and last == 0x5D)):  # {} []
             return False
         if parsed < JSONL_OBJECTS:
             try:
@@ -81,19 +81,37 @@ def record_boundary_in(data: bytes) -> bool:
     return any(boundary in data for boundary in _RECORD_BOUNDARIES)
 
 
-def _csv(lines: list[str]) -> bool:
-    """At least two lines with the same non-zero count of one separator. Prose separates with
-    ", " where a table rarely does, so a mostly spaced comma or semicolon is not a table."""
+def _table_separators(line: str) -> list[str]:
+    """The separators a table's first line could be using: present, and (but for tabs) not
+    mostly followed by a space, as prose separates with ", " where a table rarely does."""
+    out = []
+    for sep in _SEPARATORS:
+        k = line.count(sep)
+        if k and (sep == "\t" or line.count(sep + " ") * 2 <= k):
+            out.append(sep)
+    return out
+
+
+def _csv(body: str, complete: bool) -> bool:
+    """At least two lines (of the first MAX_LINES, the last one only when whole) with the same
+    non-zero count of one separator, every non-blank line alike."""
+    end = body.find("\n")
+    first = body if end < 0 else body[:end]
+    if first.strip() and not _table_separators(first):
+        return False  # the common verdict on prose, without splitting the lines
+    lines = body.split("\n", MAX_LINES)
+    # When more follows, the lines before the remainder are whole; otherwise the last line of a
+    # prefix may be cut short.
+    if len(lines) > MAX_LINES or not complete:
+        lines.pop()
     sample = [ln for ln in lines if ln.strip()]
     if len(sample) < 2:
         return False
     first, second = sample[0], sample[1]
-    for sep in _SEPARATORS:
+    for sep in _table_separators(first):
         k = first.count(sep)
-        if not k or second.count(sep) != k:
+        if second.count(sep) != k:
             continue
-        if sep != "\t" and first.count(sep + " ") * 2 > k:
-            continue  # prose: "a, b, c"
         counts = [ln.count(sep) for ln in sample]
         if counts.count(k) == len(counts):
             return True
@@ -112,11 +130,11 @@ def _from_utf16(data: bytes, complete: bool) -> bytes | None:
     return text.encode("utf-8", "surrogatepass") if "\0" not in text else None
 
 
-def _markup(start: str) -> Identification | None:
+def _markup(body: str) -> Identification | None:
     """svg, xml or html from the first 512 characters (most text has no "<" there at all)."""
-    if "<" not in start:
+    if body.find("<", 0, 512) < 0:
         return None
-    low = start.lower()
+    low = body[:512].lower()
     if "<svg" in low:
         return found("svg")
     if low.startswith("<?xml"):
@@ -147,16 +165,11 @@ def classify_text(data: bytes, complete: bool) -> Identification | None:
     if text is None:
         return None
     body = text.lstrip("\ufeff \t\r\n")
-    lines = body.split("\n", MAX_LINES)
-    # When more follows, the lines before the remainder are whole; otherwise the last line of a
-    # prefix may be cut short.
-    if len(lines) > MAX_LINES or not complete:
-        lines.pop()
     if body.startswith(("{", "[")):
         return mds_index(body) or found("json")
-    markup = _markup(body[:512])
+    markup = _markup(body)
     if markup is not None:
         return markup
-    if _csv(lines):
+    if _csv(body, complete):
         return found("csv")
     return found("text")
