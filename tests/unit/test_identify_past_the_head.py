@@ -121,3 +121,25 @@ def test_tar_header_checksum_matches_its_definition(body, skew):
 def test_tar_header_checksum_at_its_largest():
     block = b"\xff" * 148 + b"%06o\0 " % (255 * 504 + 256) + b"\xff" * 356
     assert archives._tar_header_ok(block)
+
+
+@pytest.mark.parametrize(
+    ("field", "valid"),
+    [
+        (b"%06o\0 ", True),  # GNU tar
+        (b"%07o\0", True),  # POSIX ustar writers
+        (b" %05o\0 ", True),  # old tars pad with leading spaces
+        (b"%06o  ", True),
+        (b"%05o 7\0", False),  # a digit after the padding
+        (b"%06ox\0", False),
+        (b"        ", False),  # no digits at all
+        (b"\0\0\0\0\0\0\0\0", False),
+    ],
+)
+def test_tar_checksum_field_forms(field, valid):
+    body = b"a.txt".ljust(148, b"\0") + b" " * 8 + bytes(356)
+    if b"%" in field:
+        field %= _checksum_by_definition(body)
+    block = body[:148] + field + body[156:]
+    assert len(block) == 512
+    assert archives._tar_header_ok(block) == valid
