@@ -47,14 +47,20 @@ def sniff_safetensors(p: Probe) -> Identification | None:
     for name, entry in header.items():
         if name == "__metadata__":
             continue
-        if not isinstance(entry, dict) or not {"dtype", "shape", "data_offsets"} <= entry.keys():
+        if not (
+            isinstance(entry, dict)
+            and "dtype" in entry
+            and "shape" in entry
+            and "data_offsets" in entry
+        ):
             return suspect("safetensors header entry without dtype/shape/data_offsets")
         offsets = entry["data_offsets"]
         if not (isinstance(offsets, list) and len(offsets) == 2):
             return suspect("safetensors data_offsets is not a pair")
-        if not all(isinstance(o, int) for o in offsets):
+        start, stop = offsets
+        if not (isinstance(start, int) and isinstance(stop, int)):
             return suspect("safetensors data_offsets are not integers")
-        end = max(end, offsets[1])
+        end = max(end, stop)
         tensors += 1
     if 8 + n + end != p.size:
         return suspect(f"safetensors tensors end at {8 + n + end}, the file at {p.size}")
