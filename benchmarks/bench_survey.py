@@ -3,6 +3,8 @@
     python benchmarks/bench_survey.py [--files N] [--dir PATH]
 
 Both run on a warm cache (one untimed walk first); the best of 5 runs each is compared.
+Run it from an install made by `pip install -e .`: the walk is then compiled with mypyc
+(setup.py); the output says which build ran.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.common import best_of, make_tree, run_quiet
+from inspector.core.native import stale_build_error, survey_build
 from inspector.core.survey import survey
 
 
@@ -25,11 +28,14 @@ def main() -> None:
         "--dir", type=Path, default=Path(tempfile.gettempdir()) / "inspector-bench-tree"
     )
     args = parser.parse_args()
+    if error := stale_build_error():
+        sys.exit(error)
     root = make_tree(args.dir, args.files)
     result = survey(str(root))  # warm the cache
     du = best_of(5, lambda: run_quiet(["du", "-s", str(root)]))
     ours = best_of(5, lambda: survey(str(root)))
     print(f"tree: {result.files:,} files, {result.dirs:,} dirs")
+    print(f"survey build: {survey_build()} (setup.py compiles it with mypyc when it can)")
     print(f"du -s:   {du * 1000:8.1f} ms")
     print(f"survey:  {ours * 1000:8.1f} ms")
     print(f"ratio survey/du: {ours / du:.2f}x (goal <= 1.5x)")

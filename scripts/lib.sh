@@ -33,10 +33,10 @@ make_venv() {  # make_venv EXTRAS: create $VENV if needed and install the projec
   local spec="."
   [ -n "${1:-}" ] && spec=".[$1]"
   [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
-  # The install compiles the identifier (setup.py, ~20 s): skip it when nothing it reads has
-  # changed since the last one (same extras, pyproject, setup.py and identifier sources).
+  # The install compiles the hot loops (setup.py, ~25 s): skip it when nothing it reads has
+  # changed since the last one (same extras, pyproject, setup.py and the compiled sources).
   local stamp="$VENV/.inspector-install-${1:-app}" want
-  want="$spec $(cat pyproject.toml setup.py inspector/core/identify/*.py | sha256sum)"
+  want="$spec $(cat pyproject.toml setup.py inspector/core/identify/*.py inspector/core/survey.py | sha256sum)"
   if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
     return 0
   fi

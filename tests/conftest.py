@@ -16,8 +16,8 @@ if "INSPECTOR_DATA_DIR" not in os.environ:
 
 
 def pytest_configure(config: object) -> None:
-    """Refuse to test compiled identifier modules older than their sources (an edit after
-    `pip install -e .` would be shadowed by the old build, setup.py)."""
+    """Refuse to test compiled modules (identifier, survey) older than their sources (an edit
+    after `pip install -e .` would be shadowed by the old build, setup.py)."""
     import pytest
 
     from inspector.core.native import stale_build_error

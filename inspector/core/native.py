@@ -1,33 +1,48 @@
-"""Whether the content identifier runs compiled (mypyc, see setup.py) or as pure Python.
+"""Which build of the hot loops runs: compiled (mypyc, see setup.py) or pure Python.
 
-An editable install compiles `inspector/core/identify/` in place; a source file edited after
-that is shadowed by its older compiled module until the next `pip install -e .`, so the test
-suite and the benchmark refuse to run on stale builds (`stale_compiled_modules`)."""
+setup.py compiles the content identifier (`inspector/core/identify/`) and the survey walk
+(`survey.py`). An editable install compiles them in place; a source file edited after that is
+shadowed by its older compiled module until the next `pip install -e .`, so the test suite and
+the benchmarks refuse to run on stale builds (`stale_compiled_modules`)."""
 
 from __future__ import annotations
 
 import importlib.util
 from pathlib import Path
 
-IDENTIFY_DIR = Path(__file__).resolve().parent / "identify"
+CORE_DIR = Path(__file__).resolve().parent
 
 
-def identifier_build() -> str:
-    """Which build of the identifier runs: "mypyc" (compiled extensions) or "python"."""
-    spec = importlib.util.find_spec("inspector.core.identify.engine")
+def compiled_sources() -> list[Path]:
+    """The modules setup.py compiles (its COMPILED list, which cannot import this package)."""
+    return [*sorted((CORE_DIR / "identify").glob("*.py")), CORE_DIR / "survey.py"]
+
+
+def build_of(module: str) -> str:
+    """What `module` runs from: "mypyc" (a compiled extension) or "python" (its source)."""
+    spec = importlib.util.find_spec(module)
     origin = spec.origin if spec is not None else None
     return "mypyc" if origin is not None and not origin.endswith(".py") else "python"
 
 
-def stale_compiled_modules(directory: Path = IDENTIFY_DIR) -> list[str]:
-    """Sources in `directory` changed after their compiled module was built (file names)."""
+def identifier_build() -> str:
+    return build_of("inspector.core.identify.engine")
+
+
+def survey_build() -> str:
+    return build_of("inspector.core.survey")
+
+
+def stale_compiled_modules(sources: list[Path] | None = None) -> list[str]:
+    """Sources changed after their compiled module was built (paths below inspector/core)."""
     stale = []
-    for source in sorted(directory.glob("*.py")):
+    for source in compiled_sources() if sources is None else sources:
+        directory = source.parent
         built = list(directory.glob(f"{source.stem}.*.so")) + list(
             directory.glob(f"{source.stem}.*.pyd")
         )
         if built and min(b.stat().st_mtime for b in built) < source.stat().st_mtime:
-            stale.append(source.name)
+            stale.append(str(source.relative_to(CORE_DIR)))
     return stale
 
 
