@@ -6,6 +6,7 @@ from __future__ import annotations
 import pickletools
 import re
 import struct
+from collections.abc import Iterator
 from typing import Final
 
 from inspector.core.identify.jsonparse import parse_json
@@ -140,6 +141,32 @@ def _protobuf_field(p: Probe, at: int) -> tuple[int, int, int, int] | None:
     return tag[0] >> 3, tag[0] & 7, value[0], base + value[1]
 
 
+def _schema_fields(
+    p: Probe, at: int, end: int, schema: dict[int, int], limit: int
+) -> Iterator[tuple[int, int, int]]:
+    """(field number, length, offset of its bytes) of each length-delimited field of a message
+    from `at` to `end` (varint fields are stepped over). The walk stops at the first field
+    whose number is not in `schema` (number -> wire type) or has another wire type, whose
+    bytes run past `end`, that is malformed, or after `limit` fields: hostile bytes cannot
+    steer it beyond that."""
+    for _ in range(limit):
+        if at >= end:
+            return
+        parsed = _protobuf_field(p, at)
+        if parsed is None:
+            return
+        field, wire, value, after = parsed
+        if schema.get(field) != wire:
+            return
+        if wire == 0:
+            at = after
+            continue
+        if after + value > end:
+            return
+        yield field, value, after
+        at = after + value
+
+
 def sniff_onnx(p: Probe) -> Identification | None:
     """A protobuf ModelProto: ir_version (field 1) first, only known fields with the right wire
     types, lengths inside the file, and a graph (field 7). Fields are followed past the head
@@ -150,22 +177,11 @@ def sniff_onnx(p: Probe) -> Identification | None:
     first = _varint(head, 1)
     if first is None or not 1 <= first[0] <= 64:
         return None
-    at = first[1]
-    for _ in range(_ONNX_MAX_FIELDS):
-        parsed = _protobuf_field(p, at)
-        if parsed is None:
-            return None
-        field, wire, value, after = parsed
-        if _ONNX_FIELDS.get(field) != wire:
-            return None
-        if wire == 0:
-            at = after
-            continue
-        if after + value > p.size:
-            return None
+    for field, _length, _start in _schema_fields(
+        p, first[1], p.size, _ONNX_FIELDS, _ONNX_MAX_FIELDS
+    ):
         if field == 7:
             return found("onnx")
-        at = after + value
     return None
 
 
@@ -372,29 +388,18 @@ def sniff_tf_savedmodel(p: Probe) -> Identification | None:
     info = _varint(head, graph[1] + 1)
     if info is None or graph_end > p.size or info[1] + info[0] > graph_end:
         return None
-    at, end = info[1], info[1] + info[0]
-    for _ in range(len(_META_INFO_FIELDS)):  # each field once, tags before the later ones
-        if at >= end:
-            return None
-        parsed = _protobuf_field(p, at)
-        if parsed is None:
-            return None
-        field, wire, value, after = parsed
-        if _META_INFO_FIELDS.get(field) != wire:
-            return None
-        if wire == 0:
-            at = after
-            continue
-        if after + value > end:
-            return None
+    start, end = info[1], info[1] + info[0]
+    # Each field at most once, and the tags come before the later ones.
+    for field, length, at in _schema_fields(
+        p, start, end, _META_INFO_FIELDS, len(_META_INFO_FIELDS)
+    ):
         if field == 4:
-            if not 0 < value <= _MAX_TAG:
+            if not 0 < length <= _MAX_TAG:
                 return None
-            name = p.read_at(after, value)
-            if len(name) != value or not name.isascii() or not name.decode().isprintable():
+            name = p.read_at(at, length)
+            if len(name) != length or not name.isascii() or not name.decode().isprintable():
                 return None
             return found("tf-savedmodel", f"tag {name.decode()}")
-        at = after + value
     return None
 
 
