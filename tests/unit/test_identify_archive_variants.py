@@ -82,6 +82,8 @@ NOT_SHARDS = {
     ],
     "live_photos": [f"IMG_{i:04d}.{e}" for i in range(6) for e in ("HEIC", "MOV")],
     "live_photos_jpg": [f"IMG_{i:04d}.{e}" for i in range(6) for e in ("JPG", "MOV")],
+    "web_assets": [f"static/{s}.{e}" for s in _STEMS for e in ("png", "webp")],
+    "photo_exports": [f"export/IMG_{i:04d}.{e}" for i in range(6) for e in ("JPG", "tif")],
 }
 
 
@@ -156,6 +158,9 @@ def test_gzipped_shard_is_webdataset(tmp_path, layout):
         ([b"a.jpg", b"a.xmp", b"b.jpg", b"b.xmp"], False),  # one field and a sidecar
         ([b"a.jpg", b"a.jpg.json", b"b.jpg", b"b.jpg.json"], False),  # Takeout
         ([b"a.jpg", b"a.meta.json", b"b.jpg", b"b.meta.json"], True),  # a named json field
+        ([b"a.png", b"a.webp", b"b.png", b"b.webp"], False),  # one picture, two encodings
+        ([b"a.jpg", b"a.seg.png", b"b.jpg", b"b.seg.png"], True),  # an image and its mask
+        ([b"a.png", b"a.webp", b"a.txt", b"b.png", b"b.webp", b"b.txt"], True),  # and a caption
         ([b"a.cls", b"a.jpg", b"b.cls", b"a.txt"], False),  # key a not adjacent
         ([b"a.cls", b"b.cls", b"c.cls", b"d.cls"], False),  # one file per key
         ([b"a.cls", b"a.jpg", b"b.py", b"c.py", b"d.py"], False),  # too few grouped keys

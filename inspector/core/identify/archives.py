@@ -323,6 +323,10 @@ WDS_FIELD_EXTENSIONS: Final = frozenset(
     b"wav flac mp3 m4a ogg opus sax wma "  # audio
     b"mp4 webm ogv mjpeg h264".split()  # video
 )
+# A sample's fields hold different things (an image and its label, caption, mask "seg.png").
+# A key whose only fields are bare image extensions is one picture in several encodings: web
+# assets (logo.png + logo.webp), exports (photo.jpg + photo.tif). It does not count as a sample.
+_BARE_IMAGES: Final = frozenset(b"jpg jpeg png webp gif bmp ppm pgm pbm pnm tif tiff".split())
 # Sidecars written next to a media file and named after it, extension included: Google Takeout's
 # IMG_1.jpg.json (or IMG_1.jpg.supplemental-metadata.json). Their key groups {jpg, jpg.json}
 # look like a 2-field sample, but a field is never named after another field's extension.
@@ -366,8 +370,12 @@ def webdataset_like(names: list[bytes]) -> bool:
                 continue  # IMG_1.jpg.json: metadata of a photo, not a field of a sample
             current.add(name[dot + 1 :])
     complete = groups[:-1] if len(groups) > 1 else groups  # the last group may be cut short
-    multi = sum(1 for exts in complete if len(exts) >= 2)
+    multi = sum(1 for exts in complete if len(exts) >= 2 and not _one_picture(exts))
     return multi > 0 and multi * 3 >= len(complete) * 2
+
+
+def _one_picture(fields: set[bytes]) -> bool:
+    return all(field.lower() in _BARE_IMAGES for field in fields)
 
 
 def sniff_tar(p: Probe) -> Identification | None:
