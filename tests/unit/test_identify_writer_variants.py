@@ -20,6 +20,7 @@ import zstandard
 
 from inspector.core.fsview import LocalFS
 from inspector.core.identify import Identifier, is_disguised
+from inspector.core.identify.probe import HEAD_BYTES, LONG_RECORD_LIMIT
 from tests.unit import corpus
 
 
@@ -140,6 +141,23 @@ def test_jsonl_with_records_longer_than_the_head(tmp_path):
     zst = tmp_path / "books.jsonl.zst"
     zst.write_bytes(zstandard.ZstdCompressor(level=3).compress(data))
     _expect(zst, "jsonl", "ai-dataset", "zstd")
+
+
+def test_jsonl_of_books_with_records_over_a_mebibyte(tmp_path):
+    data = _long_records(count=3, size=1_500_000)
+    path = tmp_path / "books.jsonl"
+    path.write_bytes(data)
+    _expect(path, "jsonl", "ai-dataset", "long records")
+
+
+def test_large_minified_json_reads_a_bounded_prefix(tmp_path):
+    doc = json.dumps([{"id": i, "text": "x" * 100} for i in range(80_000)]).encode()
+    assert b"\n" not in doc and len(doc) > 2 * LONG_RECORD_LIMIT
+    path = tmp_path / "dump.json"
+    path.write_bytes(doc)
+    identifier = Identifier(LocalFS())
+    assert identifier.identify(str(path), len(doc)).format == "json"
+    assert HEAD_BYTES < identifier.bytes_read <= LONG_RECORD_LIMIT
 
 
 def test_one_long_json_document_stays_json(tmp_path):

@@ -18,7 +18,7 @@ from typing import Final
 from inspector.core.fsview import FileSystemView, fd_opener
 from inspector.core.identify import ai_data, ai_models, archives, crypto, generic, text
 from inspector.core.identify.model import UNIDENTIFIED, Identification, Sniffer, found, suspect
-from inspector.core.identify.probe import WINDOW_MAX, Probe
+from inspector.core.identify.probe import LONG_RECORD_LIMIT, WINDOW_MAX, Probe
 
 _UNKNOWN_SIZE: Final = 1 << 62  # size of a decompressed payload we only see a prefix of
 
@@ -49,8 +49,9 @@ def _long_payload_records(p: Probe) -> bool:
 
 def _long_records(p: Probe) -> Identification | None:
     """A plain file that starts like JSON with no line end in its head: jsonl when a record
-    boundary follows, read on from the head until the per-file read limit (records up to
-    ~1 MiB are found; a JSON document has no such boundary)."""
+    boundary follows, read on from the head up to LONG_RECORD_LIMIT (records up to ~4 MiB are
+    found, as in compressed files; a JSON document has no such boundary)."""
+    p.read_limit = LONG_RECORD_LIMIT
     offset = len(p.head)
     while True:
         window = p.read_at(offset, WINDOW_MAX)

@@ -1,7 +1,8 @@
 """Bounded, counted reads of one file of the evidence: the only way sniffers see bytes.
 
 A probe reads the head once (HEAD_BYTES), the tail once (TAIL_BYTES) and small windows on
-request; every read is capped and the total per file is capped too (READ_LIMIT), so no header
+request; every read is capped and the total per file is capped too (READ_LIMIT; one check
+may go to LONG_RECORD_LIMIT, the end of a jsonl file's first record), so no header
 value on hostile media can drive a large read or allocation. Bytes come from a file handle of
 `FileSystemView.open_read` (so the same sniffers run on training-mode virtual drives) or, for
 real files, straight from a file descriptor: os.read/os.pread skip the ~2.4 µs a file object
@@ -25,6 +26,9 @@ HEAD_BYTES: Final = 16 * 1024
 TAIL_BYTES: Final = 64 * 1024 + 22
 WINDOW_MAX: Final = 256 * 1024  # the largest single extra read a sniffer may ask for
 READ_LIMIT: Final = 1024 * 1024  # all reads of one file together
+# The one check allowed further: where the first record of a plain jsonl file ends (books and
+# long documents run to megabytes a line).
+LONG_RECORD_LIMIT: Final = 4 * 1024 * 1024
 
 
 class Probe:
@@ -41,6 +45,7 @@ class Probe:
         "head",
         "path",
         "prefix_only",
+        "read_limit",
         "size",
         "view",
     )
@@ -59,6 +64,7 @@ class Probe:
         self._tail: bytes | None = None
         # True for a decompressed prefix whose real size is unknown: there is no tail to check.
         self.prefix_only = False
+        self.read_limit = READ_LIMIT  # raised only by the jsonl record search (engine.py)
         want = HEAD_BYTES if size > HEAD_BYTES else size
         if isinstance(source, int):  # the hot path: a real file
             self._fd = source
@@ -121,7 +127,7 @@ class Probe:
             tail_start = self.size - len(tail)
             if offset >= tail_start:
                 return tail[offset - tail_start : offset - tail_start + length]
-        length = min(length, READ_LIMIT - self.bytes_read)
+        length = min(length, self.read_limit - self.bytes_read)
         if length <= 0:
             return b""
         data = self._read(length, offset)
