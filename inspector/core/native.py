@@ -33,10 +33,10 @@ def survey_build() -> str:
     return build_of("inspector.core.survey")
 
 
-def stale_compiled_modules(sources: list[Path] | None = None) -> list[str]:
+def stale_compiled_modules() -> list[str]:
     """Sources changed after their compiled module was built (paths below inspector/core)."""
     stale = []
-    for source in compiled_sources() if sources is None else sources:
+    for source in compiled_sources():
         directory = source.parent
         built = list(directory.glob(f"{source.stem}.*.so")) + list(
             directory.glob(f"{source.stem}.*.pyd")
