@@ -276,8 +276,8 @@ EXTENSION_CATEGORY: Final[dict[str, str]] = {
 }
 
 # Content that legitimately differs in category from its extension's usual claim: a webdataset
-# shard is a .tar, jsonl often ships as .json or .gz, office files, checkpoints and keras models are
-# zips.
+# shard is a .tar, jsonl often ships as .json or .gz, office files, checkpoints and keras models
+# are zips.
 _COMPATIBLE: Final[dict[str, frozenset[str]]] = {
     "tar": frozenset({"webdataset"}),
     "gz": frozenset({"jsonl", "tfrecord", "webdataset"}),

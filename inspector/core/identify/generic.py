@@ -14,16 +14,25 @@ from inspector.core.identify import categories as cat
 from inspector.core.identify.model import Identification, found
 from inspector.core.identify.probe import Probe
 
-# prefix -> format; looked up by the first two bytes, longest prefixes first.
-_MAGIC: Final[tuple[tuple[bytes, str], ...]] = (
+# Long signatures of common files that no structural check can also claim (no tar member name,
+# no HDF5 user block or AI header starts so): named first, before the structural sniffers
+# (photos and documents are most of a drive's small files).
+DECISIVE: Final[tuple[tuple[bytes, str], ...]] = (
     (b"\xff\xd8\xff", "jpeg"),
     (b"\x89PNG\r\n\x1a\n", "png"),
     (b"GIF87a", "gif"),
     (b"GIF89a", "gif"),
+    (b"%PDF-", "pdf"),
+    (b"SQLite format 3\x00", "sqlite"),
+    (b"\x7fELF", "elf"),
+)
+DECISIVE_FIRST_BYTES: Final = bytes(sorted({prefix[0] for prefix, _ in DECISIVE}))
+# prefix -> format; looked up by the first two bytes, longest prefixes first.
+_MAGIC: Final[tuple[tuple[bytes, str], ...]] = (
+    *DECISIVE,  # (already named by sniff_decisive_magic where it runs first)
     (b"II*\x00", "tiff"),
     (b"MM\x00*", "tiff"),
     (b"8BPS", "psd"),
-    (b"%PDF-", "pdf"),
     (b"%!PS", "ps"),
     (b"{\\rtf", "rtf"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "doc"),
@@ -31,14 +40,12 @@ _MAGIC: Final[tuple[tuple[bytes, str], ...]] = (
     (b"Rar!\x1a\x07", "rar"),
     (b"\x04\x22\x4d\x18", "lz4"),
     (b"MSCF\x00\x00\x00\x00", "cab"),
-    (b"\x7fELF", "elf"),
     (b"\xfe\xed\xfa\xce", "mach-o"),
     (b"\xfe\xed\xfa\xcf", "mach-o"),
     (b"\xce\xfa\xed\xfe", "mach-o"),
     (b"\xcf\xfa\xed\xfe", "mach-o"),
     (b"\x00asm", "wasm"),
     (b"dex\n", "dex"),
-    (b"SQLite format 3\x00", "sqlite"),
     (b"fLaC", "flac"),
     (b"OggS", "ogg"),
     (b"ID3", "mp3"),
@@ -81,21 +88,6 @@ _FTYP_BRANDS: Final = {
     b"3g2a": "3gp",
 }
 _RIFF: Final = {b"WAVE": "wav", b"AVI ": "avi", b"WEBP": "webp"}
-
-
-# Long signatures of common files that no structural check can also claim (no tar member name,
-# no HDF5 user block or AI header starts so): named first, before the structural sniffers
-# (photos and documents are most of a drive's small files).
-DECISIVE: Final[tuple[tuple[bytes, str], ...]] = (
-    (b"\xff\xd8\xff", "jpeg"),
-    (b"\x89PNG\r\n\x1a\n", "png"),
-    (b"GIF87a", "gif"),
-    (b"GIF89a", "gif"),
-    (b"%PDF-", "pdf"),
-    (b"SQLite format 3\x00", "sqlite"),
-    (b"\x7fELF", "elf"),
-)
-DECISIVE_FIRST_BYTES: Final = bytes(sorted({prefix[0] for prefix, _ in DECISIVE}))
 
 
 def sniff_decisive_magic(p: Probe) -> Identification | None:
