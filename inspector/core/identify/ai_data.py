@@ -256,13 +256,8 @@ def mds_named_shard(p: Probe) -> bool:
     how MDS lays out a dataset, and the only sign left when the shard is compressed."""
     if ".mds" not in p.path or not _MDS_SHARD_NAME.match(p.name):
         return False
-    try:
-        with p.view.open_read(p.directory + "/index.json") as index:
-            text = index.read(_INDEX_READ)
-    except OSError:
-        return False
-    p.bytes_read += len(text)
-    return b'"shards"' in text
+    index = p.read_sibling("index.json", _INDEX_READ)
+    return index is not None and b'"shards"' in index[1]
 
 
 _LMDB_MAGIC: Final = 0xBEEFC0DE

@@ -196,15 +196,12 @@ def sniff_onnx_external_data(p: Probe) -> Identification | None:
     name = p.name
     if not name.endswith(_ONNX_DATA_SUFFIXES):
         return None
-    model = p.directory + "/" + name[: -len(".data")]
-    try:
-        size = p.view.lstat(model).st_size
-        with p.view.open_read(model) as handle:
-            head = handle.read(min(size, _MODEL_HEAD))
-    except OSError:
+    model = name[: -len(".data")]
+    sibling = p.read_sibling(model, _MODEL_HEAD)
+    if sibling is None:
         return None
-    p.bytes_read += len(head)
-    model_probe = Probe(p.view, model, size, head)
+    size, head, _ = sibling
+    model_probe = Probe(p.view, p.directory + "/" + model, size, head)
     model_probe.prefix_only = True  # only its start was read
     if sniff_onnx(model_probe) is None:
         return None
@@ -452,10 +449,7 @@ def sniff_tf_checkpoint(p: Probe) -> Identification | None:
         return None
     if p.prefix_only or p.size < _TABLE_FOOTER + 8:
         return None  # no footer, or too short for one after the header entry
-    if p.whole:
-        footer = head[p.size - _TABLE_FOOTER : p.size]
-    else:
-        footer = p.read_at(p.size - _TABLE_FOOTER, _TABLE_FOOTER)
+    footer = p.read_at(p.size - _TABLE_FOOTER, _TABLE_FOOTER)
     if footer[40:] != _TABLE_MAGIC:
         return None
     if not _table_footer(footer, p.size):
@@ -476,18 +470,11 @@ def sniff_tf_checkpoint_data(p: Probe) -> Identification | None:
     match = _TF_SHARD.search(name)
     if match is None or match.start() == 0 or int(match[1]) >= int(match[2]):
         return None
-    index = p.directory + "/" + name[: match.start()] + ".index"
-    try:
-        size = p.view.lstat(index).st_size
-        if size < _TABLE_FOOTER + 8:
-            return None
-        with p.view.open_read(index) as handle:
-            first = handle.read(_INDEX_HEAD)
-            handle.seek(size - _TABLE_FOOTER)
-            footer = handle.read(_TABLE_FOOTER)
-    except OSError:
+    index = name[: match.start()] + ".index"
+    sibling = p.read_sibling(index, _INDEX_HEAD, _TABLE_FOOTER, min_size=_TABLE_FOOTER + 8)
+    if sibling is None:
         return None
-    p.bytes_read += len(first) + len(footer)
+    size, first, footer = sibling
     if not (_bundle_header(first) and _table_footer(footer, size)):
         return None
     return found("tf-checkpoint", "data shard beside its index")

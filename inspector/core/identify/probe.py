@@ -134,6 +134,29 @@ class Probe:
         self.bytes_read += len(data)
         return data
 
+    def read_sibling(
+        self, name: str, head: int, tail: int = 0, min_size: int = 0
+    ) -> tuple[int, bytes, bytes] | None:
+        """(size, first `head` bytes, last `tail` bytes) of the file `name` in this file's
+        directory, read through the same view; None when it is missing, unreadable or smaller
+        than `min_size` (then nothing is read). For checks that name a file by its neighbour
+        (ONNX external data, TF checkpoint shards, MDS shards); the bytes count in bytes_read."""
+        path = self.directory + "/" + name
+        try:
+            size = self.view.lstat(path).st_size
+            if size < min_size:
+                return None
+            with self.view.open_read(path) as handle:
+                first = handle.read(min(size, head))
+                last = b""
+                if tail:
+                    handle.seek(max(0, size - tail))
+                    last = handle.read(tail)
+        except OSError:
+            return None
+        self.bytes_read += len(first) + len(last)
+        return size, first, last
+
     def window(self, length: int) -> bytes:
         """A window for entropy tests: the head, or a slice from the middle of a large file
         (headers of containers can be structured while the payload is not)."""
