@@ -1,5 +1,5 @@
 """Build hook: compile the two hot loops with mypyc — the content identifier
-(`inspector/core/identify/`) and the survey walk (`inspector/core/survey.py`).
+(`inspector/core/content/identify/`) and the survey walk (`inspector/core/survey/walk.py`).
 
 Identification runs on tens of thousands of small files a second, the survey on every entry of
 a drive; mypyc turns the same typed Python into C extensions that run them about 1.5x and 1.2x
@@ -18,10 +18,10 @@ from pathlib import Path
 from setuptools import Extension, setup
 from setuptools.command.build_ext import build_ext
 
-# inspector.core.native.compiled_sources() lists the same modules (for its stale-build check).
+# inspector.native.compiled_sources() lists the same modules (for its stale-build check).
 COMPILED = [
-    *sorted(str(p) for p in Path("inspector/core/identify").glob("*.py")),
-    "inspector/core/survey.py",
+    *sorted(str(p) for p in Path("inspector/core/content/identify").glob("*.py")),
+    "inspector/core/survey/walk.py",
 ]
 GROUP = "inspector_native"  # the shared library: inspector_native__mypyc.*.so, top level
 EARLIER_GROUPS = ("inspector_identify",)  # names this library had before

@@ -23,9 +23,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from benchmarks.common import make_tree
-from inspector.core.drives.model import Drive, DriveListener, MountedFilesystem, Partition
-from inspector.core.fsview import LocalFS
-from inspector.core.scan import directory_filesystem
+from inspector.core.media.drives.model import Drive, DriveListener, MountedFilesystem, Partition
+from inspector.core.scan.tree import directory_filesystem
+from inspector.core.survey.fsview import LocalFS
 
 TICK_MS = 5
 GOAL_MS = 50.0

@@ -20,7 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.common import best_of
-from inspector.core.evidence import hash_file
+from inspector.core.media.evidence import hash_file
 
 GOAL = 0.95
 

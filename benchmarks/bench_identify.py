@@ -31,11 +31,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 from benchmarks.common import best_of
-from inspector.core.fsview import LocalFS
-from inspector.core.identify import Identifier
-from inspector.core.identify.engine import identify_probe
-from inspector.core.identify.probe import HEAD_BYTES, Probe
-from inspector.core.native import identifier_build, stale_build_error
+from inspector.core.content.identify import Identifier
+from inspector.core.content.identify.engine import identify_probe
+from inspector.core.content.identify.probe import HEAD_BYTES, Probe
+from inspector.core.survey.fsview import LocalFS
+from inspector.native import identifier_build, stale_build_error
 
 RUNS = 5
 TEMPLATE_NAMES = (

@@ -17,8 +17,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.common import best_of, make_tree, run_quiet
-from inspector.core.native import stale_build_error, survey_build
-from inspector.core.survey import survey
+from inspector.core.survey.walk import survey
+from inspector.native import stale_build_error, survey_build
 
 
 def main() -> None:

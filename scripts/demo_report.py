@@ -17,20 +17,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from inspector.core.cases import DriveIdentity
-from inspector.core.policy import load_policy
+from inspector.core.case.policy import load_policy
+from inspector.core.case.records import DriveIdentity
+from inspector.core.case.store import DeclarationInput, open_store
+from inspector.core.content.result import CategoryShare, ContentResult, DisguisedShare
+from inspector.core.media.drives.model import DeviceInfo, FilesystemInfo
 from inspector.core.reports import gather, report_bytes, report_json, write_csv, write_pdf
 from inspector.core.reports.receipt import write_receipt
-from inspector.core.results import (
-    CategoryShare,
-    ContentResult,
-    DeviceInfo,
-    DisguisedShare,
-    FilesystemInfo,
-    ScanResult,
-)
-from inspector.core.store import DeclarationInput, open_store
-from inspector.core.survey import ExtensionStat, SurveyResult
+from inspector.core.scan.result import ScanResult
+from inspector.core.survey.walk import ExtensionStat, SurveyResult
 
 TB = 10**12
 

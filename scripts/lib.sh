@@ -36,7 +36,7 @@ make_venv() {  # make_venv EXTRAS: create $VENV if needed and install the projec
   # The install compiles the hot loops (setup.py, ~25 s): skip it when nothing it reads has
   # changed since the last one (same extras, pyproject, setup.py and the compiled sources).
   local stamp="$VENV/.inspector-install-${1:-app}" want
-  want="$spec $(cat pyproject.toml setup.py inspector/core/identify/*.py inspector/core/survey.py | sha256sum)"
+  want="$spec $(cat pyproject.toml setup.py inspector/core/content/identify/*.py inspector/core/survey/walk.py | sha256sum)"
   if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
     return 0
   fi

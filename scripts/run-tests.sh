@@ -17,7 +17,7 @@ echo "== quality gates" >&2
 "$bin/ruff" format --check inspector tests benchmarks scripts setup.py
 "$bin/mypy" inspector/core
 "$bin/lint-imports"
-"$bin/python" -c "import inspector.cli, inspector.core.survey, sys; \
+"$bin/python" -c "import inspector.cli, inspector.core.survey.walk, sys; \
 assert not any(m.startswith('PySide6') for m in sys.modules), 'core/CLI imported Qt'"
 
 # Device tests want udevd for hot-plug events (without it they fall back to kernel uevents and

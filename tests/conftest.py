@@ -20,7 +20,7 @@ def pytest_configure(config: object) -> None:
     after `pip install -e .` would be shadowed by the old build, setup.py)."""
     import pytest
 
-    from inspector.core.native import stale_build_error
+    from inspector.native import stale_build_error
 
     error = stale_build_error()
     if error:

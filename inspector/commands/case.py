@@ -10,14 +10,14 @@ from rich.text import Text
 
 from inspector.commands.output import print_json, stdout_console
 from inspector.commands.stores import add_training, case_id, store_of
-from inspector.core.cases import Case, CaseSummary
+from inspector.core.case.policy import load_policy
+from inspector.core.case.policy_store import active_policy
+from inspector.core.case.records import Case, CaseSummary
+from inspector.core.case.store import DeclarationInput
+from inspector.core.case.text_input import declared_volume
 from inspector.core.errors import UsageError
-from inspector.core.names import display_name
-from inspector.core.policy import load_policy
-from inspector.core.policy_store import active_policy
 from inspector.core.reports.model import case_json, summary_json
-from inspector.core.store import DeclarationInput
-from inspector.core.text_input import declared_volume
+from inspector.core.survey.names import display_name
 from inspector.core.units import format_size
 
 EXIT_OK = 0

@@ -10,7 +10,7 @@ from typing import Any
 from rich.table import Table
 
 from inspector.commands.output import print_json, stdout_console
-from inspector.core.drives.model import Drive
+from inspector.core.media.drives.model import Drive
 from inspector.core.units import format_size
 
 DEVICES_SCHEMA = "inspector.devices/1"
@@ -37,7 +37,7 @@ def drive_json(d: Drive) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from inspector.core.drives.udev import UdevBackend  # pyudev only for this command
+    from inspector.core.media.drives.udev import UdevBackend  # pyudev only for this command
 
     drives = UdevBackend(include_loop=args.include_loop).drives()
     if args.json:

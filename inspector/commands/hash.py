@@ -7,9 +7,9 @@ from typing import Any
 
 from inspector.commands.output import print_json, stdout_console
 from inspector.commands.stores import add_training, case_id, store_of
-from inspector.core import audit
-from inspector.core.evidence import hash_files, manifest_json
-from inspector.core.names import display_name
+from inspector.core.case import audit
+from inspector.core.media.evidence import hash_files, manifest_json
+from inspector.core.survey.names import display_name
 
 EXIT_OK = 0
 

@@ -8,10 +8,10 @@ from typing import Any
 
 from inspector.commands.output import print_json, stdout_console
 from inspector.commands.stores import store_of
+from inspector.core.case.policy import Policy
+from inspector.core.case.policy_store import active_policy, active_policy_path, save_policy
+from inspector.core.case.text_input import clean_text
 from inspector.core.errors import UsageError
-from inspector.core.policy import Policy
-from inspector.core.policy_store import active_policy, active_policy_path, save_policy
-from inspector.core.text_input import clean_text
 
 EXIT_OK = 0
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from inspector.commands.output import print_json, stdout_console
 from inspector.commands.stores import add_training, case_id, store_of
-from inspector.core import audit
+from inspector.core.case import audit
 from inspector.core.errors import UsageError
 from inspector.core.reports.csv_report import write_csv
 from inspector.core.reports.model import gather, report_bytes, report_json

@@ -11,11 +11,12 @@ from rich.table import Table
 
 from inspector.commands import scan_case
 from inspector.commands.output import print_json, progress_on_tty, seconds, stdout_console
-from inspector.core.identify.categories import CATEGORY_LABELS
-from inspector.core.names import display_name
-from inspector.core.results import ScanResult
-from inspector.core.scan import DEFAULT_BUDGET_S, EXACT_BELOW, ScanOptions, scan_target
-from inspector.core.scan_json import scan_json
+from inspector.core.content.identify.categories import CATEGORY_LABELS
+from inspector.core.scan.result import ScanResult
+from inspector.core.scan.target import scan_target
+from inspector.core.scan.to_json import scan_json
+from inspector.core.scan.tree import DEFAULT_BUDGET_S, EXACT_BELOW, ScanOptions
+from inspector.core.survey.names import display_name
 from inspector.core.units import format_share, format_size
 
 EXIT_OK, EXIT_INCOMPLETE = 0, 3

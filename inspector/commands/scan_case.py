@@ -13,11 +13,12 @@ from dataclasses import asdict
 from typing import Any
 
 from inspector.commands.stores import add_training, case_id, store_of
-from inspector.core.cases import DriveIdentity, DriveRecord
-from inspector.core.drives.udev import UdevBackend
+from inspector.core.case.records import DriveIdentity, DriveRecord
 from inspector.core.errors import UsageError
-from inspector.core.results import ScanResult
-from inspector.core.scan import ScanOptions, classify_target
+from inspector.core.media.drives.udev import UdevBackend
+from inspector.core.scan.result import ScanResult
+from inspector.core.scan.target import classify_target
+from inspector.core.scan.tree import ScanOptions
 
 
 def add_options(p: Any) -> None:

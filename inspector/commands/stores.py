@@ -6,7 +6,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from inspector.core.store import Store
+    from inspector.core.case.store import Store
 
 
 def case_id(text: str) -> int:
@@ -28,6 +28,6 @@ def add_training(p: Any) -> None:
 
 
 def store_of(args: argparse.Namespace) -> Store:
-    from inspector.core.store import open_store  # SQLAlchemy only for commands that use it
+    from inspector.core.case.store import open_store  # SQLAlchemy only for commands that use it
 
     return open_store(training=bool(getattr(args, "training", False)))

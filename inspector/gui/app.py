@@ -13,9 +13,9 @@ from PySide6.QtCore import QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from inspector.core.drives.model import DriveBackend
+from inspector.core.case.policy import Policy, load_policy
 from inspector.core.errors import InspectorError, UsageError
-from inspector.core.policy import Policy, load_policy
+from inspector.core.media.drives.model import DriveBackend
 from inspector.gui.case_record import CaseRecorder, open_case_store, store_available
 from inspector.gui.controller import DEFAULT_BUDGET_S, DeskController, scan_any_drive
 from inspector.gui.desk import DeskState
@@ -44,7 +44,7 @@ def make_app(argv: Sequence[str] = ()) -> QApplication:
 
 def udev_backend() -> DriveBackend:
     try:
-        from inspector.core.drives.udev import UdevBackend  # type: ignore[import-not-found]
+        from inspector.core.media.drives.udev import UdevBackend  # type: ignore[import-not-found]
     except ImportError:
         raise UsageError(
             "the udev drive backend is not available in this build; "
@@ -57,7 +57,7 @@ def udev_backend() -> DriveBackend:
 def desk_policy() -> Policy:
     """The policy in force at this desk (a supervisor's edit, else the shipped default)."""
     try:
-        from inspector.core.policy_store import active_policy
+        from inspector.core.case.policy_store import active_policy
     except ImportError:
         return load_policy()
     return active_policy()

@@ -13,7 +13,7 @@ import time
 
 from PySide6.QtCore import QObject, Signal
 
-from inspector.core.drives.model import DriveEvent
+from inspector.core.media.drives.model import DriveEvent
 from inspector.core.progress import Progress, ProgressFn
 
 PROGRESS_INTERVAL_S = 0.1  # at most ten progress updates a second per task: the queue stays short

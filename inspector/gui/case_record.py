@@ -1,6 +1,6 @@
 """The desk's case in the case store: travelers with declarations, drives with their results.
 
-The store (inspector.core.store, from the cases work) serializes writes on its own writer
+The store (inspector.core.case.store) serializes writes on its own writer
 thread; the desk hands it work with `store.submit` and hears back through queued signals, so the
 GUI never waits on the database. Reports are written by a desk worker.
 """
@@ -24,8 +24,8 @@ log = logging.getLogger(__name__)
 
 def store_available() -> bool:
     try:
-        import inspector.core.reports
-        import inspector.core.store  # noqa: F401
+        import inspector.core.case.store
+        import inspector.core.reports  # noqa: F401
     except ImportError:
         return False
     return True
@@ -78,7 +78,7 @@ class CaseRecorder(QObject):
 
     @Slot()
     def _sync_travelers(self) -> None:
-        from inspector.core.cases import DeclarationInput
+        from inspector.core.case.records import DeclarationInput
 
         for t in self.state.travelers():
             said = (t.declaration, t.declared_bytes, t.licence)
@@ -118,7 +118,7 @@ class CaseRecorder(QObject):
 
     def _record_drive(self, row: DriveRow) -> None:
         """On the writer thread: the drive attached to its traveler, then its result."""
-        from inspector.core.cases import DriveIdentity
+        from inspector.core.case.records import DriveIdentity
 
         assert row.result is not None and row.traveler is not None
         content = row.result.content
@@ -157,7 +157,7 @@ class CaseRecorder(QObject):
 def open_case_store(training: bool, officer: str, desk: str) -> tuple[Any, Any]:
     """Open the live (or the separate training) store and a new case in it. Called once at
     start-up or from the officer's own "open a case" action; one short insert."""
-    from inspector.core.store import open_store
+    from inspector.core.case.store import open_store
 
     store = open_store(training=training)
     return store, store.open_case(officer, desk)
@@ -165,7 +165,7 @@ def open_case_store(training: bool, officer: str, desk: str) -> tuple[Any, Any]:
 
 def open_cases() -> tuple[Any, list[Any]]:
     """The live store and its open cases (a short read, on the officer's request)."""
-    from inspector.core.store import open_store
+    from inspector.core.case.store import open_store
 
     store = open_store(training=False)
     return store, store.cases(open_only=True)

@@ -11,12 +11,12 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from inspector.core.drives.model import Drive, DriveBackend, DriveEvent, DriveEventKind, Watch
+from inspector.core.case.verdicts import drive_figures
+from inspector.core.media.drives.model import Drive, DriveBackend, DriveEvent, DriveEventKind, Watch
 from inspector.core.progress import CancelToken, Progress
-from inspector.core.results import ScanResult
-from inspector.core.scan import ScanOptions
-from inspector.core.scan_drive import scan_drive
-from inspector.core.verdicts import drive_figures
+from inspector.core.scan.drive import scan_drive
+from inspector.core.scan.result import ScanResult
+from inspector.core.scan.tree import ScanOptions
 from inspector.gui.bridge import CoreBridge
 from inspector.gui.desk import DeskState, DriveOutcome, DriveStatus
 from inspector.gui.models.format import raw_notes

@@ -12,12 +12,8 @@ from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QObject, Signal
 
-from inspector.core.drives.model import Drive
-from inspector.core.errors import UsageError
-from inspector.core.policy import Policy
-from inspector.core.results import ScanResult
-from inspector.core.units import format_size, parse_size
-from inspector.core.verdicts import (
+from inspector.core.case.policy import Policy
+from inspector.core.case.verdicts import (
     DriveFigures,
     Estimate,
     Totals,
@@ -27,6 +23,10 @@ from inspector.core.verdicts import (
     group_totals,
     totals,
 )
+from inspector.core.errors import UsageError
+from inspector.core.media.drives.model import Drive
+from inspector.core.scan.result import ScanResult
+from inspector.core.units import format_size, parse_size
 
 
 class DriveStatus(enum.Enum):

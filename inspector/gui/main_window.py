@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.core.errors import InspectorError, UsageError
-from inspector.core.names import display_name
+from inspector.core.survey.names import display_name
 from inspector.gui.case_record import (
     CaseRecorder,
     load_case_travelers,
@@ -258,8 +258,8 @@ class MainWindow(QMainWindow):
     def _save_policy(self, text: str) -> str:
         """A supervisor's edit: validated, made active, audited; "" when saved."""
         try:
-            from inspector.core.policy_store import save_policy
-            from inspector.core.store import open_store
+            from inspector.core.case.policy_store import save_policy
+            from inspector.core.case.store import open_store
 
             before, after = save_policy(text)
         except ImportError:

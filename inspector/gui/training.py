@@ -7,10 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from inspector.core.drives.model import Drive, DriveBackend
 from inspector.core.errors import UsageError
+from inspector.core.media.drives.model import Drive, DriveBackend
 from inspector.core.progress import CancelToken, ProgressFn
-from inspector.core.scan import ScanOptions
+from inspector.core.scan.tree import ScanOptions
 from inspector.gui.desk import DeskState, DriveOutcome, Traveler
 from inspector.gui.models.format import raw_note
 

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 import blake3
 import pytest
 
-from inspector.core.mounts import mount_table
+from inspector.core.media.mounts import mount_table
 
 TOOLS = ("losetup", "blkid", "mkfs.ext4", "sgdisk", "partx", "blockdev")
 

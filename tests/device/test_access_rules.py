@@ -14,10 +14,10 @@ import pytest
 
 from inspector import cli
 from inspector.commands import scan as scan_command
-from inspector.core.drives.udev import UdevBackend
-from inspector.core.privileged import get_read_only
-from inspector.core.scan import ScanOptions
-from inspector.core.scan_drive import scan_drive
+from inspector.core.media.drives.udev import UdevBackend
+from inspector.core.media.privileged import get_read_only
+from inspector.core.scan.drive import scan_drive
+from inspector.core.scan.tree import ScanOptions
 from tests.device import images
 from tests.device.conftest import Loops, b3, loops_over, sh
 
@@ -126,7 +126,7 @@ def test_the_tools_own_loop_devices_are_handed_back_writable(device_dir, loops: 
     images.make_ext4(p1, "OWN", size=24 * images.MB)
     gpt = os.path.join(device_dir, "own.img")
     images.make_gpt(gpt, [p1, p1])
-    from inspector.core.scan_device import scan_image
+    from inspector.core.scan.device import scan_image
 
     result = scan_image(gpt, ScanOptions(budget_s=0))
     assert result.complete and len(result.partitions) == 2
@@ -173,14 +173,14 @@ def test_partitions_split_by_the_kernel_are_used_directly(device_dir, loops: Loo
 
 
 def _mounts_at(roots):
-    from inspector.core.mounts import mount_table
+    from inspector.core.media.mounts import mount_table
 
     return [m for m in mount_table() if m.mountpoint in roots]
 
 
 def test_cancel_and_failure_mid_scan_undo_everything(device_dir):
     from inspector.core.progress import CancelToken
-    from inspector.core.scan_device import scan_image
+    from inspector.core.scan.device import scan_image
 
     tree = {f"d{d:03d}/f{f:02d}.bin": b"c" for d in range(600) for f in range(20)}
     image = os.path.join(device_dir, "cancel.img")

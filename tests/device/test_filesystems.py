@@ -12,12 +12,12 @@ import sys
 
 import pytest
 
-from inspector.core.access import kernel_filesystems, plan_mount
-from inspector.core.drives.udev import UdevBackend
-from inspector.core.mounts import mount_table
-from inspector.core.privileged import get_read_only
-from inspector.core.scan import ScanOptions
-from inspector.core.scan_drive import scan_drive
+from inspector.core.media.access import kernel_filesystems, plan_mount
+from inspector.core.media.drives.udev import UdevBackend
+from inspector.core.media.mounts import mount_table
+from inspector.core.media.privileged import get_read_only
+from inspector.core.scan.drive import scan_drive
+from inspector.core.scan.tree import ScanOptions
 from tests.device import images
 from tests.device.conftest import Loops, b3, sh
 

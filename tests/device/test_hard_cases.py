@@ -12,13 +12,13 @@ import time
 
 import pytest
 
-from inspector.core.access import kernel_filesystems
-from inspector.core.drives.model import DriveEvent, DriveEventKind
-from inspector.core.drives.udev import UdevBackend
-from inspector.core.mounts import mount_table
+from inspector.core.media.access import kernel_filesystems
+from inspector.core.media.drives.model import DriveEvent, DriveEventKind
+from inspector.core.media.drives.udev import UdevBackend
+from inspector.core.media.mounts import mount_table
 from inspector.core.progress import Progress
-from inspector.core.scan import ScanOptions
-from inspector.core.scan_device import scan_image
+from inspector.core.scan.device import scan_image
+from inspector.core.scan.tree import ScanOptions
 from tests.device import images
 from tests.device.conftest import Loops, b3, loops_over, sh
 from tests.device.test_filesystems import cli

@@ -55,7 +55,7 @@ def estimate_policy():  # type: ignore[no-untyped-def]
     """The default thresholds compared on estimates. A survey-only scan knows nothing of the
     content, so the shipped upper-bound policy (rightly) refers it on "could be encrypted";
     these tests are about totals, which the estimate basis isolates."""
-    from inspector.core.policy import default_policy_path, parse_policy
+    from inspector.core.case.policy import default_policy_path, parse_policy
 
     text = default_policy_path().read_text().replace('compare = "upper"', 'compare = "estimate"')
     assert 'compare = "estimate"' in text

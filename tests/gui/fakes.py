@@ -11,16 +11,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from inspector.core.drives.model import (
+from inspector.core.media.drives.model import (
     Drive,
     DriveEvent,
     DriveEventKind,
     DriveListener,
+    FilesystemInfo,
     MountedFilesystem,
     Partition,
 )
-from inspector.core.fsview import FileSystemView, LocalFS
-from inspector.core.results import FilesystemInfo
+from inspector.core.survey.fsview import FileSystemView, LocalFS
 
 
 class GateFS(LocalFS):

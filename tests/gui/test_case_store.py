@@ -12,7 +12,7 @@ from tests.gui.conftest import TB, make_folder
 from tests.gui.fakes import FolderBackend
 
 pytestmark = pytest.mark.gui
-pytest.importorskip("inspector.core.store")  # the cases branch's core
+pytest.importorskip("inspector.core.case.store")  # the cases branch's core
 
 
 @pytest.fixture
@@ -66,7 +66,7 @@ def test_report_export_writes_pdf_csv_json(qtbot, desk, recorder, tmp_path: Path
 
 
 def test_an_open_case_is_continued_with_its_travelers(qtbot, desk, backend, tmp_path: Path):
-    from inspector.core.cases import DeclarationInput
+    from inspector.core.case.records import DeclarationInput
     from inspector.gui.case_record import CaseRecorder, load_case_travelers, open_case_store
 
     store, case = open_case_store(False, "officer 9", "desk 1")

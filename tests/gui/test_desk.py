@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from inspector.core.drives.model import DriveEvent, DriveEventKind
+from inspector.core.media.drives.model import DriveEvent, DriveEventKind
 from inspector.gui.desk import DriveStatus
 from tests.gui.conftest import TB, make_folder
 from tests.gui.fakes import FolderBackend, GateFS

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from inspector.core.results import CategoryShare, ContentResult, ScanResult
-from inspector.core.survey import SurveyResult
+from inspector.core.content.result import CategoryShare, ContentResult
+from inspector.core.scan.result import ScanResult
+from inspector.core.survey.walk import SurveyResult
 from inspector.gui.desk import DeskState, DriveStatus, Traveler
 from inspector.gui.models import drives as dcol
 from inspector.gui.models import travelers as tcol

@@ -111,8 +111,8 @@ def test_officer_cannot_edit_the_policy(qtbot, desk):
 
 
 def test_supervisor_edits_the_policy_validated_and_audited(qtbot, desk):
-    pytest.importorskip("inspector.core.policy_store")
-    from inspector.core.store import open_store
+    pytest.importorskip("inspector.core.case.policy_store")
+    from inspector.core.case.store import open_store
 
     desk.supervisor = "Supervisor Sam"
     dialog = desk.show_policy()

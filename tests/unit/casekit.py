@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-from inspector.core.results import (
-    CategoryShare,
-    ContentResult,
-    DeviceInfo,
-    DisguisedShare,
-    FilesystemInfo,
-    ScanResult,
-)
-from inspector.core.survey import ExtensionStat, SurveyResult
+from inspector.core.content.result import CategoryShare, ContentResult, DisguisedShare
+from inspector.core.media.drives.model import DeviceInfo, FilesystemInfo
+from inspector.core.scan.result import ScanResult
+from inspector.core.survey.walk import ExtensionStat, SurveyResult
 
 TB = 10**12
 

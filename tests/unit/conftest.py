@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from inspector.core.store import Store, open_store
+from inspector.core.case.store import Store, open_store
 
 
 @pytest.fixture(autouse=True)

@@ -27,7 +27,7 @@ import zstandard
 from gguf import GGUFWriter
 from safetensors.numpy import save_file
 
-from inspector.core.identify.checksums import masked_crc32c
+from inspector.core.content.identify.checksums import masked_crc32c
 
 rng = random.Random(11)
 

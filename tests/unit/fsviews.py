@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import BinaryIO
 
-from inspector.core.fsview import LocalFS
+from inspector.core.survey.fsview import LocalFS
 
 
 class _CountingHandle:

@@ -6,9 +6,9 @@ import sqlite3
 
 import pytest
 
-from inspector.core import audit
-from inspector.core.cases import DriveIdentity
-from inspector.core.store import DeclarationInput, open_store, store_path
+from inspector.core.case import audit
+from inspector.core.case.records import DriveIdentity
+from inspector.core.case.store import DeclarationInput, open_store, store_path
 from tests.unit.casekit import TB, sampled_scan
 
 

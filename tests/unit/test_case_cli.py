@@ -13,7 +13,7 @@ import time
 
 import pytest
 
-from inspector.core.store import open_store, store_path
+from inspector.core.case.store import open_store, store_path
 from tests.unit.test_cli import ROOT, run
 
 

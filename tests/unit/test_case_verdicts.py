@@ -3,10 +3,10 @@ when a drive result or a declaration changes, and the policy the case was opened
 
 from __future__ import annotations
 
-from inspector.core import audit
-from inspector.core.cases import DriveIdentity
-from inspector.core.policy import parse_policy
-from inspector.core.store import DeclarationInput
+from inspector.core.case import audit
+from inspector.core.case.policy import parse_policy
+from inspector.core.case.records import DriveIdentity
+from inspector.core.case.store import DeclarationInput
 from tests.unit.casekit import TB, sampled_scan
 from tests.unit.test_policy import GOOD
 

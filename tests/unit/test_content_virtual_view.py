@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from inspector.core.fsview import FsUsage
-from inspector.core.scan import ScanOptions, scan_tree
+from inspector.core.scan.tree import ScanOptions, scan_tree
+from inspector.core.survey.fsview import FsUsage
 from tests.unit import corpus
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from inspector.core.drives.identity import DriveRegistry, dedupe_serials, drive_identity
-from inspector.core.drives.model import Drive, Partition
+from inspector.core.media.drives.identity import DriveRegistry, dedupe_serials, drive_identity
+from inspector.core.media.drives.model import Drive, Partition
 
 TB = 10**12
 

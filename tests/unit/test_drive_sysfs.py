@@ -6,9 +6,9 @@ import os
 
 import pytest
 
-from inspector.core.access import partition_node, plan_mount
-from inspector.core.drives.probe import decode_udev, is_system_mount
-from inspector.core.drives.sysfs import (
+from inspector.core.media.access import partition_node, plan_mount
+from inspector.core.media.drives.probe import decode_udev, is_system_mount
+from inspector.core.media.drives.sysfs import (
     list_disks,
     parent_disk,
     parse_export,
@@ -18,7 +18,7 @@ from inspector.core.drives.sysfs import (
     underlying_disks,
     wwn_from_wwid,
 )
-from inspector.core.mounts import parse_mount_table
+from inspector.core.media.mounts import parse_mount_table
 
 
 def put(root, rel, text):

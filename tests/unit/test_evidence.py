@@ -10,7 +10,7 @@ import blake3
 import pytest
 
 from inspector.core.errors import Cancelled
-from inspector.core.evidence import (
+from inspector.core.media.evidence import (
     HashError,
     format_duration,
     full_hash_seconds,
@@ -74,7 +74,7 @@ def test_whole_drive_estimate():
 
 
 def test_region_hashes(tmp_path):
-    from inspector.core.evidence import Manifest, hash_region
+    from inspector.core.media.evidence import Manifest, hash_region
 
     data = os.urandom(50_000)
     path = tmp_path / "img"

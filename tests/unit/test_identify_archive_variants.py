@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from inspector.core.fsview import LocalFS
-from inspector.core.identify import Identifier
-from inspector.core.identify.archives import FIRST_PREFIX, _gunzip, webdataset_like
+from inspector.core.content.identify import Identifier
+from inspector.core.content.identify.archives import FIRST_PREFIX, _gunzip, webdataset_like
+from inspector.core.survey.fsview import LocalFS
 
 rng = random.Random(7)
 

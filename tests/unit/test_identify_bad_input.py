@@ -13,9 +13,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from inspector.core.fsview import LocalFS
-from inspector.core.identify import Identifier, engine
-from inspector.core.identify.probe import HEAD_BYTES, READ_LIMIT, TAIL_BYTES, WINDOW_MAX, Probe
+from inspector.core.content.identify import Identifier, engine
+from inspector.core.content.identify.probe import (
+    HEAD_BYTES,
+    READ_LIMIT,
+    TAIL_BYTES,
+    WINDOW_MAX,
+    Probe,
+)
+from inspector.core.survey.fsview import LocalFS
 from tests.unit import corpus
 from tests.unit.fsviews import CountingFS
 

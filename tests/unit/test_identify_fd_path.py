@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from inspector.core.fsview import LocalFS
-from inspector.core.identify import Identifier
-from inspector.core.identify.probe import HEAD_BYTES, READ_LIMIT, TAIL_BYTES, WINDOW_MAX
+from inspector.core.content.identify import Identifier
+from inspector.core.content.identify.probe import HEAD_BYTES, READ_LIMIT, TAIL_BYTES, WINDOW_MAX
+from inspector.core.survey.fsview import LocalFS
 from tests.unit import corpus
 from tests.unit.fsviews import CountingFS
 from tests.unit.test_identify_bad_input import HOSTILE

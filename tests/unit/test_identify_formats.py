@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from inspector.core.fsview import LocalFS
-from inspector.core.identify import Identifier, identify, is_disguised
-from inspector.core.identify.checksums import crc32c
+from inspector.core.content.identify import Identifier, identify, is_disguised
+from inspector.core.content.identify.checksums import crc32c
+from inspector.core.survey.fsview import LocalFS
 from tests.unit import corpus
 
 
@@ -110,7 +110,11 @@ def test_compressed_mds_shard_is_named_by_its_index(tmp_path):
 
 
 def test_every_format_maps_into_the_fixed_vocabulary():
-    from inspector.core.identify.categories import CATEGORIES, EXTENSION_CATEGORY, FORMAT_CATEGORY
+    from inspector.core.content.identify.categories import (
+        CATEGORIES,
+        EXTENSION_CATEGORY,
+        FORMAT_CATEGORY,
+    )
 
     assert set(FORMAT_CATEGORY.values()) <= set(CATEGORIES)
     assert set(EXTENSION_CATEGORY.values()) <= set(CATEGORIES)
@@ -123,8 +127,8 @@ def test_every_format_a_sniffer_can_name_has_a_category():
     reported as 'unknown' category)."""
     import re
 
-    from inspector.core.identify import generic
-    from inspector.core.identify.categories import FORMAT_CATEGORY
+    from inspector.core.content.identify import generic
+    from inspector.core.content.identify.categories import FORMAT_CATEGORY
 
     source = Path(generic.__file__).parent
     names = set()
@@ -200,7 +204,7 @@ def test_compressed_shard_needs_a_real_index(tmp_path):
 
 
 def test_every_category_has_a_label_for_officers():
-    from inspector.core.identify.categories import CATEGORIES, CATEGORY_LABELS
+    from inspector.core.content.identify.categories import CATEGORIES, CATEGORY_LABELS
 
     assert set(CATEGORY_LABELS) == set(CATEGORIES)
 

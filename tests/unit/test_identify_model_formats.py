@@ -13,9 +13,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from inspector.core.fsview import LocalFS
-from inspector.core.identify import Identifier, ai_models, is_disguised
-from inspector.core.identify.probe import HEAD_BYTES, Probe
+from inspector.core.content.identify import Identifier, ai_models, is_disguised
+from inspector.core.content.identify.probe import HEAD_BYTES, Probe
+from inspector.core.survey.fsview import LocalFS
 from tests.unit import corpus
 from tests.unit.fsviews import CountingFS
 

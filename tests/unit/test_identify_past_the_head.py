@@ -17,9 +17,9 @@ import zstandard
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from inspector.core.fsview import LocalFS
-from inspector.core.identify import Identifier, archives
-from inspector.core.identify.probe import HEAD_BYTES, TAIL_BYTES, Probe
+from inspector.core.content.identify import Identifier, archives
+from inspector.core.content.identify.probe import HEAD_BYTES, TAIL_BYTES, Probe
+from inspector.core.survey.fsview import LocalFS
 
 
 def _identify(path: Path):

@@ -12,8 +12,8 @@ import numpy as np
 import pytest
 import webdataset
 
-from inspector.core.fsview import LocalFS
-from inspector.core.identify import Identifier
+from inspector.core.content.identify import Identifier
+from inspector.core.survey.fsview import LocalFS
 
 
 def _identify(path: Path):

@@ -18,9 +18,9 @@ import pyarrow as pa
 import pytest
 import zstandard
 
-from inspector.core.fsview import LocalFS
-from inspector.core.identify import Identifier, is_disguised
-from inspector.core.identify.probe import HEAD_BYTES, LONG_RECORD_LIMIT
+from inspector.core.content.identify import Identifier, is_disguised
+from inspector.core.content.identify.probe import HEAD_BYTES, LONG_RECORD_LIMIT
+from inspector.core.survey.fsview import LocalFS
 from tests.unit import corpus
 
 

@@ -6,11 +6,11 @@ import sqlite3
 
 import pytest
 
-from inspector.core import audit
-from inspector.core.migrations import StoreError, backup_path
-from inspector.core.policy import load_policy
-from inspector.core.store import open_store, store_path
-from inspector.core.store_schema import SCHEMA_VERSION, V1_DDL
+from inspector.core.case import audit
+from inspector.core.case.migrations import StoreError, backup_path
+from inspector.core.case.policy import load_policy
+from inspector.core.case.schema import SCHEMA_VERSION, V1_DDL
+from inspector.core.case.store import open_store, store_path
 
 AT = "2026-01-02T03:04:05+00:00"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from inspector.core.policy import PolicyError, load_policy, parse_policy
+from inspector.core.case.policy import PolicyError, load_policy, parse_policy
 
 GOOD = """
 [policy]

@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from inspector.core import audit
-from inspector.core.policy import PolicyError, load_policy
-from inspector.core.policy_store import active_policy, active_policy_path, save_policy
+from inspector.core.case import audit
+from inspector.core.case.policy import PolicyError, load_policy
+from inspector.core.case.policy_store import active_policy, active_policy_path, save_policy
 from tests.unit.test_case_cli import ok_json, run
 from tests.unit.test_policy import GOOD
 

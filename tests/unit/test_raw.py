@@ -8,8 +8,8 @@ import random
 
 import pytest
 
-from inspector.core.raw import BLOCK, classify_block, header_of, raw_sample
-from inspector.core.stats import wilson
+from inspector.core.content.stats import wilson
+from inspector.core.media.raw import BLOCK, classify_block, header_of, raw_sample
 
 
 def test_wilson_is_honest_at_the_edges():

@@ -15,7 +15,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from inspector.core.cases import DriveIdentity
+from inspector.core.case.records import DriveIdentity
+from inspector.core.case.store import DeclarationInput, open_store
 from inspector.core.reports import (
     csv_text,
     gather,
@@ -28,7 +29,6 @@ from inspector.core.reports import (
 )
 from inspector.core.reports.fonts import Fonts
 from inspector.core.reports.receipt import qr_payload
-from inspector.core.store import DeclarationInput, open_store
 from tests.unit.casekit import TB, sampled_scan
 
 HOSTILE_DECLARATION = "=cmd|' /C calc'!A0"

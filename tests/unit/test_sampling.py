@@ -8,17 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from inspector.core.fsview import LocalFS
-from inspector.core.identify import Identifier
-from inspector.core.sampling import (
+from inspector.core.content.identify import Identifier
+from inspector.core.content.sampling import (
     FIRST_BATCH,
     SamplingOptions,
     _DrawMapper,
     sample_content,
 )
-from inspector.core.scan import ScanOptions, scan_tree
-from inspector.core.stats import wilson
-from inspector.core.survey import survey
+from inspector.core.content.stats import wilson
+from inspector.core.scan.tree import ScanOptions, scan_tree
+from inspector.core.survey.fsview import LocalFS
+from inspector.core.survey.walk import survey
 from tests.unit import corpus
 from tests.unit.fsviews import CountingFS
 

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 
 import pytest
 
-from inspector.core.fsview import FsUsage
-from inspector.core.identify import Identifier
-from inspector.core.sampling import SamplingOptions, sample_content
-from inspector.core.survey import survey
+from inspector.core.content.identify import Identifier
+from inspector.core.content.sampling import SamplingOptions, sample_content
+from inspector.core.survey.fsview import FsUsage
+from inspector.core.survey.walk import survey
 
 PER_DIR = 1000
 

@@ -8,14 +8,14 @@ from contextlib import contextmanager
 
 import pytest
 
-from inspector.core.aggregate import combine_content
-from inspector.core.drives.model import Drive, MountedFilesystem, Partition
+from inspector.core.content.result import CategoryShare, ContentResult, DisguisedShare
 from inspector.core.errors import BadTargetError
-from inspector.core.fsview import LocalFS
-from inspector.core.results import CategoryShare, ContentResult, DisguisedShare, FilesystemInfo
-from inspector.core.scan import ScanOptions
-from inspector.core.scan_drive import scan_drive
-from inspector.core.survey import survey
+from inspector.core.media.drives.model import Drive, FilesystemInfo, MountedFilesystem, Partition
+from inspector.core.scan.aggregate import combine_content
+from inspector.core.scan.drive import scan_drive
+from inspector.core.scan.tree import ScanOptions
+from inspector.core.survey.fsview import LocalFS
+from inspector.core.survey.walk import survey
 
 OPTIONS = ScanOptions(budget_s=0)
 

@@ -7,10 +7,11 @@ import subprocess
 
 import pytest
 
-from inspector.core import privileged
 from inspector.core.errors import BadTargetError
-from inspector.core.privileged import LocalRoot, PrivilegeError
-from inspector.core.scan import ScanOptions, scan_target
+from inspector.core.media import privileged
+from inspector.core.media.privileged import LocalRoot, PrivilegeError
+from inspector.core.scan.target import scan_target
+from inspector.core.scan.tree import ScanOptions
 
 
 def test_regular_file_that_is_no_image(tmp_path):

@@ -6,12 +6,12 @@ import threading
 
 import pytest
 
-from inspector.core import audit
-from inspector.core.cases import DriveIdentity
+from inspector.core.case import audit
+from inspector.core.case.queries import UnknownCaseError, UnknownTravelerError
+from inspector.core.case.records import DriveIdentity
+from inspector.core.case.store import DeclarationInput, open_store, store_path
+from inspector.core.case.text_input import declared_volume
 from inspector.core.errors import UsageError
-from inspector.core.store import DeclarationInput, open_store, store_path
-from inspector.core.store_read import UnknownCaseError, UnknownTravelerError
-from inspector.core.text_input import declared_volume
 from tests.unit.casekit import TB, sampled_scan
 
 

@@ -13,13 +13,13 @@ import time
 
 import pytest
 
-from inspector.core.store import open_store, store_path
+from inspector.core.case.store import open_store, store_path
 from tests.unit.test_cli import ROOT
 
 WRITER = """
 import sys
-from inspector.core.cases import DriveIdentity
-from inspector.core.store import open_store
+from inspector.core.case.records import DriveIdentity
+from inspector.core.case.store import open_store
 from tests.unit.casekit import TB, sampled_scan
 case_id, tag, rounds = int(sys.argv[1]), sys.argv[2], int(sys.argv[3])
 with open_store() as s:

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from inspector.core.extensions import extension_of
 from inspector.core.progress import CancelToken
-from inspector.core.survey import survey
+from inspector.core.survey.extensions import extension_of
+from inspector.core.survey.walk import survey
 
 
 def _write(path: os.PathLike[str] | str, size: int) -> None:
@@ -157,7 +157,7 @@ def _survey_as_nobody(tmp_path: Path) -> None:
             pytest.skip(f"{parent} is not traversable by nobody")
     code = (
         "import os,json,sys; "
-        "from inspector.core.survey import survey; os.setgid(65534); os.setuid(65534); "
+        "from inspector.core.survey.walk import survey; os.setgid(65534); os.setuid(65534); "
         "r=survey(sys.argv[1]); "
         "print(json.dumps([r.files, r.bytes, r.errors, list(r.warnings)]))"
     )

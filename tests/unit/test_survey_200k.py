@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from inspector.core.survey import survey
+from inspector.core.survey.walk import survey
 
 
 @pytest.mark.slow

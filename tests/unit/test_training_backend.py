@@ -7,8 +7,8 @@ import time
 
 import pytest
 
-from inspector.core.drives.model import DriveEvent, DriveEventKind
-from inspector.core.raw import raw_sample
+from inspector.core.media.drives.model import DriveEvent, DriveEventKind
+from inspector.core.media.raw import raw_sample
 from inspector.core.training.backend import DriveGone, RealClock, SimulatedBackend
 from inspector.core.training.loader import load_scenario
 
@@ -104,8 +104,8 @@ def test_real_clock_plays_the_timeline_in_a_background_thread():
 
 def test_scan_drive_works_on_simulated_drives():
     """The desk's generic path (scan_drive through any backend) also reads simulated drives."""
-    from inspector.core.scan import ScanOptions
-    from inspector.core.scan_drive import scan_drive
+    from inspector.core.scan.drive import scan_drive
+    from inspector.core.scan.tree import ScanOptions
 
     b = SimulatedBackend(load_scenario("replug"))
     b.advance(0)

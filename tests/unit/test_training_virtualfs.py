@@ -14,7 +14,7 @@ from collections import Counter
 import numpy as np
 import pytest
 
-from inspector.core.survey import survey
+from inspector.core.survey.walk import survey
 from inspector.core.training.formats import FORMATS, VFile
 from inspector.core.training.layout import plan_drive
 from inspector.core.training.loader import load_scenario

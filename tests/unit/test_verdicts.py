@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from inspector.core.policy import parse_policy
-from inspector.core.verdicts import (
+from inspector.core.case.policy import parse_policy
+from inspector.core.case.verdicts import (
     DriveFigures,
     Estimate,
     evaluate,

@@ -9,10 +9,10 @@ from dataclasses import dataclass
 
 from fpdf import FPDF
 
-from inspector.core.cases import DriveRecord
+from inspector.core.case.records import DriveRecord
+from inspector.core.case.verdicts import Estimate, sum_estimates
 from inspector.core.reports.fonts import Fonts
 from inspector.core.units import format_size
-from inspector.core.verdicts import Estimate, sum_estimates
 
 # Fill colours per category (RGB), muted so the print stays readable in grey too.
 COLOURS: dict[str, tuple[int, int, int]] = {

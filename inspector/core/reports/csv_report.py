@@ -12,10 +12,10 @@ import csv
 import io
 from pathlib import Path
 
-from inspector.core.cases import DriveRecord, TravelerSummary
-from inspector.core.names import display_name
+from inspector.core.case.records import DriveRecord, TravelerSummary
+from inspector.core.case.verdicts import Estimate, Totals, Verdict, drive_figures
 from inspector.core.reports.model import CaseReport, drive_capacity
-from inspector.core.verdicts import Estimate, Totals, Verdict, drive_figures
+from inspector.core.survey.names import display_name
 
 _TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 Cell = str | int | float | None

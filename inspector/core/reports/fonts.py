@@ -11,7 +11,7 @@ from pathlib import Path
 
 from fpdf import FPDF
 
-from inspector.core.names import display_name
+from inspector.core.survey.names import display_name
 
 FONT_DIRS = (
     "/usr/share/fonts/truetype/dejavu",

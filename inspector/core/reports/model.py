@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING, Any
 
 import blake3
 
-from inspector.core import audit
-from inspector.core.audit import AuditEntry
-from inspector.core.cases import (
+from inspector.core.case import audit
+from inspector.core.case.audit import AuditEntry
+from inspector.core.case.queries import now
+from inspector.core.case.records import (
     Case,
     CaseSummary,
     Declaration,
@@ -22,13 +23,12 @@ from inspector.core.cases import (
     GroupSummary,
     TravelerSummary,
 )
-from inspector.core.evidence import NOMINAL_READ_BPS, full_hash_seconds
-from inspector.core.scan_json import scan_json
-from inspector.core.store_read import now
-from inspector.core.verdicts import Estimate, Totals, Verdict
+from inspector.core.case.verdicts import Estimate, Totals, Verdict
+from inspector.core.media.evidence import NOMINAL_READ_BPS, full_hash_seconds
+from inspector.core.scan.to_json import scan_json
 
 if TYPE_CHECKING:
-    from inspector.core.store import Store
+    from inspector.core.case.store import Store
 
 REPORT_SCHEMA = "inspector.report/1"
 CASE_SCHEMA = "inspector.case/1"

@@ -12,13 +12,13 @@ from typing import Any
 
 from fpdf.enums import XPos, YPos
 
-from inspector.core.cases import Traveler
-from inspector.core.evidence import NOMINAL_READ_BPS, format_duration, full_hash_seconds
+from inspector.core.case.records import Traveler
+from inspector.core.case.verdicts import Estimate, Verdict
+from inspector.core.media.evidence import NOMINAL_READ_BPS, format_duration, full_hash_seconds
 from inspector.core.reports.chart import category_bytes, draw_chart
 from inspector.core.reports.fonts import ReportPDF, setup_fonts
 from inspector.core.reports.model import CaseReport, drive_capacity
 from inspector.core.units import format_size
-from inspector.core.verdicts import Estimate, Verdict
 
 WIDTH = 180.0  # A4 minus 15 mm margins
 MAX_CELL = 120  # characters in a table cell

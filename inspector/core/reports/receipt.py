@@ -11,9 +11,9 @@ import qrcode
 from fpdf.enums import XPos, YPos
 
 from inspector.core.errors import UsageError
-from inspector.core.names import display_name
 from inspector.core.reports.fonts import ReportPDF, setup_fonts
 from inspector.core.reports.model import CaseReport
+from inspector.core.survey.names import display_name
 from inspector.core.units import format_size
 
 WIDTH = 180.0

@@ -14,16 +14,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import BinaryIO, Protocol, cast
 
-from inspector.core.drives.model import (
+from inspector.core.errors import InspectorError
+from inspector.core.media.drives.model import (
     Drive,
     DriveEvent,
     DriveEventKind,
     DriveListener,
+    FilesystemInfo,
     MountedFilesystem,
     Partition,
 )
-from inspector.core.errors import InspectorError
-from inspector.core.results import FilesystemInfo
 from inspector.core.training.formats import VFile, luks_header, mix, random_range
 from inspector.core.training.layout import PARTITION_START, DrivePlan, plan_drive
 from inspector.core.training.scenario import DriveSpec, Event, Scenario

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from inspector.core.scan_json import content_json, survey_json
+from inspector.core.case.verdicts import Estimate, Totals
+from inspector.core.scan.to_json import content_json, survey_json
 from inspector.core.training.runner import DriveScan, TrainingRun
-from inspector.core.verdicts import Estimate, Totals
 
 TRAINING_SCHEMA = "inspector.training/1"
 

@@ -14,18 +14,8 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from inspector.core.drives.model import Drive, DriveEventKind
-from inspector.core.policy import Policy, load_policy
-from inspector.core.progress import CancelToken, Progress, ProgressFn, no_progress
-from inspector.core.raw import RawResult
-from inspector.core.results import ScanResult
-from inspector.core.scan import ScanOptions
-from inspector.core.scan_drive import scan_drive
-from inspector.core.training.backend import SimulatedBackend
-from inspector.core.training.formats import mix
-from inspector.core.training.grading import Grade, grade
-from inspector.core.training.scenario import GroupSpec, Scenario, TravelerSpec, VerdictKind
-from inspector.core.verdicts import (
+from inspector.core.case.policy import Policy, load_policy
+from inspector.core.case.verdicts import (
     AI_CATEGORIES,
     DriveFigures,
     Estimate,
@@ -36,6 +26,16 @@ from inspector.core.verdicts import (
     group_totals,
     totals,
 )
+from inspector.core.media.drives.model import Drive, DriveEventKind
+from inspector.core.media.raw import RawResult
+from inspector.core.progress import CancelToken, Progress, ProgressFn, no_progress
+from inspector.core.scan.drive import scan_drive
+from inspector.core.scan.result import ScanResult
+from inspector.core.scan.tree import ScanOptions
+from inspector.core.training.backend import SimulatedBackend
+from inspector.core.training.formats import mix
+from inspector.core.training.grading import Grade, grade
+from inspector.core.training.scenario import GroupSpec, Scenario, TravelerSpec, VerdictKind
 
 # Budgets run on the simulated drive's clock (virtualfs.SECONDS_PER_READ): 30 s of drive time.
 TRAINING_BUDGET_S = 30.0  # of drive time per drive, as the desk's default: ~4,500 reads

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from typing import BinaryIO, cast
 
-from inspector.core.fsview import DirEntryLike, FsUsage, StatLike
+from inspector.core.survey.fsview import DirEntryLike, FsUsage, StatLike
 from inspector.core.training.formats import VFile
 from inspector.core.training.layout import FS_BLOCK, DrivePlan, EntryPlan
 

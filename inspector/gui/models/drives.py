@@ -12,7 +12,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from inspector.core.names import display_name
+from inspector.core.survey.names import display_name
 from inspector.core.units import format_size
 from inspector.gui.desk import DeskState, DriveRow
 from inspector.gui.icons import icon

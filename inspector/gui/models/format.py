@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from inspector.core.raw import RawResult
-from inspector.core.results import ScanResult
+from inspector.core.case.verdicts import AI_CATEGORIES, Estimate
+from inspector.core.media.raw import RawResult
+from inspector.core.scan.result import ScanResult
 from inspector.core.units import format_share, format_size
-from inspector.core.verdicts import AI_CATEGORIES, Estimate
 
 
 def ai_share(result: ScanResult | None) -> tuple[float, float, float] | None:

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont, QGuiApplication
 
-from inspector.core.names import display_name
+from inspector.core.survey.names import display_name
 from inspector.core.units import format_size
 from inspector.gui.desk import Assessment, DeskState
 from inspector.gui.models.drives import DRIVE_MIME

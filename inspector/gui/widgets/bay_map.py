@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
-from inspector.core.names import display_name
+from inspector.core.survey.names import display_name
 from inspector.gui.desk import DeskState
 
 UNASSIGNED = "— unassigned —"

@@ -13,7 +13,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from inspector.core.results import CategoryShare
+from inspector.core.content.result import CategoryShare
 from inspector.core.units import format_share
 from inspector.gui.widgets.colors import category_color
 

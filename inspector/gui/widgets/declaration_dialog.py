@@ -7,7 +7,7 @@ from dataclasses import replace
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from inspector.core.errors import UsageError
-from inspector.core.names import display_name
+from inspector.core.survey.names import display_name
 from inspector.core.units import format_size, parse_size
 from inspector.gui.desk import Traveler
 

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector.core.names import display_name
-from inspector.core.results import ScanResult
+from inspector.core.scan.result import ScanResult
+from inspector.core.survey.names import display_name
 from inspector.core.units import format_share, format_size
 from inspector.gui.desk import DeskState, DriveRow, DriveStatus
 from inspector.gui.icons import icon

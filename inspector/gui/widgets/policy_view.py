@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector.core.policy import Policy, Thresholds
+from inspector.core.case.policy import Policy, Thresholds
 from inspector.core.units import format_size
 
 ROWS = (

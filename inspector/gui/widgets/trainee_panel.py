@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector.core.names import display_name
+from inspector.core.survey.names import display_name
 from inspector.gui.icons import icon
 from inspector.gui.widgets.colors import clear_color, refer_color
 

@@ -6,8 +6,8 @@ import html
 
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from inspector.core.names import display_name
-from inspector.core.policy import Policy
+from inspector.core.case.policy import Policy
+from inspector.core.survey.names import display_name
 from inspector.core.units import format_size
 from inspector.gui.desk import Assessment, DeskState
 from inspector.gui.models.format import estimate_text

@@ -1,0 +1,91 @@
+"""Stepwise schema migrations of the case database, with a backup taken before the first step.
+
+Each step upgrades version n to n+1 in its own transaction; a database newer than this build is
+refused (an old desk must not write into a newer schema it does not understand).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import tomllib
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, inspect, select, text, update
+
+from inspector.core.case.schema import SCHEMA_VERSION, cases, meta, metadata
+from inspector.core.errors import InspectorError
+
+
+class StoreError(InspectorError):
+    """The case database cannot be opened, migrated or written."""
+
+
+def schema_version(conn: Connection) -> int:
+    """0 for an empty database."""
+    if not inspect(conn).has_table("meta"):
+        return 0
+    value = conn.execute(select(meta.c.value).where(meta.c.key == "schema_version")).scalar()
+    try:
+        return int(value) if value is not None else 0
+    except ValueError:
+        raise StoreError(f"case database has a damaged schema version {value!r}") from None
+
+
+def _set_version(conn: Connection, version: int) -> None:
+    conn.execute(update(meta).where(meta.c.key == "schema_version").values(value=str(version)))
+
+
+def _v1_to_v2(conn: Connection) -> None:
+    """v2: training flag and policy name on cases, mount options on drives."""
+    conn.execute(text("ALTER TABLE cases ADD COLUMN training BOOLEAN NOT NULL DEFAULT 0"))
+    conn.execute(text("ALTER TABLE cases ADD COLUMN policy_name TEXT NOT NULL DEFAULT ''"))
+    conn.execute(text("ALTER TABLE drives ADD COLUMN mount_options TEXT"))
+    for row in conn.execute(select(cases.c.id, cases.c.policy_text)).all():
+        try:
+            name = str(tomllib.loads(row.policy_text).get("policy", {}).get("name", ""))
+        except tomllib.TOMLDecodeError:
+            name = ""
+        conn.execute(update(cases).where(cases.c.id == row.id).values(policy_name=name))
+
+
+STEPS: dict[int, Callable[[Connection], None]] = {1: _v1_to_v2}
+
+
+def backup_path(db_path: Path, version: int) -> Path:
+    return db_path.with_name(f"{db_path.name}.v{version}.bak")
+
+
+def _backup(db_path: Path, version: int) -> Path:
+    """A consistent copy through SQLite's backup API (a file copy could miss the WAL)."""
+    target = backup_path(db_path, version)
+    src = sqlite3.connect(db_path)
+    dst = sqlite3.connect(target)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+    return target
+
+
+def migrate(engine: Engine, db_path: Path | None) -> int:
+    """Bring the database to SCHEMA_VERSION; return the version found before."""
+    with engine.begin() as conn:
+        found = schema_version(conn)
+        if found == 0:
+            metadata.create_all(conn)
+            conn.execute(meta.insert().values(key="schema_version", value=str(SCHEMA_VERSION)))
+            return 0
+    if found > SCHEMA_VERSION:
+        raise StoreError(
+            f"case database schema v{found} is newer than this Inspector understands "
+            f"(v{SCHEMA_VERSION}); update Inspector"
+        )
+    if found < SCHEMA_VERSION and db_path is not None:
+        _backup(db_path, found)
+    for version in range(found, SCHEMA_VERSION):
+        with engine.begin() as conn:
+            STEPS[version](conn)
+            _set_version(conn, version + 1)
+    return found

@@ -1,0 +1,228 @@
+"""Cases as the desk sees them: frozen values read from the store, and their verdicts.
+
+`summarize(case, travelers, drives)` turns a case's records into per-traveler and per-group
+totals and verdicts, through `verdicts.evaluate` and the policy stored with the case (never the
+policy currently on disk: a case is judged by the rules it was opened under).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from inspector.core.case.policy import Policy, parse_policy
+from inspector.core.case.verdicts import (
+    DriveFigures,
+    Totals,
+    Verdict,
+    drive_figures,
+    evaluate,
+    group_totals,
+    totals,
+)
+from inspector.core.media.drives.model import Drive
+from inspector.core.scan.result import ScanResult
+from inspector.core.survey.names import display_name
+
+NO_GROUP = "(no group)"  # travelers without a group name are judged together under this name
+DriveState = Literal["scanning", "complete", "incomplete"]
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    id: int
+    officer: str
+    desk: str
+    opened_at: str  # ISO 8601 UTC
+    closed_at: str | None
+    policy_name: str
+    policy_text: str
+    policy_hash: str  # BLAKE3 of policy_text
+    training: bool
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_at is None
+
+    def policy(self) -> Policy:
+        return parse_policy(self.policy_text, f"case {self.id} policy")
+
+
+@dataclass(frozen=True, slots=True)
+class Declaration:
+    text: str
+    declared_bytes: int | None  # None: nothing declared as a volume
+    licence: str | None
+    updated_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class DeclarationInput:
+    """What a traveler declares; `declared_bytes` None = no volume stated."""
+
+    text: str
+    declared_bytes: int | None = None
+    licence: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Traveler:
+    id: int
+    case_id: int
+    name: str
+    document: str | None  # travel document number
+    group: str | None
+    declaration: Declaration | None
+
+    @property
+    def group_name(self) -> str:
+        return self.group or NO_GROUP
+
+
+@dataclass(frozen=True, slots=True)
+class DriveIdentity:
+    """Who a drive is: `key` is stable across re-plugs (WWN, serial+model+size, or the target)."""
+
+    key: str
+    target: str  # device path, image or directory scanned
+    model: str | None = None
+    serial: str | None = None
+    wwn: str | None = None
+    capacity_bytes: int | None = None
+
+    @classmethod
+    def of_drive(cls, drive: Drive) -> DriveIdentity:
+        """A drive as the backend reported it (identity stable across re-plugs)."""
+        return cls(
+            key=drive.identity,
+            target=drive.path,
+            model=drive.model,
+            serial=drive.serial,
+            wwn=drive.wwn,
+            capacity_bytes=drive.capacity_bytes,
+        )
+
+    @classmethod
+    def of_target(cls, target: str) -> DriveIdentity:
+        """A directory or image known only by its path (escaped: it may not be valid UTF-8)."""
+        shown = display_name(target)
+        return cls(key=f"target:{shown}", target=shown)
+
+
+@dataclass(frozen=True, slots=True)
+class DriveRecord:
+    id: int
+    case_id: int
+    traveler_id: int
+    identity: DriveIdentity
+    bay: str | None
+    mount_options: str | None
+    started_at: str
+    finished_at: str | None
+    complete: bool  # False while scanning, and forever if the scan died or was partial
+    result: ScanResult | None
+    result_hash: str | None  # BLAKE3 of the stored scan JSON
+
+    @property
+    def state(self) -> DriveState:
+        if self.finished_at is None:
+            return "scanning"  # or interrupted: a scan that died leaves this state behind
+        return "complete" if self.complete else "incomplete"
+
+
+@dataclass(frozen=True, slots=True)
+class StoredVerdict:
+    """A verdict as recorded when it last changed (the store keeps the history)."""
+
+    scope: Literal["traveler", "group"]
+    subject: str  # traveler or group name
+    verdict: Literal["clear", "refer"]
+    reasons: tuple[str, ...]
+    computed_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """What a committed write changed: passed to Store listeners (the GUI bridge)."""
+
+    case_id: int | None
+    kinds: tuple[str, ...]  # audit kinds of the write, e.g. ("scan finished", "verdict")
+
+
+@dataclass(frozen=True, slots=True)
+class TravelerSummary:
+    traveler: Traveler
+    drives: tuple[DriveRecord, ...]
+    totals: Totals
+    verdict: Verdict
+
+
+@dataclass(frozen=True, slots=True)
+class GroupSummary:
+    name: str
+    travelers: tuple[str, ...]
+    totals: Totals
+    verdict: Verdict
+
+
+@dataclass(frozen=True, slots=True)
+class CaseSummary:
+    case: Case
+    travelers: tuple[TravelerSummary, ...]
+    groups: tuple[GroupSummary, ...]
+    unscanned: int  # drives without a result (scanning or interrupted)
+
+    @property
+    def verdict(self) -> Literal["clear", "refer"]:
+        every = [t.verdict for t in self.travelers] + [g.verdict for g in self.groups]
+        return "refer" if any(v.verdict == "refer" for v in every) else "clear"
+
+
+def figures_of(drive: DriveRecord) -> DriveFigures | None:
+    if drive.result is None:
+        return None
+    return drive_figures(drive.result, drive.identity.capacity_bytes)
+
+
+def summarize(
+    case: Case,
+    travelers: Sequence[Traveler],
+    drives: Sequence[DriveRecord],
+    policy: Policy | None = None,
+) -> CaseSummary:
+    """Totals and verdicts per traveler and per group. Drives without a result count nowhere
+    (and are reported as unscanned): a partial result still counts what it saw."""
+    policy = policy or case.policy()
+    per_traveler: list[TravelerSummary] = []
+    for t in travelers:
+        mine = tuple(d for d in drives if d.traveler_id == t.id)
+        figures = [f for f in (figures_of(d) for d in mine) if f is not None]
+        decl = t.declaration
+        tot = totals(
+            figures,
+            declared_bytes=decl.declared_bytes if decl else None,
+            licence=decl.licence if decl else None,
+        )
+        per_traveler.append(TravelerSummary(t, mine, tot, evaluate(tot, policy, "traveler")))
+    groups: dict[str, list[TravelerSummary]] = {}
+    for s in per_traveler:
+        groups.setdefault(s.traveler.group_name, []).append(s)
+    per_group = []
+    for name in sorted(groups):
+        members = groups[name]
+        gt = group_totals([m.totals for m in members])
+        per_group.append(
+            GroupSummary(
+                name,
+                tuple(m.traveler.name for m in members),
+                gt,
+                evaluate(gt, policy, "group"),
+            )
+        )
+    return CaseSummary(
+        case=case,
+        travelers=tuple(per_traveler),
+        groups=tuple(per_group),
+        unscanned=sum(1 for d in drives if d.result is None),
+    )

@@ -1,0 +1,374 @@
+"""Scan one drive through any DriveBackend: mount read-only, survey + identify each filesystem,
+aggregate. Backend-agnostic: the udev backend (real drives, loop devices) and the simulated
+training backend go through the same function.
+
+A drive that disappears mid-scan shows up as media errors (EIO, or ENOTCONN from a FUSE
+driver); when the backend confirms the medium is gone, the walk stops and the result is
+returned incomplete. Unmounting and detaching happen in the backend's context manager either way.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import errno
+import time
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
+from typing import BinaryIO, Protocol, runtime_checkable
+
+from inspector.core.errors import BadTargetError
+from inspector.core.media.drives.model import (
+    DeviceInfo,
+    Drive,
+    DriveBackend,
+    MountedFilesystem,
+    Partition,
+)
+from inspector.core.media.privileged import AccessError
+from inspector.core.media.raw import DEFAULT_SAMPLES, RawResult, raw_sample
+from inspector.core.progress import CancelToken, ProgressFn, no_progress
+from inspector.core.scan.aggregate import combine_content, combine_filesystems, combine_surveys
+from inspector.core.scan.result import PartitionResult, ScanResult
+from inspector.core.scan.tree import ScanOptions, scan_tree
+from inspector.core.survey.fsview import (
+    DirEntryLike,
+    FileSystemView,
+    FsUsage,
+    StatLike,
+    fd_opener,
+    sampling_clock,
+)
+
+# Errors that mean "the medium is failing or gone", not "this one file is unreadable".
+MEDIA_ERRNOS = frozenset(
+    {errno.EIO, errno.ENXIO, errno.ENODEV, errno.ENOTCONN, errno.EUCLEAN, errno.EBADMSG}
+)
+_PRESENCE_CHECK_INTERVAL_S = 0.5
+
+
+@runtime_checkable
+class ReadsRaw(Protocol):
+    """Optional backend capability: the raw bytes of a partition (number 0 = whole drive),
+    read-only, for raw sampling of what cannot be mounted (LUKS, BitLocker, unknown)."""
+
+    def open_raw(self, drive: Drive, partition: Partition) -> BinaryIO: ...
+
+
+@runtime_checkable
+class ChecksPresence(Protocol):
+    """Optional backend capability: say whether a drive's medium is still readable."""
+
+    def present(self, drive: Drive) -> bool: ...
+
+
+class _LinkedCancel(CancelToken):
+    """Cancelled by the caller's token or by us (when the drive vanishes)."""
+
+    def __init__(self, parent: CancelToken | None) -> None:
+        super().__init__()
+        self._parent = parent
+
+    @property
+    def cancelled(self) -> bool:
+        return super().cancelled or (self._parent is not None and self._parent.cancelled)
+
+
+class _VanishWatch:
+    """Decides, on a media error, whether the drive is gone; then cancels the walk."""
+
+    def __init__(self, backend: DriveBackend, drive: Drive, token: _LinkedCancel) -> None:
+        self._present: Callable[[Drive], bool] | None = (
+            backend.present if isinstance(backend, ChecksPresence) else None
+        )
+        self.drive = drive
+        self.token = token
+        self.vanished = False
+        self._next_check = 0.0
+
+    def media_error(self, exc: OSError) -> None:
+        if self.vanished or exc.errno not in MEDIA_ERRNOS:
+            return
+        now = time.monotonic()
+        if now < self._next_check:
+            return
+        self._next_check = now + _PRESENCE_CHECK_INTERVAL_S
+        self.check()
+
+    def check(self) -> None:
+        """After a media error: is the medium gone? A backend that cannot tell is trusted to
+        raise media errors only for a missing medium."""
+        if self._present is None or not self._present(self.drive):
+            self._gone()
+
+    def confirm_gone(self) -> bool:
+        """Without a media error seen: only a backend that can tell may say it is gone."""
+        if not self.vanished and self._present is not None and not self._present(self.drive):
+            self._gone()
+        return self.vanished
+
+    def _gone(self) -> None:
+        self.vanished = True
+        self.token.cancel()
+
+
+class _GuardedListing:
+    """A directory listing whose iteration reports media errors (getdents can fail too)."""
+
+    def __init__(
+        self, listing: AbstractContextManager[Iterator[DirEntryLike]], watch: _VanishWatch
+    ) -> None:
+        self.listing = listing
+        self.watch = watch
+
+    def __enter__(self) -> Iterator[DirEntryLike]:
+        try:
+            return self._entries(self.listing.__enter__())
+        except OSError as exc:
+            self.watch.media_error(exc)
+            raise
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.listing.__exit__(None, None, None)
+
+    def _entries(self, entries: Iterator[DirEntryLike]) -> Iterator[DirEntryLike]:
+        try:
+            yield from entries
+        except OSError as exc:
+            self.watch.media_error(exc)
+            raise
+
+
+class _GuardedView:
+    """A FileSystemView that reports media errors to a _VanishWatch (and re-raises them)."""
+
+    def __init__(self, inner: FileSystemView, watch: _VanishWatch) -> None:
+        self.inner = inner
+        self.watch = watch
+
+    def scandir(self, path: str) -> AbstractContextManager[Iterator[DirEntryLike]]:
+        try:  # os.scandir fails here, at the call: keep that timing for the survey
+            listing = self.inner.scandir(path)
+        except OSError as exc:
+            self.watch.media_error(exc)
+            raise
+        return _GuardedListing(listing, self.watch)
+
+    def lstat(self, path: str) -> StatLike:
+        try:
+            return self.inner.lstat(path)
+        except OSError as exc:
+            self.watch.media_error(exc)
+            raise
+
+    def open_read(self, path: str) -> BinaryIO:
+        try:
+            return self.inner.open_read(path)
+        except OSError as exc:
+            self.watch.media_error(exc)
+            raise
+
+    def usage(self, path: str) -> FsUsage | None:
+        return self.inner.usage(path)
+
+    def fd_opener(self) -> Callable[[str], int] | None:
+        inner = fd_opener(self.inner)
+        if inner is None:
+            return None
+
+        def guarded(path: str) -> int:
+            try:
+                return inner(path)
+            except OSError as exc:
+                self.watch.media_error(exc)
+                raise
+
+        return guarded
+
+    def sampling_clock(self) -> Callable[[], float]:
+        return sampling_clock(self.inner)
+
+
+def device_info(drive: Drive) -> DeviceInfo:
+    return DeviceInfo(
+        path=drive.path,
+        model=drive.model,
+        serial=drive.serial,
+        wwn=drive.wwn,
+        bus=drive.bus,
+        capacity_bytes=drive.capacity_bytes,
+        read_only=True,
+    )
+
+
+def _where(drive: Drive, number: int) -> str:
+    return f"{drive.path} partition {number}" if number else drive.path
+
+
+def _relabel(result: ScanResult, root: str, where: str) -> ScanResult:
+    """Name paths in warnings by drive and partition, not by our private mount point."""
+
+    def fix(notes: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(n.replace(root.rstrip("/"), f"[{where}]") for n in notes)
+
+    survey = dataclasses.replace(result.survey, warnings=fix(result.survey.warnings))
+    return dataclasses.replace(result, survey=survey, warnings=fix(result.warnings))
+
+
+def scan_drive(
+    backend: DriveBackend,
+    drive: Drive,
+    options: ScanOptions,
+    *,
+    progress: ProgressFn = no_progress,
+    cancel: CancelToken | None = None,
+    target: str | None = None,
+) -> ScanResult:
+    """Mount `drive` read-only through `backend`, scan every filesystem, unmount, aggregate."""
+    if drive.system:
+        raise BadTargetError(
+            f"{drive.path}: holds the running system's filesystems; never mounted or scanned"
+        )
+    started = time.monotonic()
+    token = _LinkedCancel(cancel)
+    watch = _VanishWatch(backend, drive, token)
+    device = device_info(drive)
+    warnings = list(drive.warnings)
+    done: list[tuple[MountedFilesystem, ScanResult]] = []
+    try:
+        with backend.mount(drive) as mounted:
+            read_only = all(fs.device_read_only for fs in mounted)
+            device = dataclasses.replace(device, read_only=read_only)
+            for fs in mounted:
+                if token.cancelled:
+                    break
+                result = scan_tree(
+                    fs.root,
+                    _GuardedView(fs.view, watch),
+                    options,
+                    filesystem=fs.filesystem,
+                    device=device,
+                    progress=progress,
+                    cancel=token,
+                    target=target or drive.path,
+                )
+                done.append((fs, _relabel(result, fs.root, _where(drive, fs.partition.number))))
+                warnings += fs.warnings
+            if any(r.survey.errors for _, r in done):
+                watch.confirm_gone()  # unreadable entries: a dying drive, or just bad files?
+    except (AccessError, OSError) as exc:
+        # Mounting (or unmounting) failed: if the drive vanished that is a partial result,
+        # otherwise the officer gets the one-line reason.
+        if not watch.confirm_gone():
+            if isinstance(exc, AccessError):
+                raise
+            raise AccessError(f"{drive.path}: {exc.strerror or exc}") from None
+        warnings.append(f"{drive.path}: {exc}")
+    raws: dict[int, RawResult] = {}
+    if not watch.vanished and not token.cancelled and isinstance(backend, ReadsRaw):
+        mounted_numbers = {fs.partition.number for fs, _ in done}
+        wanted = [p for p in drive.partitions if p.number not in mounted_numbers]
+        if options.raw:  # the officer asked for the whole device, sector by sector
+            wanted = [_whole(drive)]
+        raws = _raw_partitions(backend, drive, wanted, options, progress, token, warnings)
+    if watch.vanished:
+        warnings.append(
+            f"{drive.path}: the drive disappeared during the scan (media errors): partial result"
+        )
+    stopped = watch.vanished or token.cancelled
+    return _result(
+        drive, options, device, done, raws, warnings, stopped, watch.vanished, started, target
+    )
+
+
+def _whole(drive: Drive) -> Partition:
+    return Partition(drive.path, 0, 0, drive.capacity_bytes, None, None, None)
+
+
+def _raw_partitions(
+    backend: ReadsRaw,
+    drive: Drive,
+    partitions: list[Partition],
+    options: ScanOptions,
+    progress: ProgressFn,
+    cancel: CancelToken,
+    warnings: list[str],
+) -> dict[int, RawResult]:
+    """Raw-sample each partition that could not be mounted, one after the other (one reader
+    per spindle), each within the scan's budget."""
+    out: dict[int, RawResult] = {}
+    for p in partitions:
+        if cancel.cancelled or p.size_bytes <= 0:
+            continue
+        try:
+            with backend.open_raw(drive, p) as source:
+                out[p.number] = raw_sample(
+                    source,
+                    p.size_bytes,
+                    # survey only (--budget 0): the header alone still says "LUKS"
+                    samples=DEFAULT_SAMPLES if options.budget_s > 0 or options.raw else 0,
+                    budget_s=max(options.budget_s, 1.0),
+                    seed=options.seed,
+                    progress=progress,
+                    cancel=cancel,
+                )
+        except OSError as exc:
+            warnings.append(
+                f"{_where(drive, p.number)}: raw sampling failed: {exc.strerror or exc}"
+            )
+    return out
+
+
+def _result(
+    drive: Drive,
+    options: ScanOptions,
+    device: DeviceInfo,
+    done: list[tuple[MountedFilesystem, ScanResult]],
+    raws: dict[int, RawResult],
+    warnings: list[str],
+    stopped: bool,
+    vanished: bool,
+    started: float,
+    target: str | None,
+) -> ScanResult:
+    by_number = {fs.partition.number: (fs, r) for fs, r in done}
+    partitions = []
+    for p in drive.partitions:
+        hit = by_number.get(p.number)
+        raw = raws.get(p.number)
+        if hit is None and not vanished:
+            reason = p.fs_type or "no filesystem recognised"
+            how = "raw-sampled instead" if raw is not None else "not surveyed"
+            warnings.append(f"{_where(drive, p.number)} ({reason}): not mounted, {how}")
+        partitions.append(
+            PartitionResult(
+                path=p.path,
+                number=p.number,
+                start_bytes=p.start_bytes,
+                size_bytes=p.size_bytes,
+                fs_type=p.fs_type,
+                filesystem=hit[0].filesystem if hit else None,
+                survey=hit[1].survey if hit else None,
+                content=hit[1].content if hit else None,
+                raw=raw,
+            )
+        )
+    surveys = [r.survey for _, r in done]
+    for _, r in done:
+        warnings += [w for w in r.warnings if w not in r.survey.warnings]
+    survey = combine_surveys(drive.path, surveys)
+    warnings += survey.warnings
+    complete = not stopped and all(r.complete for _, r in done)
+    return ScanResult(
+        target=target or drive.path,
+        complete=complete,
+        elapsed_s=time.monotonic() - started,
+        survey=survey,
+        content=combine_content([(r.content, r.survey) for _, r in done], options.seed),
+        device=device,
+        filesystem=combine_filesystems([fs.filesystem for fs, _ in done]),
+        # One filesystem on the whole device: no partition list (the top level says it all).
+        partitions=tuple(partitions) if drive.partition_table else (),
+        # the whole device sampled (--raw), or its only partition when nothing mounted
+        raw=raws.get(0) or (next(iter(raws.values())) if len(raws) == 1 and not done else None),
+        warnings=tuple(dict.fromkeys(warnings)),
+    )

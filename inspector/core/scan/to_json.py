@@ -1,0 +1,78 @@
+"""`inspector.scan/1` JSON documents from ScanResult (the CLI and reports use this edge)."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from inspector.core.content.result import ContentResult
+from inspector.core.media.drives.model import FilesystemInfo
+from inspector.core.media.raw import raw_json
+from inspector.core.scan.result import SCAN_SCHEMA, PartitionResult, ScanResult
+from inspector.core.survey.walk import SurveyResult
+
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def survey_json(s: SurveyResult) -> dict[str, Any]:
+    return {
+        "files": s.files,
+        "dirs": s.dirs,
+        "symlinks": s.symlinks,
+        "other": s.other,
+        "bytes": s.bytes,
+        "allocated_bytes": s.allocated_bytes,
+        "errors": s.errors,
+        "by_extension": [
+            {"ext": e.ext, "files": e.files, "bytes": e.bytes} for e in s.by_extension
+        ],
+    }
+
+
+def content_json(c: ContentResult) -> dict[str, Any]:
+    out: dict[str, Any] = _plain(c)
+    return out
+
+
+def filesystem_json(f: FilesystemInfo | None) -> dict[str, Any] | None:
+    return None if f is None else _plain(f)
+
+
+def partition_json(p: PartitionResult) -> dict[str, Any]:
+    return {
+        "path": p.path,
+        "number": p.number,
+        "start_bytes": p.start_bytes,
+        "size_bytes": p.size_bytes,
+        "fs_type": p.fs_type,
+        "filesystem": filesystem_json(p.filesystem),
+        "survey": None if p.survey is None else survey_json(p.survey),
+        "content": None if p.content is None else content_json(p.content),
+        "raw": None if p.raw is None else raw_json(p.raw),
+    }
+
+
+def scan_json(r: ScanResult) -> dict[str, Any]:
+    doc: dict[str, Any] = {
+        "schema": SCAN_SCHEMA,
+        "target": r.target,
+        "complete": r.complete,
+        "elapsed_s": round(r.elapsed_s, 3),
+        "device": None if r.device is None else _plain(r.device),
+        "filesystem": filesystem_json(r.filesystem),
+        "survey": survey_json(r.survey),
+        "content": content_json(r.content),
+        "raw": None if r.raw is None else raw_json(r.raw),
+        "warnings": list(r.warnings),
+    }
+    if r.partitions:
+        doc["partitions"] = [partition_json(p) for p in r.partitions]
+    return doc

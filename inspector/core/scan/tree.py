@@ -1,0 +1,102 @@
+"""Scan one tree (a folder, or a filesystem a drive scan mounted): survey it, identify its
+content within the options' budget, return a ScanResult."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from inspector.core.content.identify import Identifier
+from inspector.core.content.result import ContentResult
+from inspector.core.content.sampling import SamplingOptions, full_content, sample_content
+from inspector.core.media.drives.model import DeviceInfo, FilesystemInfo
+from inspector.core.media.mounts import mount_of
+from inspector.core.progress import CancelToken, ProgressFn, no_progress
+from inspector.core.scan.result import ScanResult
+from inspector.core.survey.fsview import FileSystemView, LocalFS, sampling_clock
+from inspector.core.survey.walk import survey
+
+DEFAULT_BUDGET_S = 30.0
+EXACT_BELOW = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class ScanOptions:
+    budget_s: float = DEFAULT_BUDGET_S  # 0 = survey only
+    full: bool = False  # identify every file
+    raw: bool = False  # raw sector sampling of a device
+    seed: int | None = None
+    # identify every file when a tree holds at most this many (exact, and no slower than a
+    # sample that would draw each of them anyway); 0 = always sample
+    exact_below: int = EXACT_BELOW
+
+
+def scan_tree(
+    root: str,
+    view: FileSystemView,
+    options: ScanOptions,
+    *,
+    filesystem: FilesystemInfo | None = None,
+    device: DeviceInfo | None = None,
+    progress: ProgressFn = no_progress,
+    cancel: CancelToken | None = None,
+    target: str | None = None,
+) -> ScanResult:
+    """Survey and identify the tree at `root` of `view` (a mounted filesystem or a folder)."""
+    started = time.monotonic()
+    identifier = Identifier(view)
+    content_warnings: list[str] = []
+    content_complete = True
+    if options.full:  # one walk: survey and identify every file
+        surveyed, content, content_warnings = full_content(
+            root, identifier, progress=progress, cancel=cancel
+        )
+    else:
+        surveyed = survey(root, view, progress=progress, cancel=cancel)
+        content = ContentResult()
+        if options.budget_s > 0 and surveyed.complete and 0 < surveyed.files <= options.exact_below:
+            # Fewer files than a sample would draw: reading each once costs no more than
+            # sampling and gives exact shares instead of intervals.
+            surveyed, content, content_warnings = full_content(
+                root, identifier, progress=progress, cancel=cancel
+            )
+            content_complete = surveyed.complete
+        elif options.budget_s > 0 and surveyed.complete and surveyed.files:
+            sampling = SamplingOptions(budget_s=options.budget_s, seed=options.seed)
+            content, content_warnings = sample_content(
+                root,
+                surveyed,
+                identifier,
+                sampling,
+                progress=progress,
+                cancel=cancel,
+                clock=sampling_clock(view),
+            )
+            content_complete = content.stopped != "cancelled"
+    return ScanResult(
+        target=target or root,
+        complete=surveyed.complete and content_complete,
+        elapsed_s=time.monotonic() - started,
+        survey=surveyed,
+        content=content,
+        device=device,
+        filesystem=filesystem,
+        warnings=surveyed.warnings + tuple(content_warnings),
+    )
+
+
+def directory_filesystem(path: str, view: FileSystemView | None = None) -> FilesystemInfo | None:
+    """Usage of the filesystem holding a directory (type from the mount table, no UUID/label)."""
+    usage = (view or LocalFS()).usage(path)
+    if usage is None:
+        return None
+    mount = mount_of(path)
+    return FilesystemInfo(
+        type=mount[2] if mount else None,
+        uuid=None,
+        label=None,
+        size_bytes=usage.size_bytes,
+        used_bytes=usage.used_bytes,
+        free_bytes=usage.free_bytes,
+        fill_ratio=round(usage.fill_ratio, 6),
+    )
