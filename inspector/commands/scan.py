@@ -205,8 +205,11 @@ def show_raw(console: Console, r: ScanResult) -> None:
             else "no known header"
         )
         table = Table(
-            title=f"Raw sampling of {where} — {header}; {raw.samples:,} blocks of "
-            f"{raw.block_size // 1024} KiB, seed {raw.seed}, 95 % intervals"
+            title=f"Raw sampling of {where} — {raw.finding_text or header}; {header}; "
+            f"{raw.samples:,} blocks of {raw.block_size // 1024} KiB "
+            f"({raw.reads_per_s:,.0f} reads/s, stopped: {raw.stopped or '?'}"
+            f"{f', {raw.errors:,} failed reads' if raw.errors else ''}), seed {raw.seed}, "
+            "95 % intervals"
         )
         table.add_column("Blocks")
         table.add_column("Share", justify="right")

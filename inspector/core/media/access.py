@@ -164,6 +164,21 @@ def fusefat_volume_label(label: str) -> Callable[[DirEntryLike], bool]:
     return is_label
 
 
+class MountFailed(AccessError):
+    """The mount program refused the filesystem (as opposed to a failure of our own steps)."""
+
+
+class MountedList(list[MountedFilesystem]):
+    """The filesystems of a drive that mounted, and why the others did not: `failures` maps a
+    partition number to the mount's one-line complaint. A mount that fails is a finding about
+    the evidence (damaged superblock, unsupported feature), not the end of the scan: the
+    partition is raw-sampled instead."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.failures: dict[int, str] = {}
+
+
 class DriveAccess:
     """Mounts one drive's filesystems read-only; `open()` yields them and undoes everything."""
 
@@ -174,7 +189,7 @@ class DriveAccess:
         self.fuse = installed_fuse_programs()
 
     @contextmanager
-    def open(self, drive: Drive) -> Iterator[list[MountedFilesystem]]:
+    def open(self, drive: Drive) -> Iterator[MountedList]:
         if drive.system:
             raise BadTargetError(
                 f"{drive.path}: holds the running system's filesystems; it is never mounted "
@@ -187,10 +202,14 @@ class DriveAccess:
                 self.priv.set_read_only(drive.path)
             private = tempfile.mkdtemp(prefix="inspector-ro-", dir=self.run_dir)
             stack.callback(os.rmdir, private)
-            mounted = []
+            mounted = MountedList()
             for partition in drive.partitions:
                 reuse = next(iter(existing.get(partition.path, [])), None)
-                fs = self._mount_partition(stack, drive, partition, private, reuse)
+                try:
+                    fs = self._mount_partition(stack, drive, partition, private, reuse)
+                except MountFailed as exc:
+                    mounted.failures[partition.number] = str(exc)
+                    continue
                 if fs is not None:
                     mounted.append(fs)
             yield mounted
@@ -226,7 +245,10 @@ class DriveAccess:
         mountpoint = os.path.join(private, f"p{partition.number}")
         os.mkdir(mountpoint, 0o700)
         stack.callback(os.rmdir, mountpoint)
-        self.priv.mount(device, mountpoint, plan.fs_type, plan.options, plan.program)
+        try:
+            self.priv.mount(device, mountpoint, plan.fs_type, plan.options, plan.program)
+        except AccessError as exc:
+            raise MountFailed(str(exc)) from None
         stack.callback(self.priv.unmount, mountpoint)
         options = self._enforce_read_only(mountpoint, where)
         view = (

@@ -1,45 +1,67 @@
 """Raw sector sampling: what an unmountable, unknown or encrypted device holds, from a sample.
 
-Reads N random blocks of the device (or image) read-only, in sorted order from one reader (the
-elevator order an HDD serves fastest), and classifies each block: never written (all zero),
-high entropy (encrypted, random or compressed), text, or other structured data. Shares come
-with Wilson 95 % intervals; the header at offset 0 is named when it is known (LUKS, BitLocker,
-a partition table, a filesystem superblock).
+Draws random 4 KiB blocks of the device (or image) read-only and classifies each (blocks.py):
+never written (all zero), high entropy (encrypted, random or compressed), text, or other
+structured data. Draws come in batches of random blocks read in sorted order (the elevator
+order an HDD serves fastest) by one reader thread with `O_DIRECT` where the device allows, while
+the previous batch is classified: the device never waits for the classifier. Drawing goes on
+until the budget, the precision goal (every class within ±1 % at 95 %) or the last block; a
+batch cut short is not counted, so the estimate stays unbiased. Shares come with Wilson 95 %
+intervals (exact when every block was read). Failed reads are counted, never classed: a
+sample with failed reads is not complete.
+
+The result says what the device is (`finding`): blank, encrypted without a header (what a
+VeraCrypt volume or a random wipe looks like), encrypted with a header, a damaged filesystem,
+or unknown data.
 """
 
 from __future__ import annotations
 
-import io
+import errno as errno_names
 import math
-import os
 import random
 import time
-from collections import Counter
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
+import numpy as np
+
 from inspector.core.content.stats import wilson
+from inspector.core.media.blocks import (
+    BLOCK,
+    CLASSES,
+    HEAD_BYTES,
+    Header,
+    classify_batch,
+    ext_backup_superblock,
+    header_of,
+)
+from inspector.core.media.rawio import AlignedBatch, BlockSource, source_of
 from inspector.core.progress import CancelToken, Progress, ProgressFn, no_progress
 
-BLOCK = 4096
-DEFAULT_SAMPLES = 2401  # ±2 % at 95 % in the worst case
-# "high-entropy" is encrypted, random or well-compressed: at block level these cannot be told
-# apart (measured: xz output has the chi-square of random data); a LUKS/BitLocker header can.
-CLASSES = ("zero", "high-entropy", "text", "structured")
-HIGH_ENTROPY_BITS = 7.8  # a random 4 KiB block measures ~7.95 bits/byte
+PRECISION = 0.01  # stop once every class is known within ±1 % (95 %)
+BATCH = 64
+MIN_SAMPLES = 2401  # before stopping on precision: ±2 % at 95 % whatever the shares
+# Reads failing this often mean a failing or vanished medium: stop instead of hammering it.
+_STOP_AFTER_FAILED = 256
+BLANK_MAX = 0.0  # blank: not one written block among the draws
+ENCRYPTED_LO = 0.9  # no header, and at least ~90 % of blocks look random
 
-_HEADERS: tuple[tuple[int, bytes, str, str], ...] = (
-    (0, b"LUKS\xba\xbe", "luks", "encrypted"),
-    (3, b"-FVE-FS-", "bitlocker", "encrypted"),
-    (512, b"EFI PART", "gpt", "partition-table"),
-    (1080, b"\x53\xef", "ext", "filesystem"),
-    (3, b"NTFS    ", "ntfs", "filesystem"),
-    (3, b"EXFAT   ", "exfat", "filesystem"),
-    (54, b"FAT12   ", "vfat", "filesystem"),
-    (54, b"FAT16   ", "vfat", "filesystem"),
-    (82, b"FAT32   ", "vfat", "filesystem"),
-    (0, b"XFSB", "xfs", "filesystem"),
-)
+FINDING_TEXT = {
+    "blank": "blank: every sampled block is zero (never written, or wiped with zeros)",
+    "encrypted-no-header": (
+        "encrypted or random data without a header: could be VeraCrypt/TrueCrypt, a hidden "
+        "volume or a random wipe"
+    ),
+    "encrypted-header": "encrypted",
+    "damaged-filesystem": "a filesystem that could not be mounted (damaged or unsupported)",
+    "container": "a container Linux cannot mount (its content may be encrypted)",
+    "unknown-data": "unknown data (no mountable filesystem)",
+    "filesystem": "a filesystem (mounted and surveyed; sampled raw as well)",
+    "partition-table": "a partition table (its partitions are reported one by one)",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,10 +82,25 @@ class RawResult:
     shares: tuple[RawShare, ...]
     elapsed_s: float
     complete: bool
-    errors: int = 0
+    errors: int = 0  # failed reads (not classed)
+    # Beyond the first version of the contract:
+    finding: str = "unknown-data"  # a key of FINDING_TEXT
+    finding_text: str = ""
+    header_note: str = ""
+    stopped: str = ""  # precision | budget | exhausted | cancelled | errors | header-only
+    precision: float | None = None  # widest half-interval among the classes
+    reads_per_s: float = 0.0
+    direct_io: bool = False
+    error_kinds: tuple[str, ...] = ()  # EIO, ENXIO, short-read, ...
 
     def share(self, cls: str) -> RawShare:
         return next((s for s in self.shares if s.cls == cls), RawShare(cls, 0.0, (0.0, 0.0)))
+
+    @property
+    def written(self) -> RawShare:
+        """Share of written (non-zero) blocks."""
+        zero = self.share("zero")
+        return RawShare("written", 1.0 - zero.share, (1.0 - zero.ci[1], 1.0 - zero.ci[0]))
 
 
 def raw_json(r: RawResult) -> dict[str, object]:
@@ -76,10 +113,18 @@ def raw_json(r: RawResult) -> dict[str, object]:
         "seed": r.seed,
         "header_format": r.header_format,
         "header_kind": r.header_kind,
+        "header_note": r.header_note,
+        "finding": r.finding,
+        "finding_text": r.finding_text,
         "shares": [{"class": s.cls, "share": s.share, "ci": list(s.ci)} for s in r.shares],
         "elapsed_s": round(r.elapsed_s, 3),
         "complete": r.complete,
         "errors": r.errors,
+        "error_kinds": list(r.error_kinds),
+        "stopped": r.stopped,
+        "precision": r.precision,
+        "reads_per_s": round(r.reads_per_s, 1),
+        "direct_io": r.direct_io,
     }
 
 
@@ -88,6 +133,7 @@ def raw_from_json(d: dict[str, Any]) -> RawResult:
         RawShare(str(x["class"]), float(x["share"]), (float(x["ci"][0]), float(x["ci"][1])))
         for x in d.get("shares", ())
     )
+    precision = d.get("precision")
     return RawResult(
         size_bytes=int(d["size_bytes"]),
         block_size=int(d.get("block_size", BLOCK)),
@@ -99,125 +145,231 @@ def raw_from_json(d: dict[str, Any]) -> RawResult:
         elapsed_s=float(d.get("elapsed_s", 0.0)),
         complete=bool(d.get("complete", False)),
         errors=int(d.get("errors", 0)),
+        finding=str(d.get("finding", "unknown-data")),
+        finding_text=str(d.get("finding_text", "")),
+        header_note=str(d.get("header_note", "")),
+        stopped=str(d.get("stopped", "")),
+        precision=None if precision is None else float(precision),
+        reads_per_s=float(d.get("reads_per_s", 0.0)),
+        direct_io=bool(d.get("direct_io", False)),
+        error_kinds=tuple(str(k) for k in d.get("error_kinds", ())),
     )
 
 
-class Window(io.RawIOBase):
-    """A read-only window [start, start + size) of a device: a partition seen from its disk."""
-
-    def __init__(self, path: str, start: int, size: int) -> None:
-        super().__init__()
-        self._fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
-        self._start, self._size, self._pos = start, size, 0
-
-    def readable(self) -> bool:
-        return True
-
-    def seekable(self) -> bool:
-        return True
-
-    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
-        base = {io.SEEK_SET: 0, io.SEEK_CUR: self._pos, io.SEEK_END: self._size}[whence]
-        self._pos = max(0, base + offset)
-        return self._pos
-
-    def tell(self) -> int:
-        return self._pos
-
-    def readinto(self, buffer: Any) -> int:
-        length = max(0, min(len(buffer), self._size - self._pos))
-        data = os.pread(self._fd, length, self._start + self._pos) if length else b""
-        buffer[: len(data)] = data
-        self._pos += len(data)
-        return len(data)
-
-    def close(self) -> None:
-        if not self.closed:
-            os.close(self._fd)
-        super().close()
+def finding_of(
+    header: Header | None, shares: tuple[RawShare, ...], samples: int, *, mounted: bool = False
+) -> str:
+    """What the device is, from its header and its block classes; `mounted`: its filesystem
+    (or a partition of it) was mounted, so a filesystem signature is no damage."""
+    if header is not None:
+        if header.kind == "encrypted":
+            return "encrypted-header"
+        if header.kind == "partition-table":
+            return "partition-table"
+        if header.kind == "filesystem":
+            # raw-sampled because it did not mount, unless it did
+            return "filesystem" if mounted else "damaged-filesystem"
+        if header.kind == "container":
+            return "container"
+    if samples == 0:
+        return "unknown-data"
+    by_class = {s.cls: s for s in shares}
+    if by_class["zero"].share >= 1.0 - BLANK_MAX:
+        return "blank"
+    if by_class["high-entropy"].ci[0] >= ENCRYPTED_LO:
+        return "encrypted-no-header"
+    return "unknown-data"
 
 
-def entropy_bits(block: bytes) -> float:
-    """Shannon entropy in bits per byte."""
-    if not block:
-        return 0.0
-    n = len(block)
-    return -sum(c / n * math.log2(c / n) for c in Counter(block).values())
+def describe(finding: str, header: Header | None) -> str:
+    text = FINDING_TEXT[finding]
+    if finding == "encrypted-header" and header is not None:
+        return f"encrypted ({header.format} header)"
+    if header is not None and finding in ("damaged-filesystem", "container"):
+        where = f", {header.note}" if header.note else ""
+        return f"{text}: {header.format} signature{where}"
+    return text
 
 
-def classify_block(block: bytes) -> str:
-    if not block.strip(b"\x00"):
-        return "zero"
-    if entropy_bits(block) > HIGH_ENTROPY_BITS:
-        return "high-entropy"
-    text_bytes = sum(1 for b in block if 32 <= b < 127 or b in (9, 10, 13))
-    if text_bytes / len(block) > 0.95:
-        return "text"
-    return "structured"
+class _Draws:
+    """Random block numbers without repetition, batch by batch, reproducible from the seed."""
+
+    _PERMUTE_BELOW = 1 << 18  # small devices: one shuffled list (≤ 1 GiB of 4 KiB blocks)
+
+    def __init__(self, rng: random.Random, blocks: int) -> None:
+        self.rng = rng
+        self.blocks = blocks
+        self.drawn = 0
+        self._order: list[int] | None = None
+        self._seen: set[int] = set()
+        if blocks <= self._PERMUTE_BELOW:
+            self._order = list(range(blocks))
+            rng.shuffle(self._order)
+
+    def next(self, n: int) -> list[int]:
+        n = min(n, self.blocks - self.drawn)
+        if self._order is not None:
+            out = self._order[self.drawn : self.drawn + n]
+        else:
+            out = []
+            while len(out) < n:
+                index = self.rng.randrange(self.blocks)
+                if index not in self._seen:
+                    self._seen.add(index)
+                    out.append(index)
+        self.drawn += n
+        return sorted(out)
 
 
-def header_of(head: bytes) -> tuple[str, str] | None:
-    for offset, magic, fmt, kind in _HEADERS:
-        if head[offset : offset + len(magic)] == magic:
-            return fmt, kind
-    return None
+@dataclass(slots=True)
+class _Read:
+    ok: list[bool]
+    failures: list[str]
+
+
+def _read_batch(source: BlockSource, batch: AlignedBatch, indices: list[int]) -> _Read:
+    ok = []
+    failures = []
+    for row, index in enumerate(indices):
+        try:
+            got = source.read_into(batch.row(row), index * BLOCK)
+        except OSError as exc:
+            failures.append(errno_names.errorcode.get(exc.errno or 0, "OSError"))
+            ok.append(False)
+            continue
+        if got != BLOCK:
+            failures.append("short-read")  # past the end: the medium shrank or went away
+        ok.append(got == BLOCK)
+    return _Read(ok, failures)
+
+
+def _widest(counts: list[int], n: int) -> float:
+    return max(((hi - lo) / 2 for lo, hi in (wilson(c, n) for c in counts)), default=1.0)
+
+
+def _read_head(source: BlockSource, size_bytes: int) -> Header | None:
+    def read_at(offset: int, length: int) -> bytes:
+        try:
+            return source.read_bytes(offset, length)
+        except OSError:
+            return b""
+
+    return header_of(read_at(0, min(size_bytes, HEAD_BYTES))) or ext_backup_superblock(
+        read_at, size_bytes
+    )
 
 
 def raw_sample(
-    source: BinaryIO,
+    source: BinaryIO | BlockSource,
     size_bytes: int,
     *,
-    samples: int = DEFAULT_SAMPLES,
+    max_samples: int | None = None,
     budget_s: float = 30.0,
+    precision: float = PRECISION,
     seed: int | None = None,
     progress: ProgressFn = no_progress,
     cancel: CancelToken | None = None,
+    clock: Callable[[], float] = time.monotonic,
+    mounted: bool = False,
 ) -> RawResult:
-    """Sample `samples` blocks of `source` (opened read-only by the caller)."""
-    started = time.monotonic()
-    seed = seed if seed is not None else int.from_bytes(os.urandom(4), "little")
-    rng = random.Random(seed)
-    blocks = max(1, size_bytes // BLOCK)
-    wanted = min(samples, blocks)
-    # shuffled draw order, read in sorted batches: stopping on the budget keeps a random sample
-    draws = rng.sample(range(blocks), wanted) if blocks > wanted else list(range(blocks))
-    rng.shuffle(draws)
-    source.seek(0)
-    head = source.read(BLOCK)
-    header = header_of(head)
-    counts: Counter[str] = Counter()
-    errors = 0
-    done = 0
-    complete = True
-    batch = 64
-    for start in range(0, len(draws), batch):
-        if (cancel is not None and cancel.cancelled) or time.monotonic() - started > budget_s:
-            complete = False
-            break
-        for index in sorted(draws[start : start + batch]):
-            try:
-                source.seek(index * BLOCK)
-                block = source.read(BLOCK)
-            except OSError:
-                errors += 1
-                continue
-            if not block:
-                errors += 1
-                continue
-            counts[classify_block(block)] += 1
-            done += 1
-        progress(Progress(stage="raw", done=done, total=wanted))
-    n = sum(counts.values())
-    shares = tuple(RawShare(c, counts[c] / n if n else 0.0, wilson(counts[c], n)) for c in CLASSES)
+    """Sample the blocks of `source` (opened read-only by the caller) until the budget, the
+    precision goal, `max_samples` or the last block; `max_samples=0` reads the header only."""
+    started = clock()
+    seed = seed if seed is not None else random.SystemRandom().randrange(1 << 32)
+    reader = source_of(source)
+    header = _read_head(reader, size_bytes)
+    blocks = size_bytes // BLOCK
+    limit = blocks if max_samples is None else min(blocks, max_samples)
+    draws = _Draws(random.Random(seed), blocks)
+    counts = [0] * len(CLASSES)
+    failures: list[str] = []
+    buffers = (AlignedBatch(BATCH), AlignedBatch(BATCH))
+    read_started = clock()
+    reads = 0
+
+    def stop_now() -> str | None:
+        if cancel is not None and cancel.cancelled:
+            return "cancelled"
+        if len(failures) >= _STOP_AFTER_FAILED or (failures and len(failures) * 2 > reads):
+            return "errors"
+        if clock() - started >= budget_s:
+            return "budget"
+        n = sum(counts)
+        if n >= MIN_SAMPLES and _widest(counts, n) <= precision:
+            return "precision"
+        return None
+
+    stop: str | None = "header-only" if limit == 0 else None
+    pending: tuple[Any, AlignedBatch, list[int]] | None = None
+    turn = 0
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="inspector-raw") as pool:
+        while True:
+            nxt = None
+            stop = stop or stop_now()
+            if stop is None and draws.drawn < limit:
+                # read the next batch while this one is classified
+                indices = draws.next(min(BATCH, limit - draws.drawn))
+                buf = buffers[turn % 2]
+                turn += 1
+                nxt = (pool.submit(_read_batch, reader, buf, indices), buf, indices)
+            elif stop is None:
+                stop = "exhausted" if limit == blocks else "samples"
+            if pending is not None:
+                future, buf, indices = pending
+                got: _Read = future.result()
+                reads += len(indices)
+                failures += got.failures
+                if cancel is not None and cancel.cancelled:
+                    stop = "cancelled"  # the batch read while cancelling is not counted
+                else:
+                    rows = np.flatnonzero(got.ok)
+                    classes = classify_batch(buf.array[: len(indices)][rows])
+                    for cls, c in enumerate(np.bincount(classes, minlength=len(CLASSES))):
+                        counts[cls] += int(c)
+                progress(Progress(stage="raw", done=sum(counts), total=limit))
+            if nxt is None:
+                break
+            pending = nxt
+    stopped = stop or "exhausted"
+    for buf in buffers:
+        buf.close()
+    n = sum(counts)
+    exact = n == blocks and not failures
+    shares = tuple(
+        RawShare(c, counts[i] / n if n else 0.0, _interval(counts[i], n, exact))
+        for i, c in enumerate(CLASSES)
+    )
+    finding = finding_of(header, shares, n, mounted=mounted)
+    reading = clock() - read_started
     return RawResult(
         size_bytes=size_bytes,
         block_size=BLOCK,
         samples=n,
         seed=seed,
-        header_format=header[0] if header else None,
-        header_kind=header[1] if header else None,
+        header_format=header.format if header else None,
+        header_kind=header.kind if header else None,
         shares=shares,
-        elapsed_s=time.monotonic() - started,
-        complete=complete and errors == 0,
-        errors=errors,
+        elapsed_s=clock() - started,
+        complete=not failures and stopped != "cancelled" and (n > 0 or limit == 0),
+        errors=len(failures),
+        finding=finding,
+        finding_text=describe(finding, header),
+        header_note=header.note if header else "",
+        stopped=stopped,
+        precision=None if not n else (0.0 if exact else round(_widest(counts, n), 6)),
+        reads_per_s=reads / reading if reading > 0 else 0.0,
+        direct_io=reader.direct,
+        error_kinds=tuple(sorted(set(failures))),
     )
+
+
+def _interval(k: int, n: int, exact: bool) -> tuple[float, float]:
+    if exact:
+        return (k / n, k / n)
+    lo, hi = wilson(k, n)
+    return (max(0.0, lo), min(1.0, hi))
+
+
+def blocks_needed(precision: float = PRECISION) -> int:
+    """Draws for ±precision at 95 % in the worst case (a 50 % share)."""
+    return math.ceil((1.96 / precision) ** 2 / 4)

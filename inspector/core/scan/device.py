@@ -8,13 +8,15 @@ import os
 from inspector.core.errors import BadTargetError
 from inspector.core.media.access import attached_image
 from inspector.core.media.drives.model import Drive
-from inspector.core.media.drives.sysfs import blkid_probe, is_partition
+from inspector.core.media.drives.sysfs import is_partition
 from inspector.core.media.drives.udev import UdevBackend
 from inspector.core.media.privileged import LocalRoot, Privileged
 from inspector.core.progress import CancelToken, ProgressFn, no_progress
 from inspector.core.scan.drive import scan_drive
 from inspector.core.scan.result import ScanResult
 from inspector.core.scan.tree import ScanOptions
+
+_SMALLEST_IMAGE = 512  # one sector: a loop device over less has no medium
 
 
 def _only_partition(drive: Drive, path: str) -> Drive:
@@ -52,12 +54,11 @@ def scan_image(
     cancel: CancelToken | None = None,
     privileged: Privileged | None = None,
 ) -> ScanResult:
-    """Attach a disk image read-only (partition scan on), scan it as a drive, detach."""
-    probe = blkid_probe(target)
-    if probe is None or not (probe.fs_type or probe.pt_type):
-        raise BadTargetError(
-            f"{target}: not a disk image (no partition table or filesystem signature found)"
-        )
+    """Attach a disk image read-only (partition scan on), scan it as a drive, detach. An image
+    without any signature (random bytes, zeros, a wiped or damaged header) is scanned too: its
+    blocks are raw-sampled and the result says what they look like."""
+    if os.path.getsize(target) < _SMALLEST_IMAGE:
+        raise BadTargetError(f"{target}: {os.path.getsize(target)} bytes: too small to be a disk")
     priv = privileged or LocalRoot()
     backend = UdevBackend(include_loop=True, privileged=lambda: priv)
     with attached_image(priv, target) as loop:

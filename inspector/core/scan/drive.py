@@ -14,6 +14,7 @@ import errno
 import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
+from dataclasses import dataclass
 from typing import BinaryIO, Protocol, runtime_checkable
 
 from inspector.core.errors import BadTargetError
@@ -22,12 +23,13 @@ from inspector.core.media.drives.model import (
     Drive,
     DriveBackend,
     MountedFilesystem,
-    Partition,
 )
 from inspector.core.media.privileged import AccessError
-from inspector.core.media.raw import DEFAULT_SAMPLES, RawResult, raw_sample
+from inspector.core.media.raw import RawResult
 from inspector.core.progress import CancelToken, ProgressFn, no_progress
 from inspector.core.scan.aggregate import combine_content, combine_filesystems, combine_surveys
+from inspector.core.scan.outside import OutsideCheck, warning_of
+from inspector.core.scan.rawscan import RawSampler, ReadsRaw, whole_device
 from inspector.core.scan.result import PartitionResult, ScanResult
 from inspector.core.scan.tree import ScanOptions, scan_tree
 from inspector.core.survey.fsview import (
@@ -44,14 +46,6 @@ MEDIA_ERRNOS = frozenset(
     {errno.EIO, errno.ENXIO, errno.ENODEV, errno.ENOTCONN, errno.EUCLEAN, errno.EBADMSG}
 )
 _PRESENCE_CHECK_INTERVAL_S = 0.5
-
-
-@runtime_checkable
-class ReadsRaw(Protocol):
-    """Optional backend capability: the raw bytes of a partition (number 0 = whole drive),
-    read-only, for raw sampling of what cannot be mounted (LUKS, BitLocker, unknown)."""
-
-    def open_raw(self, drive: Drive, partition: Partition) -> BinaryIO: ...
 
 
 @runtime_checkable
@@ -223,7 +217,9 @@ def scan_drive(
     cancel: CancelToken | None = None,
     target: str | None = None,
 ) -> ScanResult:
-    """Mount `drive` read-only through `backend`, scan every filesystem, unmount, aggregate."""
+    """Mount `drive` read-only through `backend`, scan every filesystem, unmount, raw-sample
+    what did not mount (and the whole device with --raw or when nothing is recognised),
+    compare each filesystem with the raw written blocks, aggregate."""
     if drive.system:
         raise BadTargetError(
             f"{drive.path}: holds the running system's filesystems; never mounted or scanned"
@@ -234,8 +230,10 @@ def scan_drive(
     device = device_info(drive)
     warnings = list(drive.warnings)
     done: list[tuple[MountedFilesystem, ScanResult]] = []
+    failures: dict[int, str] = {}
     try:
         with backend.mount(drive) as mounted:
+            failures = dict(getattr(mounted, "failures", {}))
             read_only = all(fs.device_read_only for fs in mounted)
             device = dataclasses.replace(device, read_only=read_only)
             for fs in mounted:
@@ -251,10 +249,11 @@ def scan_drive(
                     cancel=token,
                     target=target or drive.path,
                 )
+                if result.survey.errors or result.content.errors:
+                    # unreadable entries or failed draws: a dying drive, or just bad files?
+                    watch.confirm_gone()
                 done.append((fs, _relabel(result, fs.root, _where(drive, fs.partition.number))))
                 warnings += fs.warnings
-            if any(r.survey.errors for _, r in done):
-                watch.confirm_gone()  # unreadable entries: a dying drive, or just bad files?
     except (AccessError, OSError) as exc:
         # Mounting (or unmounting) failed: if the drive vanished that is a partial result,
         # otherwise the officer gets the one-line reason.
@@ -264,58 +263,43 @@ def scan_drive(
             raise AccessError(f"{drive.path}: {exc.strerror or exc}") from None
         warnings.append(f"{drive.path}: {exc}")
     raws: dict[int, RawResult] = {}
+    outside: list[OutsideCheck] = []
     if not watch.vanished and not token.cancelled and isinstance(backend, ReadsRaw):
+        sampler = RawSampler(backend, drive, options, progress, token, warnings, watch.check)
         mounted_numbers = {fs.partition.number for fs, _ in done}
         wanted = [p for p in drive.partitions if p.number not in mounted_numbers]
-        if options.raw:  # the officer asked for the whole device, sector by sector
-            wanted = [_whole(drive)]
-        raws = _raw_partitions(backend, drive, wanted, options, progress, token, warnings)
+        # the officer asked for the whole device, or nothing on it was recognised
+        if (options.raw or not drive.partitions) and not any(p.number == 0 for p in wanted):
+            wanted.append(whole_device(drive))
+        raws = sampler.partitions(wanted, mounted=bool(mounted_numbers))
+        if options.budget_s > 0 and getattr(backend, "raw_of_mounted", False):
+            outside = sampler.outside([(fs.partition, fs.filesystem) for fs, _ in done])
     if watch.vanished:
         warnings.append(
             f"{drive.path}: the drive disappeared during the scan (media errors): partial result"
         )
     stopped = watch.vanished or token.cancelled
     return _result(
-        drive, options, device, done, raws, warnings, stopped, watch.vanished, started, target
+        drive,
+        options,
+        device,
+        done,
+        _Found(raws, tuple(outside), failures),
+        warnings,
+        stopped,
+        watch.vanished,
+        started,
+        target,
     )
 
 
-def _whole(drive: Drive) -> Partition:
-    return Partition(drive.path, 0, 0, drive.capacity_bytes, None, None, None)
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """What raw sampling found, and why partitions did not mount."""
 
-
-def _raw_partitions(
-    backend: ReadsRaw,
-    drive: Drive,
-    partitions: list[Partition],
-    options: ScanOptions,
-    progress: ProgressFn,
-    cancel: CancelToken,
-    warnings: list[str],
-) -> dict[int, RawResult]:
-    """Raw-sample each partition that could not be mounted, one after the other (one reader
-    per spindle), each within the scan's budget."""
-    out: dict[int, RawResult] = {}
-    for p in partitions:
-        if cancel.cancelled or p.size_bytes <= 0:
-            continue
-        try:
-            with backend.open_raw(drive, p) as source:
-                out[p.number] = raw_sample(
-                    source,
-                    p.size_bytes,
-                    # survey only (--budget 0): the header alone still says "LUKS"
-                    samples=DEFAULT_SAMPLES if options.budget_s > 0 or options.raw else 0,
-                    budget_s=max(options.budget_s, 1.0),
-                    seed=options.seed,
-                    progress=progress,
-                    cancel=cancel,
-                )
-        except OSError as exc:
-            warnings.append(
-                f"{_where(drive, p.number)}: raw sampling failed: {exc.strerror or exc}"
-            )
-    return out
+    raws: dict[int, RawResult]
+    outside: tuple[OutsideCheck, ...]
+    mount_failures: dict[int, str]
 
 
 def _result(
@@ -323,7 +307,7 @@ def _result(
     options: ScanOptions,
     device: DeviceInfo,
     done: list[tuple[MountedFilesystem, ScanResult]],
-    raws: dict[int, RawResult],
+    found: _Found,
     warnings: list[str],
     stopped: bool,
     vanished: bool,
@@ -331,14 +315,16 @@ def _result(
     target: str | None,
 ) -> ScanResult:
     by_number = {fs.partition.number: (fs, r) for fs, r in done}
+    raws = found.raws
     partitions = []
     for p in drive.partitions:
         hit = by_number.get(p.number)
         raw = raws.get(p.number)
         if hit is None and not vanished:
             reason = p.fs_type or "no filesystem recognised"
-            how = "raw-sampled instead" if raw is not None else "not surveyed"
-            warnings.append(f"{_where(drive, p.number)} ({reason}): not mounted, {how}")
+            why = found.mount_failures.get(p.number, "not mounted")
+            how = f"raw-sampled instead: {raw.finding_text}" if raw is not None else "not surveyed"
+            warnings.append(f"{_where(drive, p.number)} ({reason}): {why}, {how}")
         partitions.append(
             PartitionResult(
                 path=p.path,
@@ -352,12 +338,31 @@ def _result(
                 raw=raw,
             )
         )
+    if not drive.partitions and 0 in raws and not vanished:
+        warnings.append(
+            f"{drive.path}: no partition table or filesystem recognised, raw-sampled: "
+            f"{raws[0].finding_text}"
+        )
     surveys = [r.survey for _, r in done]
-    for _, r in done:
+    draws_failed = False
+    for fs, r in done:
         warnings += [w for w in r.warnings if w not in r.survey.warnings]
+        if r.content.errors:
+            draws_failed = True
+            warnings.append(
+                f"{_where(drive, fs.partition.number)}: {r.content.errors:,} sample draws "
+                "failed (unreadable): content shares are partial and may be biased"
+            )
+    for check in found.outside:
+        note = warning_of(check, _where(drive, check.partition))
+        if note:
+            warnings.append(note)
     survey = combine_surveys(drive.path, surveys)
     warnings += survey.warnings
-    complete = not stopped and all(r.complete for _, r in done)
+    raw_ok = all(r.complete or r.stopped == "budget" for r in raws.values()) and all(
+        c.raw.complete or c.raw.stopped == "budget" for c in found.outside
+    )
+    complete = not stopped and not draws_failed and raw_ok and all(r.complete for _, r in done)
     return ScanResult(
         target=target or drive.path,
         complete=complete,
@@ -371,4 +376,6 @@ def _result(
         # the whole device sampled (--raw), or its only partition when nothing mounted
         raw=raws.get(0) or (next(iter(raws.values())) if len(raws) == 1 and not done else None),
         warnings=tuple(dict.fromkeys(warnings)),
+        removed=vanished,
+        outside=found.outside,
     )

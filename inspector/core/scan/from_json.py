@@ -18,6 +18,7 @@ from inspector.core.content.result import (
 from inspector.core.errors import InspectorError
 from inspector.core.media.drives.model import DeviceInfo, FilesystemInfo
 from inspector.core.media.raw import raw_from_json
+from inspector.core.scan.outside import outside_from_json
 from inspector.core.scan.result import SCAN_SCHEMA, PartitionResult, ScanResult
 from inspector.core.survey.walk import ExtensionStat, SurveyResult
 
@@ -139,6 +140,8 @@ def scan_from_json(doc: dict[str, Any]) -> ScanResult:
             partitions=tuple(_partition(p) for p in doc.get("partitions", ())),
             raw=None if doc.get("raw") is None else raw_from_json(doc["raw"]),
             warnings=tuple(str(w) for w in doc.get("warnings", ())),
+            removed=bool(doc.get("removed", False)),
+            outside=tuple(outside_from_json(c) for c in doc.get("outside_filesystem", ())),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise ScanDocumentError(f"damaged {SCAN_SCHEMA} document: {exc!r}") from None

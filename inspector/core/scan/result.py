@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from inspector.core.content.result import ContentResult
 from inspector.core.media.drives.model import DeviceInfo, FilesystemInfo
 from inspector.core.media.raw import RawResult
+from inspector.core.scan.outside import OutsideCheck
 from inspector.core.survey.walk import SurveyResult
 
 SCAN_SCHEMA = "inspector.scan/1"
@@ -40,3 +41,6 @@ class ScanResult:
     partitions: tuple[PartitionResult, ...] = ()
     raw: RawResult | None = None
     warnings: tuple[str, ...] = ()
+    # Beyond the first version of the contract:
+    removed: bool = False  # the drive went away during the scan: a partial result, never zero
+    outside: tuple[OutsideCheck, ...] = ()  # mounted filesystems against their raw blocks

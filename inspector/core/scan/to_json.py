@@ -8,6 +8,7 @@ from typing import Any
 from inspector.core.content.result import ContentResult
 from inspector.core.media.drives.model import FilesystemInfo
 from inspector.core.media.raw import raw_json
+from inspector.core.scan.outside import outside_json
 from inspector.core.scan.result import SCAN_SCHEMA, PartitionResult, ScanResult
 from inspector.core.survey.walk import SurveyResult
 
@@ -72,6 +73,8 @@ def scan_json(r: ScanResult) -> dict[str, Any]:
         "content": content_json(r.content),
         "raw": None if r.raw is None else raw_json(r.raw),
         "warnings": list(r.warnings),
+        "removed": r.removed,
+        "outside_filesystem": [outside_json(c) for c in r.outside],
     }
     if r.partitions:
         doc["partitions"] = [partition_json(p) for p in r.partitions]

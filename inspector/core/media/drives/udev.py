@@ -25,7 +25,7 @@ from inspector.core.media.drives.model import (
 from inspector.core.media.drives.probe import build_drive, system_disks, wanted
 from inspector.core.media.drives.sysfs import is_partition, list_disks, parent_disk
 from inspector.core.media.privileged import LocalRoot, Privileged
-from inspector.core.media.raw import Window
+from inspector.core.media.rawio import Window
 
 _MEDIA_PROBE_BYTES = 4096
 
@@ -57,6 +57,7 @@ class UdevBackend:
     """Drives attached to this machine. Loop devices only with `include_loop`."""
 
     name = "udev"
+    raw_of_mounted = True  # open_raw reads the very blocks the mounts show
 
     def __init__(
         self,
@@ -116,7 +117,7 @@ class UdevBackend:
         if drive.system:
             raise PermissionError(errno.EPERM, "the system disk is never read", drive.path)
         size = partition.size_bytes or drive.capacity_bytes
-        return cast(BinaryIO, Window(drive.path, partition.start_bytes, size))
+        return cast(BinaryIO, Window(drive.path, partition.start_bytes, size, direct=True))
 
     def present(self, drive: Drive) -> bool:
         """Is the medium still there? The node exists, has a size, and its first block reads
