@@ -85,6 +85,8 @@ class DriveRow:
             return f"sampling {self.fraction * 100:.0f} %"
         if self.status == DriveStatus.SURVEYING and self.files_seen:
             return f"surveying: {self.files_seen:,} files"
+        if self.result is not None and self.result.removed:
+            return "removed — partial"  # the scan saw the drive go: never a firm zero
         if self.status == DriveStatus.REMOVED and self.finished:
             complete = self.result.complete if self.result is not None else True
             return "removed (partial result kept)" if not complete else "removed"

@@ -13,6 +13,7 @@ from typing import Literal
 from inspector.core.case.policy import Compare, Policy, Thresholds
 from inspector.core.content.result import CategoryShare
 from inspector.core.media.raw import RawResult
+from inspector.core.scan.outside import OutsideCheck
 from inspector.core.scan.result import ScanResult
 from inspector.core.units import format_share, format_size
 
@@ -92,9 +93,10 @@ def drive_figures(scan: ScanResult, capacity_bytes: int | None = None) -> DriveF
     raws = [p.raw for p in scan.partitions if p.raw is not None]
     if not raws and scan.raw is not None and scan.filesystem is None:
         raws = [scan.raw]
-    if not raws:
-        return mounted
     parts = [raw_figures(r) for r in raws]
+    parts += [outside_figures(c) for c in scan.outside if c.exceeds]
+    if not parts:
+        return mounted
     return DriveFigures(
         capacity_bytes=mounted.capacity_bytes,
         used_bytes=mounted.used_bytes + sum(p.used_bytes for p in parts),
@@ -127,6 +129,22 @@ def raw_figures(raw: RawResult) -> DriveFigures:
         content_bytes=size,
         ai_bytes=Estimate(0.0, 0.0, written_hi),
         encrypted_bytes=encrypted,
+        files=0,
+        disguised_files=Estimate.exact(0),
+    )
+
+
+def outside_figures(check: OutsideCheck) -> DriveFigures:
+    """Written blocks a filesystem does not account for (deleted files, an unreplayed
+    journal, a hidden volume): in use, and of unknown content, so AI and encrypted bytes run
+    from 0 to all of them."""
+    excess = float(check.excess_bytes)
+    return DriveFigures(
+        capacity_bytes=0,
+        used_bytes=check.excess_bytes,
+        content_bytes=check.excess_bytes,
+        ai_bytes=Estimate(0.0, 0.0, excess),
+        encrypted_bytes=Estimate(0.0, 0.0, excess),
         files=0,
         disguised_files=Estimate.exact(0),
     )

@@ -28,6 +28,11 @@ def ai_share(result: ScanResult | None) -> tuple[float, float, float] | None:
 
 def ai_share_text(result: ScanResult | None) -> str:
     share = ai_share(result)
+    if result is not None and result.removed:
+        # the drive went away mid-scan: what was not read is unknown, not zero
+        if share is None or not result.content.samples:
+            return "unknown (removed — partial)"
+        return f"{format_share(share[0], (share[1], share[2]))} (removed — partial)"
     if share is None:
         return "not identified" if result is not None else "—"
     return format_share(share[0], (share[1], share[2]))
