@@ -188,14 +188,18 @@ def test_scan_block_device_cli_and_devices_listing(device_dir, loops: Loops):
     assert b3(image) == before
 
 
-def test_regular_file_that_is_no_disk_image(device_dir):
+def test_a_file_without_any_signature_is_raw_sampled_not_refused(device_dir):
     junk = os.path.join(device_dir, "notes.txt")
     with open(junk, "w") as f:
-        f.write("just some text, not a disk\n" * 100)
-    out = cli("scan", junk, "--json")
-    assert out.returncode == 2
-    assert out.stdout == ""
-    assert out.stderr.count("\n") == 1 and "not a disk image" in out.stderr
+        f.write("just some text, not a disk\n" * 2000)
+    before = b3(junk)
+    out = cli("scan", junk, "--json", "--budget", "2")
+    assert out.returncode == 0, out.stderr
+    doc = json.loads(out.stdout)
+    assert doc["raw"]["finding"] == "unknown-data", doc["raw"]["finding_text"]
+    text = next(s for s in doc["raw"]["shares"] if s["class"] == "text")
+    assert text["ci"][1] == 1.0 and doc["survey"]["files"] == 0
+    assert b3(junk) == before
 
 
 def test_scan_into_case_keys_block_device_by_drive_identity(device_dir, loops: Loops, tmp_path):

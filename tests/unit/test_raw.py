@@ -21,8 +21,8 @@ from inspector.core.media.blocks import (
     header_of,
 )
 from inspector.core.media.raw import (
-    MIN_SAMPLES,
     FINDING_TEXT,
+    MIN_SAMPLES,
     raw_from_json,
     raw_json,
     raw_sample,
@@ -90,8 +90,9 @@ def test_batch_classifier_agrees_with_the_definition():
 
 
 def test_headers():
-    assert header_of(b"LUKS\xba\xbe\x00\x02" + bytes(100)).format == "luks2"
-    assert header_of(b"LUKS\xba\xbe\x00\x01" + bytes(100)).format == "luks1"
+    luks2 = header_of(b"LUKS\xba\xbe\x00\x02" + bytes(100))
+    assert (luks2.format, luks2.kind, luks2.note) == ("luks", "encrypted", "LUKS2")
+    assert header_of(b"LUKS\xba\xbe\x00\x01" + bytes(100)).note == "LUKS1"
     assert header_of(b"\xebX\x90-FVE-FS-" + bytes(100)).kind == "encrypted"
     assert header_of(bytes(4096)) is None
     mbr = bytearray(4096)
@@ -134,7 +135,8 @@ def test_shares_contain_truth_and_stop_on_precision():
     assert result.complete and result.stopped == "precision"
     assert MIN_SAMPLES <= result.samples < 20_000
     assert result.precision is not None and result.precision <= 0.01
-    assert result.header_format == "luks2" and result.finding == "encrypted-header"
+    assert result.header_format == "luks" and result.finding == "encrypted-header"
+    assert result.finding_text == "encrypted (LUKS2 header)"
     high = result.share("high-entropy")
     assert high.ci[0] <= 0.3 <= high.ci[1]
     zero = result.share("zero")

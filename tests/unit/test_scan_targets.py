@@ -14,10 +14,10 @@ from inspector.core.scan.target import scan_target
 from inspector.core.scan.tree import ScanOptions
 
 
-def test_regular_file_that_is_no_image(tmp_path):
+def test_a_file_too_small_to_be_a_disk(tmp_path):
     junk = tmp_path / "notes.txt"
-    junk.write_text("plain text\n" * 50)
-    with pytest.raises(BadTargetError, match="not a disk image"):
+    junk.write_text("plain text\n" * 20)
+    with pytest.raises(BadTargetError, match="too small to be a disk"):
         scan_target(str(junk), ScanOptions(budget_s=0))
 
 

@@ -68,7 +68,7 @@ def test_luks_drive_has_no_filesystem_and_a_readable_header():
         assert mounted == []
     part = luks.partitions[0]
     with b.open_raw(luks, part) as raw:
-        result = raw_sample(raw, part.size_bytes, samples=200, seed=1)
+        result = raw_sample(raw, part.size_bytes, max_samples=200, seed=1)
     assert result.header_format == "luks" and result.header_kind == "encrypted"
     assert result.share("high-entropy").share > 0.95
 

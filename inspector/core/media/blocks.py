@@ -72,7 +72,7 @@ def classify_block(block: bytes) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Header:
-    format: str  # luks1, luks2, bitlocker, apfs, gpt, dos, ext, ...
+    format: str  # luks, bitlocker, apfs, gpt, dos, ext, ...
     kind: str  # encrypted | filesystem | partition-table | container
     note: str = ""  # e.g. where a backup superblock was found
 
@@ -100,9 +100,9 @@ HEAD_BYTES: Final = 0x10040 + 8  # enough for every magic above (btrfs lies at 6
 
 def header_of(head: bytes) -> Header | None:
     """The known header at the start of a device, from its first HEAD_BYTES bytes."""
-    if head[:6] == b"LUKS\xba\xbe":
+    if head[:6] == b"LUKS\xba\xbe":  # format stays "luks" (the contract's value); version in note
         version = int.from_bytes(head[6:8], "big")
-        return Header(f"luks{version}" if version in (1, 2) else "luks", "encrypted")
+        return Header("luks", "encrypted", f"LUKS{version}" if version in (1, 2) else "")
     for offset, magic, fmt, kind in _MAGIC:
         if head[offset : offset + len(magic)] == magic:
             return Header(fmt, kind)

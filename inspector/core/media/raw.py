@@ -184,7 +184,7 @@ def finding_of(
 def describe(finding: str, header: Header | None) -> str:
     text = FINDING_TEXT[finding]
     if finding == "encrypted-header" and header is not None:
-        return f"encrypted ({header.format} header)"
+        return f"encrypted ({header.note or header.format} header)"
     if header is not None and finding in ("damaged-filesystem", "container"):
         where = f", {header.note}" if header.note else ""
         return f"{text}: {header.format} signature{where}"

@@ -16,15 +16,14 @@ opens the device read-only; none replays anything.
 from __future__ import annotations
 
 import re
-import subprocess
 from dataclasses import dataclass
 from typing import Any
 
 from inspector.core.media.drives.model import FilesystemInfo
+from inspector.core.media.drives.sysfs import tool_output
 from inspector.core.media.raw import RawResult, raw_from_json, raw_json
 from inspector.core.units import format_size
 
-_TOOL_TIMEOUT_S = 20
 FS_VIEW = "the read-only mount (journal not replayed)"
 RAW_VIEW = "raw blocks of the device (non-zero 4 KiB blocks, sampled)"
 JOURNAL_VIEW = "the journal as read-only e2fsprogs/xfsprogs tools read it (not replayed)"
@@ -169,20 +168,10 @@ def outside_from_json(d: dict[str, Any]) -> OutsideCheck:
     )
 
 
-def _run(args: list[str]) -> str | None:
-    try:
-        done = subprocess.run(
-            args, capture_output=True, text=True, timeout=_TOOL_TIMEOUT_S, check=False
-        )
-    except (OSError, subprocess.TimeoutExpired):
-        return None
-    return done.stdout if done.returncode == 0 or done.stdout else None
-
-
 def ext_journal(device: str) -> JournalState | None:
     """needs_recovery and what the journal holds, from e2fsprogs opened read-only (`dumpe2fs`
     and `debugfs -c` never write; catastrophic mode skips the bitmaps)."""
-    head = _run(["dumpe2fs", "-h", device])
+    head = tool_output(["dumpe2fs", "-h", device])
     if head is None:
         return None
     features = re.search(r"^Filesystem features:\s*(.*)$", head, re.MULTILINE)
@@ -191,7 +180,7 @@ def ext_journal(device: str) -> JournalState | None:
     if "needs_recovery" not in features.group(1).split():
         return JournalState(False, tool="dumpe2fs -h")
     size = re.search(r"^Block size:\s*(\d+)", head, re.MULTILINE)
-    log = _run(["debugfs", "-c", "-R", "logdump -a", device]) or ""
+    log = tool_output(["debugfs", "-c", "-R", "logdump -a", device]) or ""
     logged = len(re.findall(r"FS block \d+ logged at", log))
     transactions = len(re.findall(r"\(commit block\)", log))
     return JournalState(
@@ -204,7 +193,7 @@ def ext_journal(device: str) -> JournalState | None:
 
 
 def xfs_journal(device: str) -> JournalState | None:
-    out = _run(["xfs_logprint", "-t", device])
+    out = tool_output(["xfs_logprint", "-t", device])
     if out is None:
         return None
     return JournalState("<DIRTY>" in out, tool="xfs_logprint -t")

@@ -190,7 +190,8 @@ def probe_from_export(values: dict[str, str]) -> FsProbe:
     )
 
 
-def _run(args: list[str]) -> str | None:
+def tool_output(args: list[str]) -> str | None:
+    """stdout of a read-only tool, or None when it is missing, fails or hangs."""
     try:
         done = subprocess.run(
             args, capture_output=True, text=True, timeout=_TOOL_TIMEOUT_S, check=False
@@ -207,7 +208,7 @@ def blkid_probe(path: str, offset: int | None = None, size: int | None = None) -
         args += ["-O", str(offset)]
     if size is not None:
         args += ["-S", str(size)]
-    text = _run([*args, path])
+    text = tool_output([*args, path])
     return None if text is None else probe_from_export(parse_export(text))
 
 
@@ -226,5 +227,5 @@ def parse_partx(text: str, sector_size: int = SYSFS_SECTOR) -> list[TableEntry]:
 def partition_table(path: str) -> list[TableEntry]:
     """Partitions as the table on the device says (libblkid via partx), for kernels that do not
     split loop devices into partitions. Empty when there is no table."""
-    text = _run(["partx", "-g", "-b", "-o", "NR,START,SECTORS", path])
+    text = tool_output(["partx", "-g", "-b", "-o", "NR,START,SECTORS", path])
     return parse_partx(text) if text else []
