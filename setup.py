@@ -22,6 +22,7 @@ from setuptools.command.build_ext import build_ext
 COMPILED = [
     *sorted(str(p) for p in Path("inspector/core/content/identify").glob("*.py")),
     "inspector/core/survey/walk.py",
+    "inspector/core/survey/draws.py",
 ]
 GROUP = "inspector_native"  # the shared library: inspector_native__mypyc.*.so, top level
 EARLIER_GROUPS = ("inspector_identify",)  # names this library had before

@@ -19,6 +19,7 @@ def compiled_sources() -> list[Path]:
     return [
         *sorted((CORE_DIR / "content" / "identify").glob("*.py")),
         CORE_DIR / "survey" / "walk.py",
+        CORE_DIR / "survey" / "draws.py",
     ]
 
 

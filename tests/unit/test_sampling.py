@@ -12,13 +12,12 @@ from inspector.core.content.identify import Identifier
 from inspector.core.content.sampling import (
     FIRST_BATCH,
     SamplingOptions,
-    _DrawMapper,
-    sample_content,
+    survey_and_sample,
 )
 from inspector.core.content.stats import wilson
 from inspector.core.scan.tree import ScanOptions, scan_tree
+from inspector.core.survey.draws import PoissonTap
 from inspector.core.survey.fsview import LocalFS
-from inspector.core.survey.walk import survey
 from tests.unit import corpus
 from tests.unit.fsviews import CountingFS
 
@@ -97,11 +96,10 @@ def test_calibration_95_percent_intervals_cover_the_truth(calibration_tree):
     """50 seeded runs of 300 byte-weighted draws: each major category's interval contains its
     true share of bytes in at least 44 runs."""
     root, shares = calibration_tree
-    surveyed = survey(str(root))
     covered = dict.fromkeys(shares, 0)
     for seed in range(50):
         options = SamplingOptions(budget_s=600, seed=seed, precision=0.0, max_draws=300)
-        result, _ = sample_content(str(root), surveyed, Identifier(LocalFS()), options)
+        _, result, _ = survey_and_sample(str(root), Identifier(LocalFS()), options)
         assert result.samples == 300 and result.stopped == "exhausted"
         found = {c.category: c for c in result.categories}
         for category, truth in shares.items():
@@ -115,30 +113,28 @@ def test_calibration_95_percent_intervals_cover_the_truth(calibration_tree):
 
 def test_same_seed_same_result_and_seed_reported(calibration_tree):
     root, _ = calibration_tree
-    surveyed = survey(str(root))
     runs = [
-        sample_content(
-            str(root), surveyed, Identifier(LocalFS()), SamplingOptions(60, seed=7, max_draws=500)
-        )[0]
+        survey_and_sample(
+            str(root), Identifier(LocalFS()), SamplingOptions(60, seed=7, max_draws=500)
+        )[1]
         for _ in range(2)
     ]
     assert runs[0] == runs[1] and runs[0].seed == 7
-    unseeded = sample_content(
-        str(root), surveyed, Identifier(LocalFS()), SamplingOptions(60, max_draws=100)
-    )[0]
+    unseeded = survey_and_sample(
+        str(root), Identifier(LocalFS()), SamplingOptions(60, max_draws=100)
+    )[1]
     assert isinstance(unseeded.seed, int)
 
 
 def test_budget_stops_at_a_batch_boundary(calibration_tree):
     root, _ = calibration_tree
-    surveyed = survey(str(root))
     ticks = iter(range(10**6))
 
     def clock() -> float:  # one second passes each time the sampler looks at the clock
         return float(next(ticks))
 
     options = SamplingOptions(budget_s=40, seed=1, precision=0.0, max_draws=5000)
-    result, _ = sample_content(str(root), surveyed, Identifier(LocalFS()), options, clock=clock)
+    _, result, _ = survey_and_sample(str(root), Identifier(LocalFS()), options, clock=clock)
     assert result.stopped == "budget"
     # only whole batches count: 16, 16+32, 16+32+64, ...
     boundaries = {FIRST_BATCH * (2**k - 1) for k in range(1, 12)}
@@ -147,9 +143,8 @@ def test_budget_stops_at_a_batch_boundary(calibration_tree):
 
 def test_precision_stop_on_a_uniform_tree(tmp_path):
     make_tree(tmp_path, {"image": [3000] * 20})
-    surveyed = survey(str(tmp_path))
     options = SamplingOptions(budget_s=600, seed=2, precision=0.01, max_draws=16384)
-    result, _ = sample_content(str(tmp_path), surveyed, Identifier(LocalFS()), options)
+    _, result, _ = survey_and_sample(str(tmp_path), Identifier(LocalFS()), options)
     assert result.stopped == "precision"
     assert result.precision is not None and result.precision <= 0.01
     assert result.samples < 1000
@@ -159,9 +154,8 @@ def test_precision_stop_on_a_uniform_tree(tmp_path):
 def test_each_file_is_read_once_however_often_drawn(tmp_path):
     make_tree(tmp_path, {"image": [3000] * 4, "text": [500] * 3})
     view = CountingFS()
-    surveyed = survey(str(tmp_path), view)
     options = SamplingOptions(budget_s=600, seed=3, precision=0.0, max_draws=2000)
-    result, _ = sample_content(str(tmp_path), surveyed, Identifier(view), options)
+    _, result, _ = survey_and_sample(str(tmp_path), Identifier(view), options)
     assert result.samples == 2000 and result.files_identified == 7
     assert set(view.opens.values()) == {1}
 
@@ -170,9 +164,8 @@ def test_unreadable_files_are_errors_not_a_class(tmp_path):
     make_tree(tmp_path, {"image": [3000] * 4, "text": [3000] * 4})
     locked = sorted(str(p) for p in tmp_path.rglob("*.dat"))[0]
     view = CountingFS(fail={locked})
-    surveyed = survey(str(tmp_path), view)
     options = SamplingOptions(budget_s=600, seed=4, precision=0.0, max_draws=400)
-    result, warnings = sample_content(str(tmp_path), surveyed, Identifier(view), options)
+    _, result, warnings = survey_and_sample(str(tmp_path), Identifier(view), options)
     assert result.errors > 0
     assert result.samples + result.file_samples + result.errors == 800
     assert {c.category for c in result.categories} <= {"image", "text"}
@@ -180,18 +173,48 @@ def test_unreadable_files_are_errors_not_a_class(tmp_path):
     assert view.opens[locked] == 1  # tried once, remembered as unreadable
 
 
-def test_draws_map_to_the_file_holding_their_offset():
-    sizes = [5, 0, 3, 10, 0, 2]
-    starts = [sum(sizes[:i]) for i in range(len(sizes))]
-    byte_draws = list(range(sum(sizes)))[::-1]
-    file_draws = [5, 0, 1, 1, 4]
-    mapper = _DrawMapper(byte_draws, file_draws)
+def _feed(tap: PoissonTap, sizes: list[int]) -> int:
+    """Play the walk's side of the StreamTap contract over files of `sizes`; count the hits."""
+    start = calls = 0
+    for ordinal, size in enumerate(sizes):
+        if start + size > tap.next_byte or ordinal >= tap.next_file:
+            tap.hit(f"f{ordinal}", size, "", start, ordinal)
+            calls += 1
+        start += size
+    return calls
+
+
+@pytest.mark.parametrize("hints", [(1, 1), (400_000, 400), (10**9, 10**6)])
+def test_draws_land_on_files_in_proportion_to_their_size(hints):
+    """Whatever the hint (far too small, right, far too large for the draws asked), byte draws
+    fall on files in proportion to their size, file draws uniformly, empty files never get a
+    byte draw, and the walk is tapped only on hits."""
+    sizes = [5, 0, 300, 10, 0, 2000, 1, 7000, 100] * 50  # 471,150 bytes over 450 files
+    total = sum(sizes)
+    hits_by_byte = [0] * len(sizes)
+    hits_by_file = [0] * len(sizes)
+    calls = 0
+    for seed in range(40):
+        tap = PoissonTap(random.Random(seed), 400, *hints)
+        calls += _feed(tap, sizes)
+        for d in tap.by_bytes.draws():
+            hits_by_byte[d.ordinal] += 1
+        for d in tap.by_files.draws():
+            hits_by_file[d.ordinal] += 1
+    n_bytes, n_files = sum(hits_by_byte), sum(hits_by_file)
+    if hints[0] < 10**9:  # a hint far too large leaves fewer draws (never biased ones)
+        assert n_files == n_bytes == 40 * 400
     for i, size in enumerate(sizes):
-        mapper(f"f{i}", size, "")
-    for draw, hit in zip(byte_draws, mapper.by_byte, strict=True):
-        assert hit is not None and starts[hit.ordinal] <= draw < starts[hit.ordinal] + hit.size
-        assert hit.size > 0  # empty files are never drawn by bytes
-    assert [d.ordinal for d in mapper.by_file if d] == file_draws
+        if size == 0:
+            assert hits_by_byte[i] == 0
+    # per size class: observed draws against size / total (sums over the 50 copies)
+    for k, size in enumerate(sizes[:9]):
+        observed = sum(hits_by_byte[k::9])
+        expected = n_bytes * 50 * size / total
+        assert abs(observed - expected) <= 4 * expected**0.5 + 2, (size, observed, expected)
+        files_observed = sum(hits_by_file[k::9])
+        assert abs(files_observed - n_files / 9) <= 4 * (n_files / 9) ** 0.5 + 2
+    assert calls < 40 * len(sizes)  # the walk skipped the files no draw landed on
 
 
 def test_disguised_share_and_examples(tmp_path):
@@ -211,7 +234,6 @@ def test_cancel_stops_sampling_and_marks_it(calibration_tree):
     from inspector.core.progress import CancelToken
 
     root, _ = calibration_tree
-    surveyed = survey(str(root))
     token = CancelToken()
     seen = []
 
@@ -221,7 +243,7 @@ def test_cancel_stops_sampling_and_marks_it(calibration_tree):
             token.cancel()
 
     options = SamplingOptions(budget_s=600, seed=1, precision=0.0, max_draws=5000)
-    result, _ = sample_content(
-        str(root), surveyed, Identifier(LocalFS()), options, progress=progress, cancel=token
+    _, result, _ = survey_and_sample(
+        str(root), Identifier(LocalFS()), options, progress=progress, cancel=token
     )
     assert result.stopped == "cancelled" and result.samples == FIRST_BATCH

@@ -13,9 +13,8 @@ from dataclasses import dataclass
 import pytest
 
 from inspector.core.content.identify import Identifier
-from inspector.core.content.sampling import SamplingOptions, sample_content
+from inspector.core.content.sampling import SamplingOptions, survey_and_sample
 from inspector.core.survey.fsview import FsUsage
-from inspector.core.survey.walk import survey
 
 PER_DIR = 1000
 
@@ -86,12 +85,11 @@ class SyntheticFS:
 
 def _peak_sampling(files: int) -> tuple[int, int]:
     view = SyntheticFS(files)
-    surveyed = survey("/s", view)  # type: ignore[arg-type]
-    assert surveyed.files == files
     options = SamplingOptions(budget_s=600, seed=1, precision=0.0, max_draws=2000)
     tracemalloc.start()
     try:
-        result, _ = sample_content("/s", surveyed, Identifier(view), options)  # type: ignore[arg-type]
+        surveyed, result, _ = survey_and_sample("/s", Identifier(view), options)  # type: ignore[arg-type]
+        assert surveyed.files == files
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()

@@ -1,23 +1,29 @@
-"""Byte-weighted and file-weighted sampling of a surveyed tree, within a time budget.
+"""Byte-weighted and file-weighted sampling of a tree, mapped while the survey walks it.
 
-Why it is unbiased:
-- Byte-weighted: the survey gives the total B of file sizes. We draw offsets u_1..u_N uniformly
-  in [0, B) with a seeded RNG, then walk the tree again and give each draw to the file whose
-  byte range [start, start + size) holds it. A file is drawn with probability size / B, so the
-  fraction of draws landing in category C is an unbiased estimate of C's share of bytes.
-- File-weighted: likewise with uniform file ordinals in [0, F): each file has probability 1 / F.
-- Early stop: draws are i.i.d. and are *used* in draw order, in batches (16, 32, ... 1024);
-  every prefix of an i.i.d. sequence is again an i.i.d. sample, so stopping at a batch boundary
-  (budget spent, precision reached) keeps the estimate unbiased. Within a batch the files are
-  read in walk order (one reader, elevator order); a batch cut short by the budget is
+Why it is unbiased (and needs one walk):
+- The walk streams the files in some order; file k covers bytes [S_k, S_k + size_k) of the
+  byte stream and ordinal slot [k, k + 1) of the file stream. Along each stream we lay a
+  Poisson process of points, each with a uniform mark u, and give every point to the file
+  that covers it (`PoissonTap`, a survey `StreamTap`: the walk compares two integers per file
+  and calls us only on a hit). Conditional on their number, the points of a homogeneous
+  Poisson process over [0, B) are i.i.d. uniform over [0, B): the files they land on are
+  i.i.d. byte-weighted draws (probability size / B), and likewise i.i.d. uniform draws over
+  files on the file stream, whatever B and F turn out to be. Nothing is drawn before the walk.
+- The rate starts from a hint (the filesystem's usage, or a pilot estimate) and halves each
+  time more than 2 × max_draws points are held: a point is kept at level t iff its mark is
+  below 2^-t, so the points held are always those of the level's process (thinning a Poisson
+  process by independent marks leaves a Poisson process), and the final level depends only on
+  point counts, never on where the points fell. Memory is O(max_draws) whatever the tree.
+- Draws are used in mark order (a random order, independent of positions), in batches (16, 32,
+  ... 1024); every prefix of an i.i.d. sequence is again an i.i.d. sample, so stopping at a batch
+  boundary (budget spent, precision reached) keeps the estimate unbiased. Within a batch the
+  files are read in walk order (one reader, elevator order); a batch cut short by the budget is
   discarded, except the first, which always completes.
-Memory is O(N) for the draws, whatever the number of files (the walk keeps aggregates only).
 A file drawn twice (or by both streams) is read once: its identification is cached.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import random
 import secrets
 import time
@@ -28,12 +34,20 @@ from inspector.core.content.identify import Identification, Identifier
 from inspector.core.content.result import ContentResult
 from inspector.core.content.tally import ContentTally, build_result, disguised, widest_half_width
 from inspector.core.progress import CancelToken, Progress, ProgressFn, no_progress
+from inspector.core.survey.draws import Drawn as _Drawn
+from inspector.core.survey.draws import PoissonTap
+from inspector.core.survey.fsview import FileSystemView
 from inspector.core.survey.walk import SurveyResult, survey
 
 DEFAULT_PRECISION = 0.01  # ±1 % at 95 %
 MAX_DRAWS = 16_384  # per stream: ±0.77 % worst case; precision usually stops earlier
 FIRST_BATCH = 16
 MAX_BATCH = 1024
+# Without a hint the byte stream starts dense enough for a 4 KiB tree and the file stream for 1
+# file; each doubling of the tree beyond costs one thinning and about max_draws new marks
+# (~0.3 s for the 20 doublings of a million files), a start too sparse would cost draws.
+DEFAULT_BYTES_HINT = 4096
+DEFAULT_FILES_HINT = 1
 
 Clock = Callable[[], float]
 
@@ -47,77 +61,38 @@ class SamplingOptions:
 
 
 @dataclass(frozen=True, slots=True)
-class _Drawn:
-    """The file a draw landed on: its ordinal in the walk, path, size and extension."""
+class StreamHints:
+    """Rough sizes of the tree, to start the draws' density near the right level (the result
+    does not depend on them; a wrong hint costs thinnings, or draws when it is far too large)."""
 
-    ordinal: int
-    path: str
-    size: int
-    ext: str
-
-
-class _DrawMapper:
-    """The survey's `on_file` hook of the second walk: hands each draw its file."""
-
-    def __init__(self, byte_draws: list[int], file_draws: list[int]) -> None:
-        self.byte_order = sorted(range(len(byte_draws)), key=byte_draws.__getitem__)
-        self.file_order = sorted(range(len(file_draws)), key=file_draws.__getitem__)
-        self.byte_draws = byte_draws
-        self.file_draws = file_draws
-        self.by_byte: list[_Drawn | None] = [None] * len(byte_draws)
-        self.by_file: list[_Drawn | None] = [None] * len(file_draws)
-        self.bp = self.fp = 0
-        self.start = 0
-        self.ordinal = 0
-
-    def __call__(self, path: str, size: int, ext: str) -> None:
-        end = self.start + size
-        ordinal = self.ordinal
-        drawn: _Drawn | None = None
-        order, draws = self.byte_order, self.byte_draws
-        while self.bp < len(order) and draws[order[self.bp]] < end:
-            drawn = drawn or _Drawn(ordinal, path, size, ext)
-            self.by_byte[order[self.bp]] = drawn
-            self.bp += 1
-        order, draws = self.file_order, self.file_draws
-        while self.fp < len(order) and draws[order[self.fp]] == ordinal:
-            drawn = drawn or _Drawn(ordinal, path, size, ext)
-            self.by_file[order[self.fp]] = drawn
-            self.fp += 1
-        self.start = end
-        self.ordinal += 1
+    bytes: int = DEFAULT_BYTES_HINT
+    files: int = DEFAULT_FILES_HINT
 
 
 def new_seed() -> int:
     return secrets.randbits(32)
 
 
-def sample_content(
+def survey_and_sample(
     root: str,
-    surveyed: SurveyResult,
     identifier: Identifier,
     options: SamplingOptions,
     *,
+    hints: StreamHints = StreamHints(),
+    started: float | None = None,
     progress: ProgressFn = no_progress,
     cancel: CancelToken | None = None,
     clock: Clock = time.monotonic,
-) -> tuple[ContentResult, list[str]]:
-    """Estimate content shares of the tree at `root` (already surveyed). Returns the result and
-    warnings for the scan."""
-    started = clock()
+    view: FileSystemView | None = None,
+) -> tuple[SurveyResult, ContentResult, list[str]]:
+    """Walk the tree at `root` once, mapping draws as it goes, then identify draws until the
+    budget (counted from `started`, by default now: the walk spends it too), the precision or
+    the draws run out. Returns the survey (exact counts), the content estimate and warnings."""
+    started = clock() if started is None else started
     seed = options.seed if options.seed is not None else new_seed()
-    rng = random.Random(seed)
-    n = options.max_draws
-    byte_draws = [rng.randrange(surveyed.bytes) for _ in range(n)] if surveyed.bytes else []
-    file_draws = [rng.randrange(surveyed.files) for _ in range(n)] if surveyed.files else []
-    mapper = _DrawMapper(byte_draws, file_draws)
-
-    def mapping(p: Progress) -> None:
-        progress(dataclasses.replace(p, stage="mapping draws", total=surveyed.files))
-
-    remap = survey(root, identifier.view, on_file=mapper, progress=mapping, cancel=cancel)
-    warnings: list[str] = []
-    if not remap.complete:  # cancelled while mapping draws: nothing unbiased to report yet
+    tap = PoissonTap(random.Random(seed), options.max_draws, hints.bytes, hints.files)
+    surveyed = survey(root, view or identifier.view, tap=tap, progress=progress, cancel=cancel)
+    if not surveyed.complete:  # cancelled while walking: nothing unbiased to report yet
         empty = build_result(
             ContentTally(),
             "sampled",
@@ -127,12 +102,10 @@ def sample_content(
             sampled_bytes=0,
             stopped="cancelled",
         )
-        return empty, warnings
-    if remap.bytes != surveyed.bytes or remap.files != surveyed.files:
-        warnings.append(
-            "the tree changed between the survey and sampling; draws outside it are dropped"
-        )
-    run = _BatchRunner(identifier, mapper, options, started, clock, progress, cancel)
+        return surveyed, empty, []
+    by_byte = tap.by_bytes.draws() if surveyed.bytes else []
+    by_file = tap.by_files.draws() if surveyed.files else []
+    run = _BatchRunner(identifier, by_byte, by_file, options, started, clock, progress, cancel)
     stopped = run.all_batches()
     result = build_result(
         run.tally,
@@ -143,7 +116,7 @@ def sample_content(
         sampled_bytes=identifier.bytes_read,
         stopped=stopped,
     )
-    return result, warnings + run.tally.scan_warnings()
+    return surveyed, result, run.tally.scan_warnings()
 
 
 class _BatchRunner:
@@ -152,7 +125,8 @@ class _BatchRunner:
     def __init__(
         self,
         identifier: Identifier,
-        mapper: _DrawMapper,
+        by_byte: list[_Drawn],
+        by_file: list[_Drawn],
         options: SamplingOptions,
         started: float,
         clock: Clock,
@@ -160,8 +134,8 @@ class _BatchRunner:
         cancel: CancelToken | None,
     ) -> None:
         self.identifier = identifier
-        self.by_byte = mapper.by_byte
-        self.by_file = mapper.by_file
+        self.by_byte = by_byte
+        self.by_file = by_file
         self.options = options
         self.deadline = started + options.budget_s
         self.clock = clock
@@ -197,7 +171,7 @@ class _BatchRunner:
         batch is then not counted, so the estimate stays unbiased)."""
         byte_part = self.by_byte[start:end]
         file_part = self.by_file[start:end]
-        wanted = {d.ordinal: d for d in byte_part + file_part if d is not None}
+        wanted = {d.ordinal: d for d in byte_part + file_part}
         for ordinal in sorted(wanted):
             if ordinal in self.cache:
                 continue
@@ -217,9 +191,7 @@ class _BatchRunner:
             self._count(d, by_bytes=False)
         return True
 
-    def _count(self, d: _Drawn | None, *, by_bytes: bool) -> None:
-        if d is None:  # a draw past the end of a tree that shrank since the survey
-            return
+    def _count(self, d: _Drawn, *, by_bytes: bool) -> None:
         ident = self.cache[d.ordinal]
         if ident is None:
             self.tally.errors += 1

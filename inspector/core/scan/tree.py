@@ -8,7 +8,13 @@ from dataclasses import dataclass
 
 from inspector.core.content.identify import Identifier
 from inspector.core.content.result import ContentResult
-from inspector.core.content.sampling import SamplingOptions, full_content, sample_content
+from inspector.core.content.sampling import (
+    DEFAULT_FILES_HINT,
+    SamplingOptions,
+    StreamHints,
+    full_content,
+    survey_and_sample,
+)
 from inspector.core.media.drives.model import DeviceInfo, FilesystemInfo
 from inspector.core.media.mounts import mount_of
 from inspector.core.progress import CancelToken, ProgressFn, no_progress
@@ -52,8 +58,24 @@ def scan_tree(
             root, identifier, progress=progress, cancel=cancel
         )
     else:
-        surveyed = survey(root, view, progress=progress, cancel=cancel)
-        content = ContentResult()
+        clock = sampling_clock(view)
+        walk_started = clock()
+        if options.budget_s <= 0:
+            surveyed = survey(root, view, progress=progress, cancel=cancel)
+            content = ContentResult()
+        else:
+            sampling = SamplingOptions(budget_s=options.budget_s, seed=options.seed)
+            surveyed, content, content_warnings = survey_and_sample(
+                root,
+                identifier,
+                sampling,
+                hints=_hints(view, root, filesystem),
+                started=walk_started,
+                progress=progress,
+                cancel=cancel,
+                clock=clock,
+            )
+            content_complete = content.stopped != "cancelled"
         if options.budget_s > 0 and surveyed.complete and 0 < surveyed.files <= options.exact_below:
             # Fewer files than a sample would draw: reading each once costs no more than
             # sampling and gives exact shares instead of intervals.
@@ -61,18 +83,6 @@ def scan_tree(
                 root, identifier, progress=progress, cancel=cancel
             )
             content_complete = surveyed.complete
-        elif options.budget_s > 0 and surveyed.complete and surveyed.files:
-            sampling = SamplingOptions(budget_s=options.budget_s, seed=options.seed)
-            content, content_warnings = sample_content(
-                root,
-                surveyed,
-                identifier,
-                sampling,
-                progress=progress,
-                cancel=cancel,
-                clock=sampling_clock(view),
-            )
-            content_complete = content.stopped != "cancelled"
     return ScanResult(
         target=target or root,
         complete=surveyed.complete and content_complete,
@@ -83,6 +93,20 @@ def scan_tree(
         filesystem=filesystem,
         warnings=surveyed.warnings + tuple(content_warnings),
     )
+
+
+def _hints(view: FileSystemView, root: str, filesystem: FilesystemInfo | None) -> StreamHints:
+    """Where to start the draws' density. A whole mounted filesystem (it has a UUID) tells its
+    usage: the bytes in use less half a block of slack per inode (files smaller than a block
+    make usage exceed their bytes; a hint far too large would leave fewer draws than asked),
+    and the inodes in use. A folder may be a sliver of its disk: the defaults then, which cost
+    a few thinnings on a large tree."""
+    usage = view.usage(root) if filesystem is not None and filesystem.uuid else None
+    if usage is None:
+        return StreamHints()
+    inodes = usage.inodes_used or 0
+    payload = max(usage.used_bytes // 4, usage.used_bytes - inodes * 2048)
+    return StreamHints(bytes=max(1, payload), files=max(1, inodes or DEFAULT_FILES_HINT))
 
 
 def directory_filesystem(path: str, view: FileSystemView | None = None) -> FilesystemInfo | None:

@@ -48,6 +48,7 @@ class FsUsage:
     size_bytes: int
     used_bytes: int
     free_bytes: int
+    inodes_used: int | None = None  # files, directories and the rest; None when not reported
 
     @property
     def fill_ratio(self) -> float:
@@ -182,7 +183,13 @@ class LocalFS:
             return None
         size = st.f_blocks * st.f_frsize
         used = (st.f_blocks - st.f_bfree) * st.f_frsize
-        return FsUsage(size_bytes=size, used_bytes=used, free_bytes=st.f_bavail * st.f_frsize)
+        inodes = st.f_files - st.f_ffree if st.f_files else None  # vfat/exfat report none
+        return FsUsage(
+            size_bytes=size,
+            used_bytes=used,
+            free_bytes=st.f_bavail * st.f_frsize,
+            inodes_used=inodes,
+        )
 
 
 class RootFilteredFS(LocalFS):

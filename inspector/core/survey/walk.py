@@ -11,7 +11,7 @@ import stat as stat_mod
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Final
+from typing import Final, Protocol
 
 from inspector.core.errors import Cancelled
 from inspector.core.progress import CancelToken, Progress, ProgressFn, no_progress
@@ -30,8 +30,21 @@ _S_IFREG: Final = stat_mod.S_IFREG
 _S_IFDIR: Final = stat_mod.S_IFDIR
 _S_IFLNK: Final = stat_mod.S_IFLNK
 
-# Called for every regular file: (path, apparent size, extension). Content sampling hooks in here.
+# Called for every regular file: (path, apparent size, extension). Full identification hooks in.
 FileVisitor = Callable[[str, int, str], None]
+_NEVER: Final = 1 << 62
+
+
+class StreamTap(Protocol):
+    """Sees the files whose place in the walk's streams reaches a threshold: the file whose
+    byte range [start, start + size) passes `next_byte`, or whose ordinal reaches `next_file`.
+    Sampling draws ride the walk this way (content/sampling.py) at the cost of two integer
+    comparisons per file; `hit` moves the thresholds on."""
+
+    next_byte: int
+    next_file: int
+
+    def hit(self, path: str, size: int, ext: str, start: int, ordinal: int) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +112,7 @@ def survey(
     view: FileSystemView | None = None,
     *,
     on_file: FileVisitor | None = None,
+    tap: StreamTap | None = None,
     progress: ProgressFn = no_progress,
     cancel: CancelToken | None = None,
     raise_on_cancel: bool = False,
@@ -107,12 +121,13 @@ def survey(
 
     Unreadable entries are counted in `errors` and the first few named in `warnings`; they are
     never fatal. On cancel the partial aggregates are returned with `complete=False` (or
-    `Cancelled` is raised when `raise_on_cancel`). `on_file` sees every regular file.
+    `Cancelled` is raised when `raise_on_cancel`). `on_file` sees every regular file, `tap`
+    the files its thresholds select.
     """
     view = view or LocalFS()
     started = time.monotonic()
     t = _Tally(dirs=1)  # the root itself counts as a directory, as `find -type d` does
-    walk = _Walk(view, root, t, on_file, cancel, progress)
+    walk = _Walk(view, root, t, on_file, tap, cancel, progress)
     stack = [root]
     while stack and not walk.cancelled:
         walk.list_dir(stack.pop(), stack)
@@ -153,10 +168,12 @@ class _Walk:
         root: str,
         tally: _Tally,
         on_file: FileVisitor | None,
+        tap: StreamTap | None,
         cancel: CancelToken | None,
         progress: ProgressFn,
     ) -> None:
         self.view = view
+        self.tap = tap
         self.root_dev = view.lstat(root).st_dev
         self.t = tally
         self.on_file = on_file
@@ -179,6 +196,9 @@ class _Walk:
         prefix = directory if directory.endswith("/") else directory + "/"
         ext_cache = self.ext_cache
         on_file = self.on_file
+        tap = self.tap
+        tap_byte = tap.next_byte if tap is not None else _NEVER
+        tap_file = tap.next_file if tap is not None else _NEVER
         files = nbytes = allocated = 0
         with listing as entries:
             try:
@@ -188,6 +208,8 @@ class _Walk:
                         kind = st.st_mode & _S_IFMT
                         if kind == _S_IFREG:
                             size = st.st_size
+                            start = t.bytes + nbytes
+                            ordinal = t.files + files
                             files += 1
                             nbytes += size
                             if st.st_nlink <= 1:
@@ -206,6 +228,10 @@ class _Walk:
                             t.add_ext(ext, size)
                             if on_file is not None:
                                 on_file(prefix + name, size, ext)
+                            if start + size > tap_byte or ordinal >= tap_file:
+                                assert tap is not None
+                                tap.hit(prefix + name, size, ext, start, ordinal)
+                                tap_byte, tap_file = tap.next_byte, tap.next_file
                         elif kind == _S_IFDIR:
                             if st.st_dev != self.root_dev:
                                 t.warnings.append(

@@ -37,6 +37,11 @@ class EntryPlan:
     prefix: str  # name template split around its {i} field, to parse names back to indexes
     suffix: str
     field_spec: str  # the {i} field's format spec ("05d")
+    base: int = 0  # where its first file lies on the drive (files follow in index order)
+
+    def position(self, i: int) -> int:
+        """Byte position of file i on the drive, for the simulated seek cost."""
+        return self.base + i * self.mean
 
     def file_size(self, i: int) -> int:
         if self.files % 2 and i == self.files - 1:
@@ -49,7 +54,8 @@ class EntryPlan:
 
     def listing(self, start: int, stop: int) -> list[tuple[str, int]]:
         """(name, size) of files [start, stop): `file_name` and `file_size` in one tight loop,
-        since the survey lists every file of an 80 TB drive (twice: survey, then sampling)."""
+        since the survey lists every file of an 80 TB drive."""
+
         prefix, suffix, fs = self.prefix, self.suffix, self.field_spec
         mean, files, key = self.mean, self.files, self.key
         scale = self.mean * self.spec.spread * _UNIT
@@ -106,6 +112,7 @@ class DirNode:
     dirs: list[str] = field(default_factory=list)  # child directory names, sorted
     files: list[tuple[EntryPlan, int, int]] = field(default_factory=list)  # entry, start, stop
     ino: int = 0
+    entries: int = 0  # listed entries: child directories and files
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +137,15 @@ class DrivePlan:
         return min(
             self.fs_size, self.file_bytes + self.files * FS_BLOCK + len(self.dirs) * FS_BLOCK
         )
+
+    def position_of(self, node: DirNode) -> int:
+        """Where a directory's metadata lies: beside its first file (ext4 and XFS keep a
+        directory, its inodes and its files' first extents in one allocation group), or in
+        the metadata at the start of the drive for a directory without files."""
+        if node.files:
+            entry, start, _ = node.files[0]
+            return entry.position(start)
+        return PARTITION_START + node.ino * FS_BLOCK
 
     def category_bytes(self) -> dict[str, int]:
         """The truth: bytes per category, exactly as laid out."""
@@ -159,6 +175,7 @@ def plan_drive(spec: DriveSpec, seed: int) -> DrivePlan:
     # 0.5 % stays for filesystem metadata, so a drive "100 % full" still adds up
     budget = min(int(fs_size * spec.fill), fs_size - fs_size // 200)
     entries = []
+    base = PARTITION_START + (1 << 30)  # after 1 GiB of filesystem metadata
     for index, c in enumerate(spec.recipe.content):
         total = int(budget * c.share)
         files = max(1, round(total / c.size)) if total > 0 else 0
@@ -177,8 +194,10 @@ def plan_drive(spec: DriveSpec, seed: int) -> DrivePlan:
                 prefix=prefix,
                 suffix=suffix,
                 field_spec=field_spec,
+                base=base,
             )
         )
+        base += total + files * (FS_BLOCK // 2)  # files end mid-block on average
     dirs: dict[str, DirNode] = defaultdict(DirNode)
     dirs[""]  # the root exists even on an empty drive
     for e in entries:
@@ -199,4 +218,5 @@ def plan_drive(spec: DriveSpec, seed: int) -> DrivePlan:
     for number, (_, node) in enumerate(sorted(dirs.items()), start=2):
         node.dirs.sort()
         node.ino = number
+        node.entries = len(node.dirs) + sum(stop - start for _, start, stop in node.files)
     return DrivePlan(spec, key, fs_size, tuple(entries), dict(dirs))

@@ -17,16 +17,17 @@ from contextlib import AbstractContextManager
 from typing import BinaryIO, cast
 
 from inspector.core.survey.fsview import DirEntryLike, FsUsage, StatLike
+from inspector.core.training.drivetime import DIRENT_BYTES, DriveTime
 from inspector.core.training.formats import VFile
-from inspector.core.training.layout import FS_BLOCK, DrivePlan, EntryPlan
+from inspector.core.training.layout import FS_BLOCK, DirNode, DrivePlan, EntryPlan
 
 _FILE_MODE = stat_mod.S_IFREG | 0o444
 _DIR_MODE = stat_mod.S_IFDIR | 0o555
-# Budgets of simulated drives are in *drive time*: each read costs what a random read costs an
-# 80 TB HDD in elevator order (150 IOPS, docs/DOMAIN.md). Sampling then stops where it would on
-# a real drive, and at the same sample on any machine: the same seed gives the same figures.
-SECONDS_PER_READ = 1 / 150
+# Budgets of simulated drives are in *drive time* (drivetime.py): listings, inode reads and file
+# reads cost what they cost a hard disk, so sampling stops where it would on a real drive, and at
+# the same sample on any machine: the same seed gives the same figures.
 MAX_CACHED_ENTRIES = 500_000  # ~75 MB at most; beyond, listings are generated again
+STREAMED_LISTING = 100_000  # a directory with more entries is generated as it is iterated
 
 
 class _Entry:
@@ -72,7 +73,7 @@ class VirtualFile(io.RawIOBase):
     """A seekable, read-only file whose bytes are generated for the range read."""
 
     def __init__(
-        self, vfile: VFile, read: object, on_read: Callable[[], None] | None = None
+        self, vfile: VFile, read: object, on_read: Callable[[int, int], None] | None = None
     ) -> None:
         super().__init__()
         self._vfile = vfile
@@ -105,7 +106,7 @@ class VirtualFile(io.RawIOBase):
             return b""
         data: bytes = self._read(self._vfile, self._pos, n)  # type: ignore[operator]
         if self._on_read is not None:
-            self._on_read()
+            self._on_read(self._pos, len(data))
         self._pos += len(data)
         return data
 
@@ -118,15 +119,19 @@ class VirtualFile(io.RawIOBase):
 class VirtualFS:
     """The filesystem of one simulated drive, mounted (read-only) at `root`."""
 
-    def __init__(self, plan: DrivePlan, root: str, dev: int) -> None:
+    def __init__(
+        self, plan: DrivePlan, root: str, dev: int, drive: DriveTime | None = None
+    ) -> None:
         self.plan = plan
         self.root = root.rstrip("/") or "/"
         self.dev = dev
-        # Listings are kept while the drive is mounted: the sampler walks the tree a second
-        # time to map its draws, and rebuilding 80,000 entries costs more than keeping them.
+        # Listings are kept while the drive is mounted (random descents come back to the
+        # directories near the root); the drive is charged for the first listing only.
         self._listings: dict[str, list[_Entry]] = {}
+        self._listed: set[str] = set()  # directories whose metadata is in the page cache
         self._cached_entries = 0
-        self.reads = 0  # reads served: the drive time they would cost drives the sampler's clock
+        self.reads = 0  # file reads served
+        self.drive = drive if drive is not None else DriveTime(plan.fs_size)
 
     def _relative(self, path: str) -> str:
         root = self.root
@@ -156,9 +161,14 @@ class VirtualFS:
         node = self.plan.dirs.get(rel)
         if node is None:
             raise FileNotFoundError(errno.ENOENT, "no such directory", path)
+        if rel not in self._listed:
+            self._listed.add(rel)
+            self.drive.list_directory(self.plan.position_of(node), node.entries)
         cached = self._listings.get(path)
         if cached is not None:
             return _Listing(iter(cached))
+        if node.entries > STREAMED_LISTING:  # millions of entries: never all in memory
+            return _Listing(self._entries(path.rstrip("/") or "/", rel))
         entries = list(self._entries(path.rstrip("/") or "/", rel))
         if self._cached_entries + len(entries) <= MAX_CACHED_ENTRIES:
             self._listings[path] = entries
@@ -171,19 +181,23 @@ class VirtualFS:
         dev = self.dev
         for name in node.dirs:
             child = self.plan.dirs[f"{rel}/{name}" if rel else name]
-            yield _Entry(name, prefix + name, _DIR_MODE, FS_BLOCK, child.ino, dev)
+            yield _Entry(name, prefix + name, _DIR_MODE, _dir_size(child), child.ino, dev)
         for entry, start, stop in node.files:
-            base = ((entry.index + 1) << 40) + start
-            for n, (name, size) in enumerate(entry.listing(start, stop)):
-                yield _Entry(name, prefix + name, _FILE_MODE, size, base + n, dev)
+            for chunk in range(start, stop, 65_536):  # bounded memory in huge directories
+                end = min(stop, chunk + 65_536)
+                base = ((entry.index + 1) << 40) + chunk
+                for n, (name, size) in enumerate(entry.listing(chunk, end)):
+                    yield _Entry(name, prefix + name, _FILE_MODE, size, base + n, dev)
 
     def lstat(self, path: str) -> StatLike:
         rel = self._relative(path)
         node = self.plan.dirs.get(rel)
         name = rel.rpartition("/")[2] or "/"
         if node is not None:
-            return _Entry(name, path, _DIR_MODE, FS_BLOCK, node.ino, self.dev)
+            return _Entry(name, path, _DIR_MODE, _dir_size(node), node.ino, self.dev)
         entry, i = self._file(path)
+        if rel.rpartition("/")[0] not in self._listed:  # its inode is not in the page cache
+            self.drive.stat(entry.position(i))
         return _Entry(
             name, path, _FILE_MODE, entry.file_size(i), ((entry.index + 1) << 40) + i, self.dev
         )
@@ -191,23 +205,30 @@ class VirtualFS:
     def open_read(self, path: str) -> BinaryIO:
         entry, i = self._file(path)
         vfile = entry.vfile(i)
+        start = entry.position(i)
+
+        def charge(offset: int, nbytes: int) -> None:
+            self.reads += 1
+            self.drive.access(start + offset, nbytes)
+
         # unbuffered: a buffer would generate bytes nobody asked for (the sniffers' reads are
         # already large and few)
-        return cast(BinaryIO, VirtualFile(vfile, entry.format.read, self._count_read))
-
-    def _count_read(self) -> None:
-        self.reads += 1
-
-    def drive_seconds(self, seconds_per_read: float) -> Callable[[], float]:
-        """A clock of simulated drive time: the reads served so far, at a real drive's cost
-        each. Sampling budgets run on it, so a training run stops at the same sample whatever
-        the machine (same seed, same JSON) and as a desk would on a real drive."""
-        return lambda: self.reads * seconds_per_read
+        return cast(BinaryIO, VirtualFile(vfile, entry.format.read, charge))
 
     def sampling_clock(self) -> Callable[[], float]:
-        return self.drive_seconds(SECONDS_PER_READ)
+        """Simulated drive time: budgets and progress of a training scan run on it, so a run
+        stops at the same sample whatever the machine (same seed, same JSON) and where a desk
+        would stop on a real drive."""
+        return self.drive.now
 
     def usage(self, path: str) -> FsUsage | None:
         used = self.plan.used_bytes
         size = self.plan.fs_size
-        return FsUsage(size_bytes=size, used_bytes=used, free_bytes=size - used)
+        inodes = self.plan.files + len(self.plan.dirs)
+        return FsUsage(size_bytes=size, used_bytes=used, free_bytes=size - used, inodes_used=inodes)
+
+
+def _dir_size(node: DirNode) -> int:
+    """A directory's st_size as ext4 reports it: its entry blocks (it grows with the entries,
+    which is what random descents weigh their choice of branch by)."""
+    return max(FS_BLOCK, -(-node.entries * DIRENT_BYTES // FS_BLOCK) * FS_BLOCK)

@@ -1,0 +1,82 @@
+"""Draws that ride the survey walk: marked Poisson points along its byte and file streams.
+
+content/sampling.py explains why they are i.i.d. byte-weighted and file-weighted draws; this
+module is compiled with the walk (setup.py): it creates a point per draw and per thinning, a
+hundred thousand of them on a large drive.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from dataclasses import dataclass
+from typing import Final
+
+_START_DENSITY: Final = 1.5  # expected points at the hint, in units of max_draws
+
+
+@dataclass(frozen=True, slots=True)
+class Drawn:
+    """The file a draw landed on: its ordinal in the walk, path, size and extension."""
+
+    ordinal: int
+    path: str
+    size: int
+    ext: str
+
+
+class _PoissonStream:
+    """Marked Poisson points along one stream (bytes or file ordinals), thinned by mark."""
+
+    def __init__(self, rng: random.Random, max_draws: int, hint: int) -> None:
+        self.rng = rng
+        self.cap = 3 * max_draws  # a thinning leaves ~1.5 x max_draws: never fewer than asked
+        self.max_draws = max_draws
+        self.rate = _START_DENSITY * max_draws / max(1, hint)  # points per unit
+        self.cut = 1.0  # marks below this are kept (2^-level)
+        self.points: list[tuple[float, Drawn]] = []
+        self.pos = self._spacing()
+
+    def _spacing(self) -> float:
+        return -math.log(1.0 - self.rng.random()) / self.rate
+
+    def take(self, end: int, drawn: Drawn) -> None:
+        """Give `drawn` every point before `end` (the file covers [its start, end))."""
+        rng, points = self.rng, self.points
+        while self.pos < end:
+            points.append((rng.random() * self.cut, drawn))
+            if len(points) > self.cap:
+                self._thin()
+            self.pos += self._spacing()
+
+    def _thin(self) -> None:
+        while len(self.points) > self.cap:
+            self.cut /= 2
+            self.rate /= 2
+            cut = self.cut
+            self.points[:] = [p for p in self.points if p[0] < cut]  # in place: take() holds it
+
+    def draws(self) -> list[Drawn]:
+        """The draws in mark order (a uniformly random order), at most max_draws of them."""
+        self.points.sort(key=lambda p: p[0])
+        return [d for _, d in self.points[: self.max_draws]]
+
+
+class PoissonTap:
+    """The walk's StreamTap: byte-weighted and file-weighted draws, mapped as the walk goes.
+    `bytes_hint` and `files_hint`: rough sizes of the tree, where the density starts."""
+
+    def __init__(
+        self, rng: random.Random, max_draws: int, bytes_hint: int, files_hint: int
+    ) -> None:
+        self.by_bytes = _PoissonStream(rng, max_draws, bytes_hint)
+        self.by_files = _PoissonStream(rng, max_draws, files_hint)
+        self.next_byte = int(self.by_bytes.pos)
+        self.next_file = int(self.by_files.pos)
+
+    def hit(self, path: str, size: int, ext: str, start: int, ordinal: int) -> None:
+        drawn = Drawn(ordinal, path, size, ext)
+        self.by_bytes.take(start + size, drawn)
+        self.by_files.take(ordinal + 1, drawn)
+        self.next_byte = int(self.by_bytes.pos)
+        self.next_file = int(self.by_files.pos)
