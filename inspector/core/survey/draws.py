@@ -9,20 +9,23 @@ from __future__ import annotations
 
 import math
 import random
-from dataclasses import dataclass
 from typing import Final
 
 _START_DENSITY: Final = 1.5  # expected points at the hint, in units of max_draws
 
 
-@dataclass(frozen=True, slots=True)
 class Drawn:
-    """The file a draw landed on: its ordinal in the walk, path, size and extension."""
+    """The file a draw landed on: its ordinal in the walk, path, size and extension. A plain
+    class, not a frozen dataclass: compiled, it is built in ~50 ns instead of ~1 µs, once per
+    file a draw lands on. Nothing changes it after the walk."""
 
-    ordinal: int
-    path: str
-    size: int
-    ext: str
+    __slots__ = ("ext", "ordinal", "path", "size")
+
+    def __init__(self, ordinal: int, path: str, size: int, ext: str) -> None:
+        self.ordinal = ordinal
+        self.path = path
+        self.size = size
+        self.ext = ext
 
 
 class _PoissonStream:

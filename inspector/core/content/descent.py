@@ -1,0 +1,281 @@
+"""Estimates of a tree without walking all of it: random descents with known probabilities.
+
+Each descent starts at the root and steps into one sub-directory at a time until it reaches a
+directory without any, choosing a child with probability q = (1 - EPS) * its share of the
+listed directories' sizes + EPS / (number of children). A directory's st_size grows with its
+entries on ext4, XFS, btrfs and tmpfs, so big directories are found often; the uniform part
+keeps every directory reachable whatever the filesystem reports. A directory d reached with
+probability p(d) contributes x(d) / p(d) (Knuth's estimator of a tree's size, as Glance does
+for aggregates, Huang et al., FAST 2011): summed over the path, an unbiased estimate of the
+total of x over all directories, for x = files, bytes, or 1 (directories).
+
+Content: each descent picks one directory of its path with probability proportional to its
+term bytes(d) / p(d), then one file in it byte-weighted, and identifies it: S * [category], S
+being the path's byte sum, is unbiased for the category's bytes (likewise with file counts for
+the file shares). Descents are independent, so totals get normal intervals from the spread of
+the per-descent sums, shares a ratio estimate whose linearised variance sets an effective
+sample size for a Wilson interval (never the normal interval near 0 or 1).
+
+Listings are cached: a directory listed once is never listed again; a directory with more than
+KEEP_FILES files keeps a reservoir of draws (the walk's Poisson points, sampling.py) instead of
+its files, and is listed again only if a run consumes them all.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import random
+import stat as stat_mod
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from inspector.core.content.stats import Z95, wilson
+from inspector.core.survey.draws import Drawn, PoissonTap
+from inspector.core.survey.fsview import FileSystemView
+
+EPS = 0.2  # uniform share of each branch choice
+KEEP_FILES = 4096  # above this many files a directory keeps draws, not its listing
+RESERVOIR = 256  # draws kept per stream for a large directory
+
+Classify = Callable[[str, int], str | None]  # (path, size) -> category, None: unreadable
+
+
+@dataclass(frozen=True, slots=True)
+class Interval:
+    value: float
+    lo: float
+    hi: float
+
+
+@dataclass(frozen=True, slots=True)
+class ShareEstimate:
+    category: str
+    bytes_share: Interval
+    files_share: Interval
+
+
+@dataclass(frozen=True, slots=True)
+class TreeEstimate:
+    """What `descents` random descents say about a tree (95 % intervals)."""
+
+    descents: int
+    directories_listed: int
+    files: Interval
+    bytes: Interval
+    dirs: Interval
+    shares: tuple[ShareEstimate, ...]
+    errors: int  # picks that could not be read (not a class, not in the denominators)
+
+    @property
+    def basis(self) -> str:
+        return (
+            f"estimated from {self.directories_listed:,} directories of an estimated "
+            f"{self.dirs.value:,.0f} ({self.descents:,} random descents)"
+        )
+
+
+class _Dir:
+    """One listed directory: its children (with their sizes) and its files, or draws of them."""
+
+    __slots__ = ("byte_draws", "children", "cum", "file_draws", "files", "names", "nbytes")
+
+    def __init__(self) -> None:
+        self.children: list[tuple[str, int]] = []  # (path, st_size)
+        self.names: list[str] = []
+        self.cum: list[int] = []  # cumulative sizes of `names`
+        self.files = 0
+        self.nbytes = 0
+        self.byte_draws: list[Drawn] = []
+        self.file_draws: list[Drawn] = []
+
+
+class DescentEstimator:
+    """Random descents over a FileSystemView; `run(n)` adds n descents, `estimate()` reports."""
+
+    def __init__(self, view: FileSystemView, root: str, classify: Classify, seed: int) -> None:
+        self.view = view
+        self.root = root.rstrip("/") or "/"
+        self.classify = classify
+        self.rng = random.Random(seed)
+        self.cache: dict[str, _Dir] = {}
+        self.listings = 0
+        self.root_dev = view.lstat(self.root).st_dev
+        # per descent: (files sum, bytes sum, dirs sum, byte-pick category, file-pick category)
+        self.samples: list[tuple[float, float, float, str | None, str | None]] = []
+        self.errors = 0
+        self._seen: dict[str, str | None] = {}
+
+    def _list(self, path: str) -> _Dir:
+        known = self.cache.get(path)
+        if known is not None and (known.names or (known.byte_draws and known.file_draws)):
+            return known
+        d = _Dir()
+        tap: PoissonTap | None = None
+        prefix = path if path.endswith("/") else path + "/"
+        self.listings += 1
+        try:
+            with self.view.scandir(path) as entries:
+                for entry in entries:
+                    try:
+                        st = entry.stat(follow_symlinks=False)
+                    except OSError:
+                        continue
+                    kind = stat_mod.S_IFMT(st.st_mode)
+                    if kind == stat_mod.S_IFDIR and st.st_dev == self.root_dev:
+                        d.children.append((prefix + entry.name, max(1, st.st_size)))
+                    elif kind == stat_mod.S_IFREG:
+                        size = st.st_size
+                        if tap is None:
+                            d.names.append(entry.name)
+                            d.cum.append(d.nbytes + size)
+                            if len(d.names) > KEEP_FILES:  # too many: keep draws instead
+                                tap = self._reservoir(d, prefix)
+                        else:
+                            tap.hit(prefix + entry.name, size, "", d.nbytes, d.files)
+                        d.files += 1
+                        d.nbytes += size
+        except OSError:
+            self.errors += 1
+        if tap is not None:
+            d.byte_draws = tap.by_bytes.draws()[::-1]  # consumed from the end
+            d.file_draws = tap.by_files.draws()[::-1]
+        self.cache[path] = d
+        return d
+
+    def _reservoir(self, d: _Dir, prefix: str) -> PoissonTap:
+        """Switch a directory found large to draws: replay the files kept so far into a tap."""
+        tap = PoissonTap(self.rng, RESERVOIR, 1, 1)
+        start = 0
+        for ordinal, (name, end) in enumerate(zip(d.names, d.cum, strict=True)):
+            tap.hit(prefix + name, end - start, "", start, ordinal)
+            start = end
+        d.names, d.cum = [], []
+        return tap
+
+    def _pick(self, path: str, d: _Dir, by_bytes: bool) -> tuple[str, int] | None:
+        if d.names:
+            if by_bytes:
+                if not d.nbytes:
+                    return None
+                i = bisect.bisect_right(d.cum, self.rng.randrange(d.nbytes))
+            else:
+                i = self.rng.randrange(len(d.names))
+            prev = d.cum[i - 1] if i else 0
+            prefix = path if path.endswith("/") else path + "/"
+            return prefix + d.names[i], d.cum[i] - prev
+        draws = d.byte_draws if by_bytes else d.file_draws
+        if not draws:
+            del self.cache[path]  # used up: list it again for fresh draws
+            d = self._list(path)
+            draws = d.byte_draws if by_bytes else d.file_draws
+            if not draws:
+                return None
+        drawn = draws.pop()
+        return drawn.path, drawn.size
+
+    def _category(self, pick: tuple[str, int] | None) -> str | None:
+        if pick is None:
+            return None
+        path, size = pick
+        if path not in self._seen:
+            self._seen[path] = self.classify(path, size)
+        category = self._seen[path]
+        if category is None:
+            self.errors += 1
+        return category
+
+    def run(self, descents: int, should_stop: Callable[[], bool] = lambda: False) -> None:
+        for _ in range(descents):
+            if should_stop():
+                return
+            self._descend()
+
+    def _descend(self) -> None:
+        path, p = self.root, 1.0
+        terms: list[tuple[str, _Dir, float]] = []
+        while True:
+            d = self._list(path)
+            terms.append((path, d, p))
+            if not d.children:
+                break
+            total = sum(size for _, size in d.children)
+            k = len(d.children)
+            weights = [(1 - EPS) * size / total + EPS / k for _, size in d.children]
+            i = self.rng.choices(range(k), weights)[0]
+            path, p = d.children[i][0], p * weights[i]
+        files_sum = sum(d.files / q for _, d, q in terms)
+        bytes_sum = sum(d.nbytes / q for _, d, q in terms)
+        dirs_sum = sum(1 / q for _, _, q in terms)
+        byte_cat = file_cat = None
+        if bytes_sum > 0:
+            _, d, q = self._term(terms, [t[1].nbytes / t[2] for t in terms])
+            byte_cat = self._category(self._pick(_, d, True))
+        if files_sum > 0:
+            _, d, q = self._term(terms, [t[1].files / t[2] for t in terms])
+            file_cat = self._category(self._pick(_, d, False))
+        self.samples.append((files_sum, bytes_sum, dirs_sum, byte_cat, file_cat))
+
+    def _term(
+        self, terms: list[tuple[str, _Dir, float]], weights: list[float]
+    ) -> tuple[str, _Dir, float]:
+        return self.rng.choices(terms, weights)[0]
+
+    def estimate(self) -> TreeEstimate:
+        n = len(self.samples)
+        files = _mean_interval([s[0] for s in self.samples])
+        nbytes = _mean_interval([s[1] for s in self.samples])
+        dirs = _mean_interval([s[2] for s in self.samples])
+        categories = {c for s in self.samples for c in (s[3], s[4]) if c is not None}
+        shares = []
+        for c in sorted(categories):
+            by_bytes = _ratio([(s[1] * (s[3] == c), s[1]) for s in self.samples if s[3]])
+            by_files = _ratio([(s[0] * (s[4] == c), s[0]) for s in self.samples if s[4]])
+            shares.append(ShareEstimate(c, by_bytes, by_files))
+        shares.sort(key=lambda s: -s.bytes_share.value)
+        listed_files = sum(d.files for d in self.cache.values())
+        listed_dirs = len(self.cache)
+        return TreeEstimate(
+            descents=n,
+            directories_listed=self.listings,
+            files=_at_least(files, listed_files),
+            bytes=_at_least(nbytes, sum(d.nbytes for d in self.cache.values())),
+            dirs=_at_least(dirs, listed_dirs),
+            shares=tuple(shares),
+            errors=self.errors,
+        )
+
+
+def _at_least(estimate: Interval, seen: float) -> Interval:
+    """What the listed directories hold is there for certain: no figure goes below it."""
+    return Interval(max(estimate.value, seen), max(estimate.lo, seen), max(estimate.hi, seen))
+
+
+def _mean_interval(values: list[float]) -> Interval:
+    n = len(values)
+    if not n:
+        return Interval(0.0, 0.0, math.inf)
+    mean = sum(values) / n
+    if n < 2:
+        return Interval(mean, 0.0, math.inf)
+    var = sum((v - mean) ** 2 for v in values) / (n - 1)
+    half = Z95 * math.sqrt(var / n)
+    return Interval(mean, mean - half, mean + half)
+
+
+def _ratio(pairs: list[tuple[float, float]]) -> Interval:
+    """Share sum(y) / sum(x) over descents, with a Wilson interval at the effective sample size
+    that the ratio's linearised variance implies (design effect of the descents)."""
+    n = len(pairs)
+    sx = sum(x for _, x in pairs)
+    if not n or sx <= 0:
+        return Interval(0.0, 0.0, 1.0)
+    r = sum(y for y, _ in pairs) / sx
+    if n < 2:
+        return Interval(r, 0.0, 1.0)
+    mean_x = sx / n
+    var = sum((y - r * x) ** 2 for y, x in pairs) / (n - 1) / n / (mean_x * mean_x)
+    n_eff = n if var <= 0 or r in (0.0, 1.0) else min(n, r * (1 - r) / var)
+    trials = max(1, round(n_eff))
+    lo, hi = wilson(round(r * trials), trials)
+    return Interval(r, min(lo, r), max(hi, r))
