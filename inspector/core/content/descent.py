@@ -209,11 +209,11 @@ class DescentEstimator:
         dirs_sum = sum(1 / q for _, _, q in terms)
         byte_cat = file_cat = None
         if bytes_sum > 0:
-            _, d, q = self._term(terms, [t[1].nbytes / t[2] for t in terms])
-            byte_cat = self._category(self._pick(_, d, True))
+            where, d, _ = self._term(terms, [t[1].nbytes / t[2] for t in terms])
+            byte_cat = self._category(self._pick(where, d, True))
         if files_sum > 0:
-            _, d, q = self._term(terms, [t[1].files / t[2] for t in terms])
-            file_cat = self._category(self._pick(_, d, False))
+            where, d, _ = self._term(terms, [t[1].files / t[2] for t in terms])
+            file_cat = self._category(self._pick(where, d, False))
         self.samples.append((files_sum, bytes_sum, dirs_sum, byte_cat, file_cat))
 
     def _term(
