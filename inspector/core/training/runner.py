@@ -37,8 +37,8 @@ from inspector.core.training.formats import mix
 from inspector.core.training.grading import Grade, grade
 from inspector.core.training.scenario import GroupSpec, Scenario, TravelerSpec, VerdictKind
 
-# Budgets run on the simulated drive's clock (virtualfs.SECONDS_PER_READ): 30 s of drive time.
-TRAINING_BUDGET_S = 30.0  # of drive time per drive, as the desk's default: ~4,500 reads
+# Budgets run on the simulated drive's clock (drivetime.py): 30 s of drive time per drive.
+TRAINING_BUDGET_S = 30.0  # of drive time per drive (walk included), as the desk's default
 
 
 @dataclass(frozen=True, slots=True)
