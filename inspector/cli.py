@@ -16,10 +16,36 @@ from collections.abc import Sequence
 from inspector import __version__
 from inspector.core.errors import InspectorError
 
-# Sub-command modules, each with `register(subparsers)`; their parsers set `func`.
-COMMANDS = ("scan", "devices", "case", "report", "audit", "hash", "policy", "train", "gui")
+# Each sub-command and its one-line help. Its module, inspector/commands/NAME.py, has
+# `register(parser)` (adds its arguments, sets `func`) and is imported only when the command
+# runs: importing them all (SQLAlchemy, rich, pyudev, the training code...) made even
+# `--version` take 0.35-0.4 s (docs/benchmarks.md).
+COMMANDS: dict[str, str] = {
+    "scan": "survey and identify a directory, block device or image (read-only)",
+    "devices": "list attached drives: identity, capacity, partitions, filesystems",
+    "case": "open, show and list cases; add travelers and declarations",
+    "report": "export a case as PDF, CSV, JSON and a traveler receipt",
+    "audit": "check the tamper-evident audit log",
+    "hash": "BLAKE3 of files in full (a manifest; b3sum format)",
+    "policy": "show the desk policy; a supervisor replaces it",
+    "train": "run a training scenario headless (simulated drives, real pipeline)",
+    "gui": "open the inspection desk (the default when no command is given)",
+}
+DEFAULT_COMMAND = "gui"
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INCOMPLETE = 0, 1, 2, 3
+
+
+class _Version(argparse.Action):
+    """`--version` without argparse's help formatter, which imports shutil (and so bz2 and
+    lzma) to measure the terminal: `inspector --version` is timed as the start-up figure."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        sys.stdout.write(f"inspector {__version__}\n")
+        parser.exit()
 
 
 class _Parser(argparse.ArgumentParser):
@@ -29,28 +55,40 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"inspector: {message} (see 'inspector --help')\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*commands: str) -> argparse.ArgumentParser:
+    """The parser of `inspector`: every command is listed (for --help and "invalid choice"),
+    but only the arguments of `commands` are added, and only their modules imported
+    (`build_parser(*COMMANDS)` is the whole command line)."""
     parser = _Parser(
         prog="inspector",
         description="Read-only inspection of storage media: how many drives, how full, "
         "what is on them, and a record that holds up.",
     )
-    parser.add_argument("--version", action="version", version=f"inspector {__version__}")
+    parser.add_argument("--version", action=_Version)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in COMMANDS:
-        importlib.import_module(f"inspector.commands.{name}").register(sub)
+    for name, help_text in COMMANDS.items():
+        p = sub.add_parser(name, help=help_text)
+        if name in commands:
+            importlib.import_module(f"inspector.commands.{name}").register(p)
     return parser
 
 
+def command_in(argv: Sequence[str]) -> str | None:
+    """The sub-command `argv` names: its first word that is not an option (the top-level
+    parser has no option taking a value, and `--` only ends options), if it is a command."""
+    for word in argv:
+        if not word.startswith("-"):
+            return word if word in COMMANDS else None
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if not getattr(args, "func", None):
-        if "gui" in COMMANDS:
-            args = parser.parse_args(["gui"])
-        else:
-            parser.print_help()
-            return EXIT_OK
+    argv = sys.argv[1:] if argv is None else list(argv)
+    command = command_in(argv)
+    args = (build_parser(command) if command else build_parser()).parse_args(argv)
+    if command is None:  # no command given (`inspector`, or only options that did not exit)
+        command = DEFAULT_COMMAND
+        args = build_parser(command).parse_args([*argv, command])
     try:
         code: int = args.func(args)
         return code

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
 
 from inspector.commands.output import print_json, stdout_console
 from inspector.commands.stores import add_training, store_of
@@ -12,8 +11,7 @@ from inspector.commands.stores import add_training, store_of
 EXIT_OK, EXIT_BROKEN = 0, 1
 
 
-def register(sub: Any) -> None:
-    p = sub.add_parser("audit", help="check the tamper-evident audit log")
+def register(p: argparse.ArgumentParser) -> None:
     cmds = p.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
     v = cmds.add_parser("verify", help="exit 0 if intact; 1 naming the first bad entry")
     v.add_argument("--json", action="store_true", help="print one JSON document")

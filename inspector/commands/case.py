@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
-
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING, Any
 
 from inspector.commands.output import print_json, stdout_console
 from inspector.commands.stores import add_training, case_id, store_of
@@ -20,16 +17,20 @@ from inspector.core.reports.model import case_json, summary_json
 from inspector.core.survey.names import display_name
 from inspector.core.units import format_size
 
+if TYPE_CHECKING:
+    from rich.text import Text
+
 EXIT_OK = 0
 
 
 def _t(value: object) -> Text:
     """A table cell from case data: escaped, and never read as rich markup."""
+    from rich.text import Text  # rich only to print for people, never for --json
+
     return Text(display_name(str(value)))
 
 
-def register(sub: Any) -> None:
-    p = sub.add_parser("case", help="open, show and list cases; add travelers and declarations")
+def register(p: argparse.ArgumentParser) -> None:
     cmds = p.add_subparsers(dest="case_command", metavar="ACTION", required=True)
 
     o = cmds.add_parser("open", help="open a new case")
@@ -160,6 +161,8 @@ def _after_change(args: argparse.Namespace, summary: CaseSummary) -> int:
 
 
 def _list(cases: list[Case]) -> None:
+    from rich.table import Table
+
     table = Table(title="Cases")
     for col in ("ID", "Opened", "Officer", "Desk", "State", "Policy"):
         table.add_column(col)
@@ -177,6 +180,8 @@ def _list(cases: list[Case]) -> None:
 
 
 def show(s: CaseSummary) -> None:
+    from rich.table import Table
+
     console = stdout_console()
     c = s.case
     head = Table.grid(padding=(0, 2))

@@ -7,8 +7,6 @@ import dataclasses
 import os
 from typing import Any
 
-from rich.table import Table
-
 from inspector.commands.output import print_json, stdout_console
 from inspector.core.media.drives.model import Drive
 from inspector.core.units import format_size
@@ -16,12 +14,8 @@ from inspector.core.units import format_size
 DEVICES_SCHEMA = "inspector.devices/1"
 
 
-def register(sub: Any) -> None:
-    p = sub.add_parser(
-        "devices",
-        help="list attached drives: identity, capacity, partitions, filesystems",
-        description="List the drives attached to this machine (read-only; nothing is mounted).",
-    )
+def register(p: argparse.ArgumentParser) -> None:
+    p.description = "List the drives attached to this machine (read-only; nothing is mounted)."
     p.add_argument("--json", action="store_true", help="print one inspector.devices/1 document")
     p.add_argument(
         "--include-loop", action="store_true", help="also list loop devices (tests, training)"
@@ -37,6 +31,8 @@ def drive_json(d: Drive) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from rich.table import Table
+
     from inspector.core.media.drives.udev import UdevBackend  # pyudev only for this command
 
     drives = UdevBackend(include_loop=args.include_loop).drives()

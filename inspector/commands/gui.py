@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import Any
 
 from inspector.commands.output import seconds
 from inspector.core.errors import UsageError
@@ -13,12 +12,8 @@ from inspector.core.errors import UsageError
 EXIT_USAGE = 2
 
 
-def register(sub: Any) -> None:
-    p = sub.add_parser(
-        "gui",
-        help="open the inspection desk (the default when no command is given)",
-        description="Open the inspection desk: live drives, travelers, totals and verdicts.",
-    )
+def register(p: argparse.ArgumentParser) -> None:
+    p.description = "Open the inspection desk: live drives, travelers, totals and verdicts."
     p.add_argument("--training", metavar="SCENARIO", help="play a training scenario (simulated)")
     p.add_argument(
         "--backend",

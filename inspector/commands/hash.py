@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
-from inspector.commands.output import print_json, stdout_console
+from inspector.commands.output import print_json
 from inspector.commands.stores import add_training, case_id, store_of
-from inspector.core.case import audit
 from inspector.core.media.evidence import hash_files, manifest_json
 from inspector.core.survey.names import display_name
 
 EXIT_OK = 0
 
 
-def register(sub: Any) -> None:
-    p = sub.add_parser("hash", help="BLAKE3 of files in full (a manifest; b3sum format)")
+def register(p: argparse.ArgumentParser) -> None:
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--json", action="store_true", help="print one inspector.manifest/1 document")
     p.add_argument("--case", type=case_id, metavar="ID", help="record the manifest in this case")
@@ -28,6 +27,8 @@ def run(args: argparse.Namespace) -> int:
     manifest = hash_files(args.files)
     doc: dict[str, Any] = manifest_json(manifest)
     if args.case is not None:
+        from inspector.core.case import audit  # SQLAlchemy: only when a case is touched
+
         with store_of(args) as store:
             entry = store.record(
                 args.case,
@@ -46,8 +47,6 @@ def run(args: argparse.Namespace) -> int:
         doc["audit_entry"] = entry.seq
     if args.json:
         print_json(doc)
-    else:
-        out = stdout_console()
-        for f in manifest.files:
-            out.print(f"{f.blake3}  {display_name(f.path)}", markup=False, soft_wrap=True)
+    else:  # b3sum's format, plain (names escaped): no need for rich here
+        sys.stdout.write("".join(f"{f.blake3}  {display_name(f.path)}\n" for f in manifest.files))
     return EXIT_OK

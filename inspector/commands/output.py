@@ -7,13 +7,16 @@ import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
-
-from rich.console import Console
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from typing import TYPE_CHECKING, Any
 
 from inspector.core import progress as core_progress
 from inspector.core.units import format_size
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+# rich (≈ 50 ms to import) is imported only to print for people: tables, and progress bars on
+# a terminal. `--json` output and a run whose stderr is not a terminal never load it.
 
 
 def seconds(text: str) -> float:
@@ -33,14 +36,22 @@ def print_json(doc: Any) -> None:
 
 
 def stdout_console() -> Console:
+    from rich.console import Console
+
     return Console(highlight=False)
 
 
 @contextmanager
 def progress_on_tty(enabled: bool = True) -> Iterator[core_progress.ProgressFn]:
     """Yield a progress callback that draws a bar on stderr when it is a TTY (else does nothing)."""
+    if not (enabled and sys.stderr.isatty()):
+        yield core_progress.no_progress
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
     err = Console(stderr=True)
-    if not (enabled and err.is_terminal):
+    if not err.is_terminal:  # rich's own say (its environment variables can turn bars off)
         yield core_progress.no_progress
         return
     bar = Progress(

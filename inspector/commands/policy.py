@@ -16,8 +16,7 @@ from inspector.core.errors import UsageError
 EXIT_OK = 0
 
 
-def register(sub: Any) -> None:
-    p = sub.add_parser("policy", help="show the desk policy; a supervisor replaces it")
+def register(p: argparse.ArgumentParser) -> None:
     cmds = p.add_subparsers(dest="policy_command", metavar="ACTION", required=True)
     s = cmds.add_parser("show", help="the policy new cases are opened under")
     s.add_argument("--json", action="store_true", help="print one JSON document")

@@ -22,8 +22,7 @@ from inspector.core.reports.model import gather, report_bytes, report_json
 EXIT_OK = 0
 
 
-def register(sub: Any) -> None:
-    p = sub.add_parser("report", help="export a case as PDF, CSV, JSON and a traveler receipt")
+def register(p: argparse.ArgumentParser) -> None:
     p.add_argument("case", type=case_id, metavar="CASE")
     p.add_argument("--pdf", metavar="FILE", help="the report for people (A4)")
     p.add_argument("--csv", metavar="FILE", help="one table, safe to open in a spreadsheet")

@@ -10,15 +10,18 @@ import argparse
 import os
 from collections.abc import Callable
 from dataclasses import asdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from inspector.commands.stores import add_training, case_id, store_of
-from inspector.core.case.records import DriveIdentity, DriveRecord
 from inspector.core.errors import UsageError
-from inspector.core.media.drives.udev import UdevBackend
-from inspector.core.scan.result import ScanResult
 from inspector.core.scan.target import classify_target
-from inspector.core.scan.tree import ScanOptions
+
+# A scan without --case imports this module for its options only: the case records (and
+# pyudev, for a block device's identity) load when a scan is recorded.
+if TYPE_CHECKING:
+    from inspector.core.case.records import DriveIdentity, DriveRecord
+    from inspector.core.scan.result import ScanResult
+    from inspector.core.scan.tree import ScanOptions
 
 
 def add_options(p: Any) -> None:
@@ -58,7 +61,11 @@ def scan_into_case(
 def _identity(target: str, kind: str) -> DriveIdentity:
     """A block device is known by its drive identity (WWN, serial...: a re-plug on another
     port is the same drive); a folder or an image by its path."""
+    from inspector.core.case.records import DriveIdentity
+
     if kind == "block":
+        from inspector.core.media.drives.udev import UdevBackend
+
         drive = UdevBackend(include_loop=True).drive_at(target)
         if drive is not None:
             return DriveIdentity.of_drive(drive)

@@ -6,8 +6,6 @@ import argparse
 import sys
 from typing import Any
 
-from rich.table import Table
-
 from inspector.commands.output import print_json, progress_on_tty, seconds, stdout_console
 from inspector.core.training.loader import load_scenario, shipped_scenarios
 from inspector.core.training.report import training_json
@@ -18,13 +16,11 @@ EXIT_OK, EXIT_USAGE, EXIT_INCOMPLETE = 0, 2, 3
 BANNER = "TRAINING — simulated drives, not a live case"
 
 
-def register(sub: Any) -> None:
-    p = sub.add_parser(
-        "train",
-        help="run a training scenario headless (simulated drives, real pipeline)",
-        description="Play a training scenario: plug its simulated drives, survey and sample "
+def register(p: argparse.ArgumentParser) -> None:
+    p.description = (
+        "Play a training scenario: plug its simulated drives, survey and sample "
         "them with the real pipeline, total per traveler and group, judge, and grade against "
-        "the scenario's expected verdicts. Nothing is recorded as a live case.",
+        "the scenario's expected verdicts. Nothing is recorded as a live case."
     )
     p.add_argument(
         "scenario", metavar="SCENARIO", nargs="?", help="a shipped scenario name or a .toml file"
@@ -61,6 +57,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _list(as_json: bool) -> int:
+    from rich.table import Table
+
     rows = []
     for name in shipped_scenarios():
         s = load_scenario(name)
@@ -89,6 +87,8 @@ def _pct(lo: float, hi: float, value: float) -> str:
 
 
 def show(run: TrainingRun) -> None:
+    from rich.table import Table
+
     console = stdout_console()
     console.print(f"[bold reverse] {BANNER} [/]")
     console.print(f"[bold]{run.scenario.title}[/]  (scenario {run.scenario.name}, seed {run.seed})")

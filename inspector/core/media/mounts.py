@@ -6,19 +6,18 @@ import os
 import re
 from dataclasses import dataclass
 
-import psutil
-
 
 def mount_of(path: str) -> tuple[str, str, str] | None:
-    """Return (device, mountpoint, fstype) of the mount holding `path`, or None."""
+    """Return (device, mountpoint, fstype) of the mount holding `path`, or None (the last
+    of stacked mounts on one mountpoint, as the kernel shows it)."""
     real = os.path.realpath(path)
-    best: tuple[str, str, str] | None = None
-    for part in psutil.disk_partitions(all=True):
-        mp = part.mountpoint
+    best: MountEntry | None = None
+    for entry in mount_table():
+        mp = entry.mountpoint
         inside = real == mp or real.startswith(mp.rstrip("/") + "/")
-        if inside and (best is None or len(mp) >= len(best[1])):
-            best = (part.device, mp, part.fstype)
-    return best
+        if inside and (best is None or len(mp) >= len(best.mountpoint)):
+            best = entry
+    return None if best is None else (best.device, best.mountpoint, best.fs_type)
 
 
 @dataclass(frozen=True, slots=True)

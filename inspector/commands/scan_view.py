@@ -1,0 +1,139 @@
+"""`inspector scan` for people: the result as rich tables (`--json` never imports this)."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+from inspector.commands.output import stdout_console
+from inspector.core.content.identify.categories import CATEGORY_LABELS
+from inspector.core.scan.result import ScanResult
+from inspector.core.survey.names import display_name
+from inspector.core.units import format_share, format_size
+
+TOP_EXTENSIONS = 10
+TOP_FORMATS = 12
+
+
+def show(r: ScanResult) -> None:
+    console = stdout_console()
+    s = r.survey
+    head = Table.grid(padding=(0, 2))
+    head.add_row("Target", display_name(r.target))
+    if r.device is not None:
+        d = r.device
+        size = format_size(d.capacity_bytes) if d.capacity_bytes is not None else "?"
+        head.add_row("Device", f"{d.model or '?'}  serial {d.serial or '?'}  {size}")
+    if r.filesystem is not None:
+        f = r.filesystem
+        head.add_row(
+            "Filesystem",
+            f"{f.type or '?'}  {format_size(f.used_bytes)} used of {format_size(f.size_bytes)} "
+            f"({f.fill_ratio * 100:.0f} % full)",
+        )
+    head.add_row(
+        "Contents",
+        f"{s.files:,} files, {s.dirs:,} folders, {s.symlinks:,} links, {s.other:,} other — "
+        f"{format_size(s.bytes)} ({format_size(s.allocated_bytes)} allocated)",
+    )
+    if s.errors:
+        head.add_row("Unreadable", f"{s.errors:,} entries")
+    head.add_row("Complete", "yes" if r.complete else "NO — partial result")
+    console.print(head)
+
+    if r.content.method != "none" and r.content.categories:
+        show_content(console, r)
+
+    if s.by_extension:
+        ext_table = Table(title="Top extensions by bytes")
+        ext_table.add_column("Extension")
+        ext_table.add_column("Files", justify="right")
+        ext_table.add_column("Bytes", justify="right")
+        for e in s.by_extension[:TOP_EXTENSIONS]:
+            ext_table.add_row(e.ext or "(none)", f"{e.files:,}", format_size(e.bytes))
+        console.print(ext_table)
+    show_raw(console, r)
+    for w in r.warnings:
+        console.print(f"[yellow]warning:[/yellow] {w}", markup=True)
+
+
+def show_content(console: Console, r: ScanResult) -> None:
+    """Categories and formats with their intervals, and the disguised files."""
+    c = r.content
+    if c.method == "full":
+        title = f"Content — every file identified ({c.files_identified:,}), exact"
+    else:
+        title = f"Content — {c.samples:,} samples, seed {c.seed}, 95 % intervals"
+    table = Table(title=title)
+    table.add_column("Category")
+    table.add_column("Share of bytes", justify="right")
+    table.add_column("Bytes", justify="right")
+    table.add_column("Files", justify="right")
+    exact = c.method == "full"
+    for cat in c.categories:
+        table.add_row(
+            CATEGORY_LABELS.get(cat.category, cat.category),
+            format_share(cat.bytes_share, None if exact else cat.ci),
+            ("" if exact else "≈ ") + format_size(cat.bytes_estimate),
+            ("" if exact else "≈ ") + f"{cat.files_estimate:,}",
+        )
+    console.print(table)
+    formats = Table(title="Formats by share of bytes")
+    formats.add_column("Format")
+    formats.add_column("Category")
+    formats.add_column("Share of bytes", justify="right")
+    for f in c.formats[:TOP_FORMATS]:
+        formats.add_row(
+            f.format,
+            CATEGORY_LABELS.get(f.category, f.category),
+            format_share(f.bytes_share, None if exact else f.ci),
+        )
+    console.print(formats)
+    d = c.disguised
+    if d.files_share > 0 or d.examples:
+        share = format_share(d.files_share, None if exact else d.ci)
+        console.print(f"Disguised files (name says one thing, content another): {share} of files")
+        for example in d.examples:
+            console.print(f"  {example}", markup=False)
+    if c.method == "sampled":
+        console.print(
+            f"Read {format_size(c.sampled_bytes)} from {c.files_identified:,} files; "
+            f"stopped on {c.stopped}; widest interval ±{(c.precision or 0) * 100:.1f} %"
+            + (f"; {c.errors:,} draws unreadable" if c.errors else ""),
+            markup=False,
+        )
+
+
+RAW_WORDS = {
+    "zero": "never written (zero)",
+    "high-entropy": "high entropy (encrypted, random or compressed)",
+    "text": "text",
+    "structured": "other data",
+}
+
+
+def show_raw(console: Console, r: ScanResult) -> None:
+    """Raw sector sampling: of the whole device (--raw) and of partitions that don't mount."""
+    found = [(display_name(r.target), r.raw)] if r.raw is not None else []
+    found += [(display_name(p.path), p.raw) for p in r.partitions if p.raw is not None]
+    for where, raw in found:
+        header = (
+            f"{raw.header_format} header ({raw.header_kind})"
+            if raw.header_format
+            else "no known header"
+        )
+        table = Table(
+            title=f"Raw sampling of {where} — {raw.finding_text or header}; {header}; "
+            f"{raw.samples:,} blocks of {raw.block_size // 1024} KiB "
+            f"({raw.reads_per_s:,.0f} reads/s, stopped: {raw.stopped or '?'}"
+            f"{f', {raw.errors:,} failed reads' if raw.errors else ''}), seed {raw.seed}, "
+            "95 % intervals"
+        )
+        table.add_column("Blocks")
+        table.add_column("Share", justify="right")
+        for share in raw.shares:
+            if raw.samples:
+                table.add_row(
+                    RAW_WORDS.get(share.cls, share.cls), format_share(share.share, share.ci)
+                )
+        console.print(table)
