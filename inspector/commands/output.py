@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -31,6 +30,8 @@ def seconds(text: str) -> float:
 
 
 def print_json(doc: Any) -> None:
+    import json  # not for output to people (`hash` prints its lines before json would load)
+
     json.dump(doc, sys.stdout, indent=2, ensure_ascii=False)
     sys.stdout.write("\n")
 
