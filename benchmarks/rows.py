@@ -114,29 +114,33 @@ def _cpu_text(samples: dict[str, list[Sample]]) -> str:
     return "CPU " + ", ".join(f"{k} {_ms(Spread.of(_cpu(v)).median)}" for k, v in samples.items())
 
 
+def _times_text(samples: dict[str, list[Sample]]) -> str:
+    return ", ".join(f"{k} {_ms(Spread.of(walls(v)).median)}" for k, v in samples.items())
+
+
+def _survey_sides(tree: Path) -> dict[str, list[str]]:
+    """The whole-process survey (no content sampling) and the du-like tools beside it."""
+    sides = {
+        "inspector": [*INSPECTOR, "scan", str(tree), "--json", "--budget", "0"],
+        "du": ["du", "-s", str(tree)],
+    }
+    if _have("gdu"):
+        sides["gdu"] = ["gdu", "--non-interactive", "--no-progress", "--summarize", str(tree)]
+    return sides
+
+
 def survey(p: Plan) -> Row:
     row = Row(
         f"survey {p.tree_files:,} files, whole process, warm",
         "du -s, gdu, find",
         "≤ 1.5× du",
     )
-    tree = str(data.small_files_tree(p.data, p.tree_files))
-    sides: dict[str, list[str]] = {
-        "inspector": [*INSPECTOR, "scan", tree, "--json", "--budget", "0"],
-        "du": ["du", "-s", tree],
-    }
-    if _have("gdu"):
-        sides["gdu"] = ["gdu", "--non-interactive", "--no-progress", "--summarize", tree]
-    sides["find"] = ["find", tree]
+    sides = _survey_sides(data.small_files_tree(p.data, p.tree_files))
+    sides["find"] = ["find", sides["du"][-1]]
     samples = alternate(sides, p.rounds)
     ratio = Spread.of(paired_ratios(samples["inspector"], samples["du"]))
-    t = {k: Spread.of(walls(v)).median for k, v in samples.items()}
-    refs = ", ".join(f"{k} {_ms(v)}" for k, v in t.items() if k != "inspector")
     missing = "" if "gdu" in sides else "; gdu not installed"
-    row.figure = (
-        f"{_range(ratio, _x)} du; inspector {_ms(t['inspector'])}, {refs}{missing}; "
-        + _cpu_text(samples)
-    )
+    row.figure = f"{_range(ratio, _x)} du; {_times_text(samples)}{missing}; {_cpu_text(samples)}"
     row.met = ratio.median <= 1.5
     row.scores = {"survey vs du": 1.5 / ratio.median}
     row.details = {"files": p.tree_files, "ratio_vs_du": ratio.json(), "times": _timed(samples)}
@@ -149,13 +153,7 @@ def peak_rss(p: Plan) -> Row:
         "du, gdu (gdu: 620 MiB measured)",
         "≤ 80 MiB total",
     )
-    tree = str(data.small_files_tree(p.data, p.rss_files))
-    sides = {
-        "inspector": [*INSPECTOR, "scan", tree, "--json", "--budget", "0"],
-        "du": ["du", "-s", tree],
-    }
-    if _have("gdu"):
-        sides["gdu"] = ["gdu", "--non-interactive", "--no-progress", "--summarize", tree]
+    sides = _survey_sides(data.small_files_tree(p.data, p.rss_files))
     if not os.access("/usr/bin/time", os.X_OK):
         row.figure = "GNU time not installed (Debian: time)"
         return row
@@ -211,11 +209,8 @@ def identification(p: Plan) -> Row:
     elif not magika:
         missing.append("magika")
     ratio = Spread.of(paired_ratios(samples["file -b"], samples["inspector"]))
-    t = {k: Spread.of(walls(v)).median for k, v in samples.items()}
-    refs = ", ".join(f"{k} {_ms(v)}" for k, v in t.items() if k != "inspector")
-    row.figure = (
-        f"{_range(ratio, _x)} faster than file; inspector {_ms(t['inspector'])}, {refs}"
-        + (f"; not installed: {', '.join(missing)}" if missing else "")
+    row.figure = f"{_range(ratio, _x)} faster than file; {_times_text(samples)}" + (
+        f"; not installed: {', '.join(missing)}" if missing else ""
     )
     row.met = ratio.median >= 5
     row.scores = {"identification vs file": ratio.median / 5}

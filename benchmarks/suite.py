@@ -82,7 +82,7 @@ def update_docs(result: dict[str, Any], json_path: Path, png: Path) -> None:
             "",
             table(result),
             "",
-            f"![measured against goal, one bar per goal](../{png.relative_to(ROOT)})",
+            f"![measured against goal, one bar per goal]({png.relative_to(DOCS.parent)})",
             END,
         ]
     )
