@@ -6,7 +6,7 @@ from __future__ import annotations
 from inspector.core.case.verdicts import drive_figures
 from inspector.core.content.result import ContentResult
 from inspector.core.media.drives.model import FilesystemInfo
-from inspector.core.media.raw import RawResult, RawShare
+from inspector.core.media.raw_result import RawResult, RawShare
 from inspector.core.scan.from_json import scan_from_json
 from inspector.core.scan.outside import JournalState, compare, outside_json, warning_of
 from inspector.core.scan.result import ScanResult

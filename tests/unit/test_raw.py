@@ -20,13 +20,8 @@ from inspector.core.media.blocks import (
     ext_backup_superblock,
     header_of,
 )
-from inspector.core.media.raw import (
-    FINDING_TEXT,
-    MIN_SAMPLES,
-    raw_from_json,
-    raw_json,
-    raw_sample,
-)
+from inspector.core.media.raw import MIN_SAMPLES, raw_sample
+from inspector.core.media.raw_result import FINDING_TEXT, raw_from_json, raw_json
 from inspector.core.progress import CancelToken
 
 

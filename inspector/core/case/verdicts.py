@@ -12,7 +12,7 @@ from typing import Literal
 
 from inspector.core.case.policy import Compare, Policy, Thresholds
 from inspector.core.content.result import CategoryShare
-from inspector.core.media.raw import RawResult
+from inspector.core.media.raw_result import RawResult
 from inspector.core.scan.outside import OutsideCheck
 from inspector.core.scan.result import ScanResult
 from inspector.core.units import format_share, format_size

@@ -19,7 +19,8 @@ from typing import Final
 import numpy as np
 import numpy.typing as npt
 
-BLOCK: Final = 4096
+from inspector.core.media.raw_result import BLOCK as BLOCK  # re-exported
+
 # "high-entropy" is encrypted, random or well-compressed: at block level these cannot be told
 # apart (measured: xz output has the chi-square of random data); a LUKS/BitLocker header can.
 CLASSES: Final = ("zero", "high-entropy", "text", "structured")

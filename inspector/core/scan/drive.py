@@ -25,7 +25,7 @@ from inspector.core.media.drives.model import (
     MountedFilesystem,
 )
 from inspector.core.media.privileged import AccessError
-from inspector.core.media.raw import RawResult
+from inspector.core.media.raw_result import RawResult
 from inspector.core.progress import CancelToken, ProgressFn, no_progress
 from inspector.core.scan.aggregate import combine_content, combine_filesystems, combine_surveys
 from inspector.core.scan.outside import OutsideCheck, warning_of

@@ -17,7 +17,7 @@ from inspector.core.content.result import (
 )
 from inspector.core.errors import InspectorError
 from inspector.core.media.drives.model import DeviceInfo, FilesystemInfo
-from inspector.core.media.raw import raw_from_json
+from inspector.core.media.raw_result import raw_from_json
 from inspector.core.scan.outside import outside_from_json
 from inspector.core.scan.result import SCAN_SCHEMA, PartitionResult, ScanResult
 from inspector.core.survey.walk import ExtensionStat, SurveyResult

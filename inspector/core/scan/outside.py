@@ -21,7 +21,7 @@ from typing import Any
 
 from inspector.core.media.drives.model import FilesystemInfo
 from inspector.core.media.drives.sysfs import tool_output
-from inspector.core.media.raw import RawResult, raw_from_json, raw_json
+from inspector.core.media.raw_result import RawResult, raw_from_json, raw_json
 from inspector.core.units import format_size
 
 FS_VIEW = "the read-only mount (journal not replayed)"

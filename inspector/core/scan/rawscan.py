@@ -9,7 +9,8 @@ from typing import BinaryIO, Protocol, runtime_checkable
 
 from inspector.core.media.access import is_block_device, partition_node
 from inspector.core.media.drives.model import Drive, FilesystemInfo, Partition
-from inspector.core.media.raw import RawResult, raw_sample
+from inspector.core.media.raw import raw_sample
+from inspector.core.media.raw_result import RawResult
 from inspector.core.progress import CancelToken, ProgressFn
 from inspector.core.scan.outside import OutsideCheck, compare, journal_state
 from inspector.core.scan.tree import ScanOptions

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from inspector.core.content.result import ContentResult
 from inspector.core.media.drives.model import DeviceInfo, FilesystemInfo
-from inspector.core.media.raw import RawResult
+from inspector.core.media.raw_result import RawResult
 from inspector.core.scan.outside import OutsideCheck
 from inspector.core.survey.walk import SurveyResult
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from inspector.core.content.result import ContentResult
 from inspector.core.media.drives.model import FilesystemInfo
-from inspector.core.media.raw import raw_json
+from inspector.core.media.raw_result import raw_json
 from inspector.core.scan.outside import outside_json
 from inspector.core.scan.result import SCAN_SCHEMA, PartitionResult, ScanResult
 from inspector.core.survey.walk import SurveyResult

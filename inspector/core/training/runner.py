@@ -27,7 +27,7 @@ from inspector.core.case.verdicts import (
     totals,
 )
 from inspector.core.media.drives.model import Drive, DriveEventKind
-from inspector.core.media.raw import RawResult
+from inspector.core.media.raw_result import RawResult
 from inspector.core.progress import CancelToken, Progress, ProgressFn, no_progress
 from inspector.core.scan.drive import scan_drive
 from inspector.core.scan.result import ScanResult

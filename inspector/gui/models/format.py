@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from inspector.core.case.verdicts import AI_CATEGORIES, Estimate
-from inspector.core.media.raw import RawResult
+from inspector.core.media.raw_result import RawResult
 from inspector.core.scan.result import ScanResult
 from inspector.core.units import format_share, format_size
 
