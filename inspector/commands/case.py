@@ -12,6 +12,7 @@ from inspector.core.case.policy_store import active_policy
 from inspector.core.case.records import Case, CaseSummary
 from inspector.core.case.store import DeclarationInput
 from inspector.core.case.text_input import declared_volume
+from inspector.core.case.times import local_time
 from inspector.core.errors import UsageError
 from inspector.core.reports.model import case_json, summary_json
 from inspector.core.survey.names import display_name
@@ -170,7 +171,7 @@ def _list(cases: list[Case]) -> None:
         state = "open" if c.is_open else "closed"
         table.add_row(
             str(c.id),
-            c.opened_at,
+            local_time(c.opened_at),
             _t(c.officer),
             _t(c.desk),
             state + (" (training)" if c.training else ""),
@@ -188,9 +189,12 @@ def show(s: CaseSummary) -> None:
     head.add_row("Case", f"{c.id}" + (" (training)" if c.training else ""))
     head.add_row("Officer", _t(c.officer))
     head.add_row("Desk", _t(c.desk or "—"))
-    head.add_row("Opened", c.opened_at + (f", closed {c.closed_at}" if c.closed_at else ""))
+    closed = f", closed {local_time(c.closed_at)}" if c.closed_at else ""
+    head.add_row("Opened", local_time(c.opened_at) + closed)
     head.add_row("Policy", _t(f"{c.policy_name} (BLAKE3 {c.policy_hash[:16]}…)"))
     head.add_row("Verdict", s.verdict.upper())
+    for item in s.open_items:
+        head.add_row("Open", _t(item))
     if s.unscanned:
         head.add_row(
             "Unscanned", f"{s.unscanned} drive(s) without a result (scanning or interrupted)"
@@ -218,6 +222,7 @@ def show(s: CaseSummary) -> None:
         )
     console.print(table)
     drives = [(t.traveler.name, d) for t in s.travelers for d in t.drives]
+    drives += [("(unassigned)", d) for d in s.unassigned]
     if drives:
         dt = Table(title="Drives")
         for col in ("#", "Traveler", "Drive", "Bay", "State", "Result BLAKE3"):
@@ -233,8 +238,8 @@ def show(s: CaseSummary) -> None:
                 (d.result_hash or "—")[:16],
             )
         console.print(dt)
-    for who, v in [(f"Traveler {t.traveler.name}", t.verdict) for t in s.travelers] + [
-        (f"Group {g.name}", g.verdict) for g in s.groups
+    for who, v in [(f"{t.traveler.name} (traveler)", t.verdict) for t in s.travelers] + [
+        (f"{g.name} (group)", g.verdict) for g in s.groups
     ]:
         console.print(f"{display_name(who)}: {v.verdict.upper()}", markup=False, soft_wrap=True)
         for reason in v.reasons:

@@ -34,6 +34,17 @@ def register(p: argparse.ArgumentParser) -> None:
         default=1.0,
         help="training: play the scenario's timeline this many times faster (default 1)",
     )
+    p.add_argument(
+        "--include-loop",
+        action="store_true",
+        help="also show loop devices (evidence images attached with losetup --read-only)",
+    )
+    p.add_argument(
+        "--bays",
+        metavar="FILE",
+        default=None,
+        help="bay map TOML (dock port → bay label; default: the one saved from the Bays tab)",
+    )
     p.add_argument("--seed", type=int, default=None, help="seed of the sampler (reproducible)")
     p.add_argument(
         "--supervisor",
@@ -83,6 +94,8 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("--backend simulated needs --training SCENARIO")
     if args.backend == "udev" and args.training:
         raise UsageError("--training plays simulated drives; leave out --backend udev")
+    if args.training and (args.include_loop or args.bays):
+        raise UsageError("--include-loop and --bays are for the live desk, not --training")
     if args.answer and not args.training:
         raise UsageError("--answer is for training sessions (--training SCENARIO)")
     for answer in args.answer:

@@ -94,6 +94,7 @@ def run(args: argparse.Namespace) -> int:
                 "case": args.case,
                 "report_hash": digest,
                 "verdict": report.summary.verdict,
+                "provisional": report.provisional,
                 "files": files,
                 "audit_entry": entry.seq,
             }
@@ -105,6 +106,8 @@ def run(args: argparse.Namespace) -> int:
             markup=False,
             soft_wrap=True,
         )
+        for item in report.summary.open_items:
+            out.print(f"  provisional: {item}", markup=False, soft_wrap=True)
         for kind, path in files.items():
             out.print(f"  {kind}: {path}", markup=False, soft_wrap=True)
     return EXIT_OK

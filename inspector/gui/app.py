@@ -42,15 +42,19 @@ def make_app(argv: Sequence[str] = ()) -> QApplication:
     return app
 
 
-def udev_backend() -> DriveBackend:
+def udev_backend(include_loop: bool = False, bays_file: str | None = None) -> DriveBackend:
+    """The live drives; `include_loop` shows loop devices too; bays from `bays_file`, else the
+    bay map saved at this desk (none: bays stay blank, never guessed)."""
     try:
-        from inspector.core.media.drives.udev import UdevBackend  # type: ignore[import-not-found]
+        from inspector.core.media.drives.bays import active_bay_map, load_bay_map
+        from inspector.core.media.drives.udev import UdevBackend
     except ImportError:
         raise UsageError(
             "the udev drive backend is not available in this build; "
             "try 'inspector gui --training seed'"
         ) from None
-    backend: DriveBackend = UdevBackend()
+    bays = load_bay_map(bays_file) if bays_file else active_bay_map()
+    backend: DriveBackend = UdevBackend(include_loop=include_loop, bays=bays)
     return backend
 
 
@@ -118,7 +122,7 @@ class DeskLauncher(QObject):
         if training is not None and store_available():
             # Training cases go to the separate training store: never in a live listing.
             store, case = open_case_store(True, "trainee", f"training: {training.title}")
-            window.attach_case(CaseRecorder(window.state, store, case))
+            window.attach_case(CaseRecorder(window.state, store, case, seed=self.seed))
         window.play_requested.connect(self.play)
         old, self.window = self.window, window
         window.show()
@@ -150,7 +154,7 @@ def run_app(args: argparse.Namespace) -> int:
     elif args.backend == "simulated":
         raise UsageError("--backend simulated needs --training SCENARIO")
     else:
-        backend = udev_backend()
+        backend = udev_backend(getattr(args, "include_loop", False), getattr(args, "bays", None))
     budget = DEFAULT_BUDGET_S if budget is None else budget
     launcher = DeskLauncher(args.seed, args.speed, args.supervisor)
     window = launcher.open(backend, budget, training)

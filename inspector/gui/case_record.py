@@ -14,9 +14,10 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from inspector.core.case.times import local_time
 from inspector.core.errors import InspectorError
 from inspector.core.progress import CancelToken
-from inspector.gui.desk import DeskState, DriveRow
+from inspector.gui.desk import DeskState, DriveRow, DriveStatus
 from inspector.gui.workers import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -37,10 +38,17 @@ class CaseRecorder(QObject):
     _done = Signal(str, str)  # from the writer thread: what, error ("" = written)
 
     def __init__(
-        self, state: DeskState, store: Any, case: Any, recorded: tuple[str, ...] = ()
+        self,
+        state: DeskState,
+        store: Any,
+        case: Any,
+        recorded: tuple[str, ...] = (),
+        seed: int | None = None,
     ) -> None:
-        """`recorded`: travelers already in the store's case (an existing case re-opened)."""
+        """`recorded`: travelers already in the store's case (an existing case re-opened);
+        `seed`: the desk's sampler seed, recorded with each scan's method."""
         super().__init__()
+        self.seed = seed
         self.state = state
         self.store = store
         self.case = case
@@ -53,17 +61,23 @@ class CaseRecorder(QObject):
             t = state.traveler(name)
             if t is not None:
                 self._travelers[name] = (t.declaration, t.declared_bytes, t.licence)
-        self._drives: dict[str, int] = {}  # identity -> id() of the result recorded
+        self._results: dict[str, int] = {}  # identity -> id() of the result recorded
+        self._carrier: dict[str, str | None] = {}  # identity -> traveler recorded for it
+        self._open: set[str] = set()  # identities whose scan is recorded as begun, not ended
+        self._ids: dict[str, int] = {}  # identity -> drive record id (writer thread only)
         self._stopped = False
         self._done.connect(self._on_done)
         state.travelers_changed.connect(self._sync_travelers)
         state.drive_changed.connect(self._sync_drive)
         self._sync_travelers()
+        for identity in state.identities():  # a case attached to a desk already at work
+            self._sync_drive(identity)
 
     @property
     def title(self) -> str:
         kind = "TRAINING case" if self.case.training else "Case"
-        return f"{kind} {self.case.id} · officer {self.case.officer} · opened {self.case.opened_at}"
+        opened = local_time(self.case.opened_at)
+        return f"{kind} {self.case.id} · officer {self.case.officer} · opened {opened}"
 
     def _submit(self, what: str, fn: Any, *args: Any, **kwargs: Any) -> None:
         if self._stopped:
@@ -108,29 +122,75 @@ class CaseRecorder(QObject):
 
     @Slot(str)
     def _sync_drive(self, identity: str) -> None:
+        """Every drive on the desk is in the case, assigned or not: its scan begun (queued or
+        running: the case is PENDING), its result or failure, and every change of carrier
+        (audited in the store, verdicts recomputed). What the desk shows is what is recorded."""
         row = self.state.row(identity)
-        if row.result is None or not row.finished or row.busy or row.traveler is None:
+        if row.drive.system:
             return
-        if self._drives.get(identity) == id(row.result):
-            return  # this result is already in the store
-        self._drives[identity] = id(row.result)
-        self._submit(f"drive {row.drive.path}", self._record_drive, row)
+        active = row.busy or row.status == DriveStatus.QUEUED
+        if active and identity not in self._open:
+            self._open.add(identity)
+            self._carrier[identity] = row.traveler
+            self._results.pop(identity, None)
+            self._submit(f"drive {row.drive.path}", self._begin, row)
+            return
+        if identity not in self._carrier and not row.finished:
+            return  # seen, never scanned: nothing to record yet
+        if identity not in self._carrier:  # finished before this case was attached
+            self._carrier[identity] = row.traveler
+            self._open.add(identity)
+            self._submit(f"drive {row.drive.path}", self._begin, row)
+        if self._carrier[identity] != row.traveler:
+            self._carrier[identity] = row.traveler
+            who = row.traveler or "nobody"
+            self._submit(
+                f"drive {row.drive.path} → {who}",
+                self.store.assign_drive,
+                self.case.id,
+                identity,
+                row.traveler,
+            )
+        if active or identity not in self._open:
+            return
+        result = row.record or row.result
+        if result is not None and row.finished:
+            if self._results.get(identity) == id(result):
+                return
+            self._results[identity] = id(result)
+            self._open.discard(identity)
+            self._submit(f"result of {row.drive.path}", self._finish, identity, result)
+        elif row.status in (DriveStatus.ERROR, DriveStatus.REMOVED) and row.error:
+            self._open.discard(identity)
+            self._submit(f"failure of {row.drive.path}", self._fail, identity, row.error)
 
-    def _record_drive(self, row: DriveRow) -> None:
-        """On the writer thread: the drive attached to its traveler, then its result."""
+    def _begin(self, row: DriveRow) -> None:
+        """On the writer thread: the drive attached to the case (and its carrier, if any)."""
         from inspector.core.case.records import DriveIdentity
 
-        assert row.result is not None and row.traveler is not None
-        content = row.result.content
         record = self.store.begin_drive(
             self.case.id,
             row.traveler,
             DriveIdentity.of_drive(row.drive),
             bay=row.drive.bay,
             mount_options="ro (desk)",
-            method={"budget_s": row.budget_s, "full": row.full, "seed": content.seed},
+            method={"budget_s": row.budget_s, "full": row.full, "seed": self.seed},
         )
-        self.store.finish_drive(record.id, row.result)
+        self._ids[row.identity] = record.id
+
+    def _drive_id(self, identity: str) -> int:
+        drive_id = self._ids.get(identity)  # begun earlier on this (the writer) thread
+        if drive_id is None:
+            raise InspectorError("its attachment to the case was not recorded")
+        return drive_id
+
+    def _finish(self, identity: str, result: Any) -> None:
+        self.store.finish_drive(self._drive_id(identity), result)
+
+    def _fail(self, identity: str, reason: str) -> None:
+        record = self.store.drive(self._drive_id(identity))
+        if record.finished_at is None:
+            self.store.fail_drive(record.id, reason)
 
     @Slot(str, str)
     def _on_done(self, what: str, error: str) -> None:

@@ -8,10 +8,13 @@ events and worker results into DeskState changes; widgets only call its small se
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import QObject, Signal, Slot
 
 from inspector.core.case.verdicts import drive_figures
+from inspector.core.errors import InspectorError
+from inspector.core.media.drives.bays import BayMap
 from inspector.core.media.drives.model import Drive, DriveBackend, DriveEvent, DriveEventKind, Watch
 from inspector.core.progress import CancelToken, Progress
 from inspector.core.scan.drive import scan_drive
@@ -76,6 +79,9 @@ class DeskController(QObject):
         self.bridge.scan_progress.connect(self._on_progress)
         self.runner.finished.connect(self._on_finished)
         self.runner.failed.connect(self._on_failed)
+        self.images = TaskRunner(self)  # File → Open image…: losetup and udev settle, off-GUI
+        self.images.finished.connect(lambda _key, drive: self._opened(drive))
+        self.images.failed.connect(lambda _key, text: self.message.emit(f"open image: {text}"))
 
     def start(self) -> None:
         """Show the drives already plugged in, then follow hot-plug events."""
@@ -89,7 +95,47 @@ class DeskController(QObject):
         if self._watch is not None:
             self._watch.stop()
             self._watch = None
-        self.runner.shutdown()
+        self.images.shutdown()
+        self.runner.shutdown()  # scans joined before the images under them are detached
+        detach = getattr(self.backend, "detach_images", None)
+        if detach is not None:
+            detach()
+
+    def open_image(self, path: str) -> None:
+        """Attach an evidence image read-only as a loop device; it then appears as a drive."""
+        attach = getattr(self.backend, "attach_image", None)
+        if attach is None:
+            self.message.emit(f"the {self.backend.name} backend cannot open images")
+            return
+        self.message.emit(f"{path}: attaching read-only…")
+        self.images.start(f"image:{path}", lambda _cancel: attach(path))
+
+    def _opened(self, drive: Drive) -> None:
+        if not self._stopped:
+            self._plugged(drive)  # the watch may report it too: same identity, one row
+
+    def save_bays(self, text: str) -> str:
+        """The officer's edited bay map: validated, saved, applied to the drives shown.
+        "" when saved, else the one-line reason (nothing changed)."""
+        from inspector.core.media.drives.bays import save_bay_map
+
+        try:
+            bays = save_bay_map(text)
+        except InspectorError as exc:
+            return str(exc)
+        self.set_bays(bays)
+        self.message.emit(f"bay map saved: {len(bays.rules)} bay(s)")
+        return ""
+
+    def set_bays(self, bays: BayMap | None) -> None:
+        if hasattr(self.backend, "bays"):
+            self.backend.bays = bays  # drives plugged from now on
+        for row in self.state.rows():
+            if not row.drive.port_path:
+                continue  # no port known (simulated, loop): its bay is not ours to change
+            bay = bays.bay_of(row.drive.port_path) if bays is not None else None
+            if bay != row.drive.bay:
+                self.state.update(row.identity, drive=replace(row.drive, bay=bay))
 
     # officer actions -----------------------------------------------------------
     def rescan(self, identity: str, *, larger: bool = False, full: bool = False) -> None:
@@ -205,13 +251,20 @@ class DeskController(QObject):
         if self._stopped:
             return  # the desk is closing
         if isinstance(value, ScanResult):
+            drive = self.state.row(identity).drive
+            where = f"bay {drive.bay}" if drive.bay else drive.path
             value = DriveOutcome(
                 value,
-                drive_figures(value, self.state.row(identity).drive.capacity_bytes),
+                drive_figures(value, drive.capacity_bytes, where),
                 raw_notes(value),  # partitions read raw (e.g. LUKS) by scan_drive
                 value.complete,
             )
-        found = {"result": value.result, "figures": value.figures, "notes": value.notes}
+        found = {
+            "result": value.result,
+            "figures": value.figures,
+            "notes": value.notes,
+            "record": value.record or value.result,
+        }
         if not self.state.row(identity).present:
             # keep what was read before the drive went away
             self.state.update(identity, **found, finished=True)

@@ -21,6 +21,7 @@ from inspector.core.case.verdicts import (
     drive_figures,
     evaluate,
     group_totals,
+    settle,
     totals,
 )
 from inspector.core.errors import UsageError
@@ -54,6 +55,7 @@ class DriveOutcome:
     figures: DriveFigures
     notes: tuple[str, ...] = ()
     complete: bool = True
+    record: ScanResult | None = None  # what the case records when `result` is None (raw only)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +67,7 @@ class DriveRow:
     result: ScanResult | None = None
     figures: DriveFigures | None = None  # set when they do not come from `result` alone
     notes: tuple[str, ...] = ()
+    record: ScanResult | None = None  # the scan as recorded in the case, if not `result`
     finished: bool = False  # a scan has finished (complete or not) at least once
     error: str | None = None
     traveler: str | None = None
@@ -149,8 +152,9 @@ class Assessment:
     """Totals of a traveler or group with the policy's verdict, and how settled it is."""
 
     totals: Totals
-    verdict: Verdict
+    verdict: Verdict  # PENDING while no drive is assigned or one is still scanning
     pending: int  # assigned drives whose scan has not finished
+    warnings: tuple[str, ...] = ()  # drive warnings (fake capacity, ...): never "all fine"
 
 
 class DeskState(QObject):
@@ -265,19 +269,47 @@ class DeskState(QObject):
     def drives_of(self, traveler: str) -> list[DriveRow]:
         return [r for r in self.rows() if r.traveler == traveler]
 
+    def unassigned(self) -> list[DriveRow]:
+        """Drives on the desk (not the desk's own disk) that nobody carries yet."""
+        return [r for r in self.rows() if r.traveler is None and not r.drive.system]
+
     def assess_traveler(self, name: str) -> Assessment:
         t = self._travelers[name]
         rows = self.drives_of(name)
         figures = [_figures(r) for r in rows]
         tot = totals(figures, t.declared_bytes, t.licence)
         pending = sum(1 for r in rows if not r.finished or r.busy)
-        return Assessment(tot, evaluate(tot, self.policy, "traveler"), pending)
+        waiting: tuple[str, ...] = ()
+        if not rows:
+            waiting = ("no drive assigned yet",)
+        elif pending:
+            waiting = (f"{pending} drive(s) still scanning",)
+        verdict = settle(evaluate(tot, self.policy, "traveler"), waiting)
+        notes = tuple(f"{_where(r)}: {w}" for r in rows for w in r.warnings())
+        if notes and verdict.verdict == "clear":
+            verdict = Verdict(
+                "clear",
+                (*verdict.reasons[:-1], "within the policy thresholds, but check the drive "
+                 "warnings below before release"),
+                verdict.findings,
+            )  # fmt: skip
+        return Assessment(tot, verdict, pending, notes)
 
     def assess_group(self, group: str) -> Assessment:
         members = [t.name for t in self._travelers.values() if t.group == group]
         parts = [self.assess_traveler(m) for m in members]
         tot = group_totals([p.totals for p in parts])
-        return Assessment(tot, evaluate(tot, self.policy, "group"), sum(p.pending for p in parts))
+        waiting = [m for m, p in zip(members, parts, strict=True) if p.verdict.verdict == "pending"]
+        verdict = settle(
+            evaluate(tot, self.policy, "group"),
+            (f"pending for {', '.join(waiting)}",) if waiting else (),
+        )
+        notes = tuple(w for p in parts for w in p.warnings)
+        return Assessment(tot, verdict, sum(p.pending for p in parts), notes)
+
+
+def _where(row: DriveRow) -> str:
+    return f"bay {row.drive.bay}" if row.drive.bay else row.drive.path
 
 
 def _figures(row: DriveRow) -> DriveFigures:
@@ -285,6 +317,6 @@ def _figures(row: DriveRow) -> DriveFigures:
     if row.figures is not None:
         return row.figures
     if row.result is not None:
-        return drive_figures(row.result, row.drive.capacity_bytes)
+        return drive_figures(row.result, row.drive.capacity_bytes, _where(row))
     nothing = Estimate.exact(0.0)
     return DriveFigures(row.drive.capacity_bytes, 0, 0, nothing, nothing, 0, nothing)

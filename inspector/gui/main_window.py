@@ -5,8 +5,8 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, QPoint, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QItemSelection, QPoint, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
+    QScrollArea,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -39,6 +40,7 @@ from inspector.gui.models import travelers as tcol
 from inspector.gui.models.drives import DrivesModel
 from inspector.gui.models.travelers import TravelersModel
 from inspector.gui.training import TrainingSession, shipped_scenarios
+from inspector.gui.widgets.bay_labels_dialog import BayLabelsDialog
 from inspector.gui.widgets.bay_map import BayMap
 from inspector.gui.widgets.colors import training_color
 from inspector.gui.widgets.declaration_dialog import DeclarationDialog
@@ -51,15 +53,15 @@ from inspector.gui.widgets.traveler_panel import TravelerPanel
 
 DRIVE_COLUMN_CHARS = {
     dcol.BAY: 4,
-    dcol.MODEL: 17,
+    dcol.MODEL: 15,
     dcol.SERIAL: 11,
     dcol.CAPACITY: 8,
     dcol.USED: 8,
     dcol.FILL: 8,
     dcol.FILESYSTEM: 10,
-    dcol.STATUS: 25,
+    dcol.STATUS: 20,
     dcol.TRAVELER: 11,
-    dcol.AI: 18,
+    dcol.AI: 19,
     dcol.WARNINGS: 5,
 }
 
@@ -93,18 +95,25 @@ class MainWindow(QMainWindow):
         self.travelers_view = self._travelers_view()
         self.form = TravelerForm(state)
         self.bay_map = BayMap(state)
+        self.bay_map.labels_requested.connect(self.edit_bay_labels)
         tabs = QTabWidget()
-        tabs.addTab(self.form, icon("add-traveler"), "Add traveler")
+        tabs.addTab(_scrolled(self.form), icon("add-traveler"), "Add traveler")
         tabs.addTab(self.bay_map, icon("drive"), "Bays")
         self.side_tabs = tabs
-        left = _column(self.case_label, self.travelers_view, tabs)
+        # Travelers over the form, resizable: on a 720-line screen neither may take it all.
+        left_split = QSplitter(Qt.Orientation.Vertical)
+        left_split.addWidget(self.travelers_view)
+        left_split.addWidget(tabs)
+        left_split.setStretchFactor(0, 1)
+        left_split.setChildrenCollapsible(False)
+        left = _column(self.case_label, left_split)
 
         self.drives_view = self._drives_view()
         self.detail = DriveDetail(state)
         self.detail.rescan_requested.connect(self._rescan)
         self.detail.cancel_requested.connect(controller.cancel)
         self.lower_tabs = QTabWidget()
-        self.lower_tabs.addTab(self.detail, icon("drive"), "Drive detail")
+        self.lower_tabs.addTab(_scrolled(self.detail), icon("drive"), "Drive detail")
         self.trainee: TraineePanel | None = None
         if training is not None:
             session = training
@@ -119,10 +128,12 @@ class MainWindow(QMainWindow):
         middle.setStretchFactor(1, 2)
 
         self.panel = TravelerPanel(state)
+        self.panel_scroll = _scrolled(self.panel)  # the verdict stays reachable on any screen
         body = QSplitter(Qt.Orientation.Horizontal)
         body.addWidget(left)
         body.addWidget(middle)
-        body.addWidget(self.panel)
+        body.addWidget(self.panel_scroll)
+        body.setChildrenCollapsible(False)
         body.setStretchFactor(0, 0)
         body.setStretchFactor(1, 1)  # the drives get the room when the window grows
         body.setStretchFactor(2, 0)
@@ -146,8 +157,17 @@ class MainWindow(QMainWindow):
         self.form.added.connect(self._select_traveler)
         self._make_actions()
         self._update_status()
-        self.resize(1600, 940)
-        body.setSizes([270, 980, 350])
+        self.fit_to_screen()
+
+    def fit_to_screen(self) -> None:
+        """Size from the screen the desk opens on (a 1366×768 field laptop, a 4K desk): the
+        whole window, status line included, on screen; the panes share the width."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        size = initial_size(screen.availableGeometry().size() if screen else QSize(1600, 1000))
+        self.resize(size)
+        width = size.width()
+        side, panel = max(220, width * 17 // 100), max(300, width * 23 // 100)
+        self.body.setSizes([side, width - side - panel, panel])
 
     # construction -----------------------------------------------------------------
     def _drives_view(self) -> QTableView:
@@ -169,8 +189,9 @@ class MainWindow(QMainWindow):
         char = view.fontMetrics().averageCharWidth()
         for col, chars in DRIVE_COLUMN_CHARS.items():
             header.resizeSection(col, chars * char + 12)
-        header.setSectionResizeMode(dcol.MODEL, QHeaderView.ResizeMode.Stretch)
-        header.setStretchLastSection(False)
+        # No stretched Model column: squeezed to "…" on a narrow screen. The last column takes
+        # what is left over; the table scrolls sideways when the window is narrower.
+        header.setStretchLastSection(True)
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         view.customContextMenuRequested.connect(self._drive_menu)
         view.selectionModel().selectionChanged.connect(self._on_drive_selected)
@@ -211,6 +232,14 @@ class MainWindow(QMainWindow):
         return banner
 
     def _make_actions(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self.open_image_action = _action(self, "Open image…", "drive", "Ctrl+I")
+        self.open_image_action.triggered.connect(self._ask_image)
+        can_open = hasattr(self.controller.backend, "attach_image")
+        self.open_image_action.setEnabled(can_open)
+        if not can_open:
+            self.open_image_action.setToolTip("images open on the live desk (udev backend)")
+        file_menu.addAction(self.open_image_action)
         case_menu = self.menuBar().addMenu("&Case")
         self.open_case_action = _action(self, "Open a new case…", "traveler", "Ctrl+O")
         self.open_case_action.triggered.connect(self._ask_open_case)
@@ -311,7 +340,7 @@ class MainWindow(QMainWindow):
         except InspectorError as exc:
             self.statusBar().showMessage(f"case store: {exc}", 10_000)
             return
-        self.attach_case(CaseRecorder(self.state, store, case))
+        self.attach_case(CaseRecorder(self.state, store, case, seed=self.controller.seed))
 
     def _ask_reopen_case(self) -> None:
         try:
@@ -335,7 +364,21 @@ class MainWindow(QMainWindow):
             store.close()
             self.statusBar().showMessage(f"case {case.id}: {exc}", 10_000)
             return
-        self.attach_case(CaseRecorder(self.state, store, case, recorded))
+        self.attach_case(CaseRecorder(self.state, store, case, recorded, self.controller.seed))
+
+    def _ask_image(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open an evidence image (attached read-only)", "", "Disk images (*)"
+        )
+        if path:
+            self.controller.open_image(path)
+
+    def edit_bay_labels(self) -> BayLabelsDialog:
+        """The bay map (dock port → bay label) in an editor; saved maps apply at once."""
+        dialog = BayLabelsDialog(self, save=self.controller.save_bays)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _ask_export(self) -> None:
         if self.recorder is None:
@@ -489,8 +532,11 @@ class MainWindow(QMainWindow):
         busy = sum(1 for r in rows if r.busy)
         backend = self.controller.backend.name
         mode = " (TRAINING)" if self.training else ""
+        loose = len(self.state.unassigned())
+        unassigned = f", {loose} not assigned to a traveler" if loose else ""
         self.status_label.setText(
             f"Read-only · backend: {backend}{mode} · {len(rows)} drive(s), {busy} scanning"
+            + unassigned
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -499,6 +545,26 @@ class MainWindow(QMainWindow):
             self.recorder.stop()
             self.recorder = None
         super().closeEvent(event)
+
+
+MAX_START_SIZE = QSize(1600, 1000)  # larger screens: the desk need not fill a wall
+MIN_SIZE = QSize(1024, 600)
+
+
+def initial_size(available: QSize) -> QSize:
+    """The window's first size: the screen's available area (less a margin), up to 1600×1000."""
+    w = min(MAX_START_SIZE.width(), available.width() - 16)
+    h = min(MAX_START_SIZE.height(), available.height() - 16)
+    return QSize(max(MIN_SIZE.width(), w), max(MIN_SIZE.height(), h))
+
+
+def _scrolled(widget: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return area
 
 
 def _column(*widgets: QWidget) -> QWidget:

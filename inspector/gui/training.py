@@ -77,7 +77,7 @@ class TrainingSession:
         complete = (
             done.scan.complete if done.scan is not None else bool(done.raw and done.raw.complete)
         )
-        return DriveOutcome(done.scan, done.figures, notes, complete)
+        return DriveOutcome(done.scan, done.figures, notes, complete, record=done.result)
 
     def grade(self, answers: dict[str, str], state: DeskState) -> Grade:
         """The trainee's answers against the scenario's expected verdicts, with the desk's

@@ -78,4 +78,15 @@ def desk(qtbot, backend: FolderBackend):  # type: ignore[no-untyped-def]
     window.close()  # stops the watch and joins every worker thread
 
 
+@pytest.fixture
+def recorder(desk):  # type: ignore[no-untyped-def]
+    """The desk recording into a new case of the (test) live store."""
+    from inspector.gui.case_record import CaseRecorder, open_case_store
+
+    store, case = open_case_store(False, "officer 7", "desk 3")
+    rec = CaseRecorder(desk.state, store, case)
+    desk.attach_case(rec)
+    return rec
+
+
 assert os.environ.get("QT_QPA_PLATFORM")  # set by tests/conftest.py

@@ -15,16 +15,6 @@ pytestmark = pytest.mark.gui
 pytest.importorskip("inspector.core.case.store")  # the cases branch's core
 
 
-@pytest.fixture
-def recorder(desk):  # type: ignore[no-untyped-def]
-    from inspector.gui.case_record import CaseRecorder, open_case_store
-
-    store, case = open_case_store(False, "officer 7", "desk 3")
-    rec = CaseRecorder(desk.state, store, case)
-    desk.attach_case(rec)
-    return rec
-
-
 def test_travelers_and_drives_reach_the_store(qtbot, desk, backend, recorder, tmp_path: Path):
     with qtbot.waitSignal(recorder.recorded, timeout=10_000):
         desk.state.add_traveler(Traveler("Ana", "P1", "G1", "photos", 2 * TB))
@@ -38,10 +28,14 @@ def test_travelers_and_drives_reach_the_store(qtbot, desk, backend, recorder, tm
         ),
         timeout=10_000,
     )
-    with qtbot.waitSignal(recorder.recorded, timeout=10_000) as got:
-        desk.assign([drive.identity], "Ana")
-    assert got.args == [f"drive {drive.path}"]
     store, case_id = recorder.store, recorder.case.id
+    # recorded as soon as it is on the desk, assigned to nobody yet (the case is PENDING)
+    qtbot.waitUntil(lambda: [d.complete for d in store.drives(case_id)] == [True], timeout=10_000)
+    assert store.drives(case_id)[0].traveler_id is None
+    assert store.summary(case_id).verdict == "pending"
+    moved = f"drive {drive.path} → Ana"
+    with qtbot.waitSignal(recorder.recorded, timeout=10_000, check_params_cb=moved.__eq__):
+        desk.assign([drive.identity], "Ana")
     [t] = store.travelers(case_id)
     assert (t.name, t.document, t.group) == ("Ana", "P1", "G1")
     assert t.declaration is not None and t.declaration.declared_bytes == 2 * TB

@@ -53,7 +53,8 @@ def test_three_drives_assigned_update_totals_and_verdict(qtbot, desk, backend, t
         assert row.result is not None and row.result.complete
 
     before = desk.state.assess_traveler("Ana Example")
-    assert before.totals.drives == 0 and before.verdict.verdict == "clear"
+    # no drive yet: PENDING, never a green CLEAR
+    assert before.totals.drives == 0 and before.verdict.verdict == "pending"
 
     desk.assign([drives[0].identity, drives[1].identity], "Ana Example")
     two = desk.state.assess_traveler("Ana Example")
@@ -190,8 +191,8 @@ def test_bay_map_assigns_present_and_future_drives(qtbot, desk, backend, tmp_pat
     first = make_folder(tmp_path, "b1")
     d1 = FolderBackend.make_drive(first, "M1", "bay 7", 8 * TB)
     backend.plug(d1, first)
-    qtbot.waitUntil(lambda: desk.bay_map.rowCount() == 1)
-    combo = desk.bay_map.cellWidget(0, 1)
+    qtbot.waitUntil(lambda: desk.bay_map.table.rowCount() == 1)
+    combo = desk.bay_map.table.cellWidget(0, 1)
     combo.setCurrentIndex(1)  # "Eve"
     assert desk.state.row(d1.identity).traveler == "Eve"
     wait_status(qtbot, desk, d1.identity, DriveStatus.DONE)

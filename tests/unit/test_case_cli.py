@@ -184,7 +184,7 @@ def test_sigkill_during_scan_leaves_a_clean_database(case_id, tmp_path):
         assert drive.state == "scanning" and not drive.complete and drive.result is None
         assert s.summary(case_id).unscanned == 1
         kinds = [e.kind for e in s.audit_entries(case_id)]
-        assert kinds[-2:] == ["drive attached", "scan started"]
+        assert kinds[-3:] == ["drive attached", "scan started", "verdict"]  # now PENDING
     assert ok_json("audit", "verify")["intact"]
     # the same target scanned again is the same drive, now complete
     time.sleep(0.01)

@@ -76,7 +76,7 @@ def test_csv_cells_are_neutralised(report, tmp_path):
     path = tmp_path / "r.csv"
     write_csv(report, path)
     rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
-    assert {r["row"] for r in rows} == {"group", "traveler", "drive"}
+    assert {r["row"] for r in rows} == {"case", "group", "traveler", "drive"}
     li = next(r for r in rows if r["row"] == "traveler" and "Li" in r["traveler"])
     assert li["declaration"] == "'" + HOSTILE_DECLARATION
     assert li["traveler"] == "'@Li" and li["group"] == "'+G"
@@ -149,7 +149,9 @@ def test_csv_text_of_an_empty_case(store):
     case = store.open_case("Ana")
     text = csv_text(gather(store, case.id))
     assert text.splitlines()[0].startswith("row,case_id,group,traveler")
-    assert len(text.splitlines()) == 1
+    lines = text.splitlines()
+    assert len(lines) == 2 and lines[1].startswith("case,")  # the case row: pending, nothing yet
+    assert "pending" in lines[1] and "no traveler recorded" in lines[1]
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")

@@ -158,8 +158,8 @@ def test_listeners_hear_each_commit_and_verdict_history_is_kept(store):
     assert audit.VERDICT in heard[1].kinds
     history = store.verdicts(case.id)
     assert {(v.scope, v.subject, v.verdict) for v in history} == {
-        ("traveler", "Li", "clear"),
-        ("group", "(no group)", "clear"),
+        ("traveler", "Li", "pending"),  # no drive yet: never CLEAR
+        ("group", "(no group)", "pending"),
     }
     unsubscribe()
     store.close_case(case.id)

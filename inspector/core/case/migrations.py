@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine, inspect, select, text, update
 
-from inspector.core.case.schema import SCHEMA_VERSION, cases, meta, metadata
+from inspector.core.case.schema import SCHEMA_VERSION, cases, drives, meta, metadata
 from inspector.core.errors import InspectorError
 
 
@@ -49,7 +49,25 @@ def _v1_to_v2(conn: Connection) -> None:
         conn.execute(update(cases).where(cases.c.id == row.id).values(policy_name=name))
 
 
-STEPS: dict[int, Callable[[Connection], None]] = {1: _v1_to_v2}
+_DRIVE_COLUMNS = (
+    "id, case_id, traveler_id, identity_key, target, model, serial, wwn, capacity_bytes, bay, "
+    "mount_options, started_at, finished_at, complete, result_json, result_hash"
+)
+
+
+def _v2_to_v3(conn: Connection) -> None:
+    """v3: drives.traveler_id may be NULL (a drive recorded before anyone is named as its
+    carrier, or unassigned later). SQLite cannot relax NOT NULL in place: the table is rebuilt
+    from the current schema and its rows copied, ids kept (the audit log names drives by id)."""
+    conn.execute(text("ALTER TABLE drives RENAME TO drives_v2"))
+    drives.create(conn)
+    conn.execute(
+        text(f"INSERT INTO drives ({_DRIVE_COLUMNS}) SELECT {_DRIVE_COLUMNS} FROM drives_v2")
+    )
+    conn.execute(text("DROP TABLE drives_v2"))
+
+
+STEPS: dict[int, Callable[[Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def backup_path(db_path: Path, version: int) -> Path:

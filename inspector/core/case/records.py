@@ -14,11 +14,13 @@ from typing import Literal
 from inspector.core.case.policy import Policy, parse_policy
 from inspector.core.case.verdicts import (
     DriveFigures,
+    Estimate,
     Totals,
     Verdict,
     drive_figures,
     evaluate,
     group_totals,
+    settle,
     totals,
 )
 from inspector.core.media.drives.model import Drive
@@ -27,6 +29,7 @@ from inspector.core.survey.names import display_name
 
 NO_GROUP = "(no group)"  # travelers without a group name are judged together under this name
 DriveState = Literal["scanning", "complete", "incomplete"]
+Outcome = Literal["clear", "refer", "pending"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,10 +96,11 @@ class DriveIdentity:
 
     @classmethod
     def of_drive(cls, drive: Drive) -> DriveIdentity:
-        """A drive as the backend reported it (identity stable across re-plugs)."""
+        """A drive as the backend reported it (identity stable across re-plugs). An image on
+        a loop device is recorded by its file: /dev/loopN changes on every attach."""
         return cls(
             key=drive.identity,
-            target=drive.path,
+            target=drive.backing_file or drive.path,
             model=drive.model,
             serial=drive.serial,
             wwn=drive.wwn,
@@ -114,7 +118,7 @@ class DriveIdentity:
 class DriveRecord:
     id: int
     case_id: int
-    traveler_id: int
+    traveler_id: int | None  # None: attached to the case, carried by nobody named yet
     identity: DriveIdentity
     bay: str | None
     mount_options: str | None
@@ -137,7 +141,7 @@ class StoredVerdict:
 
     scope: Literal["traveler", "group"]
     subject: str  # traveler or group name
-    verdict: Literal["clear", "refer"]
+    verdict: Outcome
     reasons: tuple[str, ...]
     computed_at: str
 
@@ -172,17 +176,56 @@ class CaseSummary:
     travelers: tuple[TravelerSummary, ...]
     groups: tuple[GroupSummary, ...]
     unscanned: int  # drives without a result (scanning or interrupted)
+    unassigned: tuple[DriveRecord, ...] = ()  # drives of the case nobody carries (yet)
 
     @property
-    def verdict(self) -> Literal["clear", "refer"]:
+    def scanning(self) -> int:
+        drives = [d for t in self.travelers for d in t.drives] + list(self.unassigned)
+        return sum(1 for d in drives if d.state == "scanning")
+
+    @property
+    def open_items(self) -> tuple[str, ...]:
+        """Why the case is not settled yet (empty when it is): the report's provisional mark."""
+        items = []
+        if not self.travelers:
+            items.append("no traveler recorded")
+        waiting = [t.traveler.name for t in self.travelers if not t.drives]
+        if waiting:
+            items.append(f"{len(waiting)} traveler(s) without a drive: {', '.join(waiting)}")
+        if self.scanning:
+            items.append(f"{self.scanning} drive(s) still scanning (or interrupted)")
+        if self.unassigned:
+            items.append(f"{len(self.unassigned)} drive(s) not assigned to a traveler")
+        return tuple(items)
+
+    @property
+    def verdict(self) -> Outcome:
         every = [t.verdict for t in self.travelers] + [g.verdict for g in self.groups]
-        return "refer" if any(v.verdict == "refer" for v in every) else "clear"
+        if any(v.verdict == "refer" for v in every):
+            return "refer"
+        if self.open_items or any(v.verdict == "pending" for v in every):
+            return "pending"
+        return "clear"
 
 
 def figures_of(drive: DriveRecord) -> DriveFigures | None:
+    """A drive's figures; without a result (scanning, interrupted) only its capacity is known,
+    and counts (as on the desk): the traveler carries it whatever is on it."""
     if drive.result is None:
-        return None
-    return drive_figures(drive.result, drive.identity.capacity_bytes)
+        capacity = drive.identity.capacity_bytes
+        if not capacity:
+            return None
+        nothing = Estimate.exact(0.0)
+        return DriveFigures(capacity, 0, 0, nothing, nothing, 0, nothing)
+    where = f"bay {drive.bay}" if drive.bay else drive.identity.target
+    return drive_figures(drive.result, drive.identity.capacity_bytes, where)
+
+
+def traveler_pending(drives: Sequence[DriveRecord]) -> tuple[str, ...]:
+    if not drives:
+        return ("no drive recorded yet",)
+    scanning = sum(1 for d in drives if d.state == "scanning")
+    return (f"{scanning} drive(s) still scanning",) if scanning else ()
 
 
 def summarize(
@@ -191,8 +234,9 @@ def summarize(
     drives: Sequence[DriveRecord],
     policy: Policy | None = None,
 ) -> CaseSummary:
-    """Totals and verdicts per traveler and per group. Drives without a result count nowhere
-    (and are reported as unscanned): a partial result still counts what it saw."""
+    """Totals and verdicts per traveler and group. Drives without a result count with their
+    capacity only (and are reported as unscanned): a partial result counts what it saw. A traveler
+    without a drive, or with one still scanning, is PENDING; so is a group with such a member."""
     policy = policy or case.policy()
     per_traveler: list[TravelerSummary] = []
     for t in travelers:
@@ -204,7 +248,8 @@ def summarize(
             declared_bytes=decl.declared_bytes if decl else None,
             licence=decl.licence if decl else None,
         )
-        per_traveler.append(TravelerSummary(t, mine, tot, evaluate(tot, policy, "traveler")))
+        verdict = settle(evaluate(tot, policy, "traveler"), traveler_pending(mine))
+        per_traveler.append(TravelerSummary(t, mine, tot, verdict))
     groups: dict[str, list[TravelerSummary]] = {}
     for s in per_traveler:
         groups.setdefault(s.traveler.group_name, []).append(s)
@@ -212,12 +257,14 @@ def summarize(
     for name in sorted(groups):
         members = groups[name]
         gt = group_totals([m.totals for m in members])
+        waiting = [m.traveler.name for m in members if m.verdict.verdict == "pending"]
+        pending = (f"pending for {', '.join(waiting)}",) if waiting else ()
         per_group.append(
             GroupSummary(
                 name,
                 tuple(m.traveler.name for m in members),
                 gt,
-                evaluate(gt, policy, "group"),
+                settle(evaluate(gt, policy, "group"), pending),
             )
         )
     return CaseSummary(
@@ -225,4 +272,5 @@ def summarize(
         travelers=tuple(per_traveler),
         groups=tuple(per_group),
         unscanned=sum(1 for d in drives if d.result is None),
+        unassigned=tuple(d for d in drives if d.traveler_id is None),
     )

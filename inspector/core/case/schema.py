@@ -18,7 +18,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 metadata = MetaData()
 
@@ -69,7 +69,8 @@ drives = Table(
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("case_id", Integer, ForeignKey("cases.id"), nullable=False),
-    Column("traveler_id", Integer, ForeignKey("travelers.id"), nullable=False),
+    # v3: nullable, a drive on the desk nobody carries yet is recorded all the same
+    Column("traveler_id", Integer, ForeignKey("travelers.id"), nullable=True),
     Column("identity_key", Text, nullable=False),
     Column("target", Text, nullable=False),
     Column("model", Text),
@@ -110,6 +111,16 @@ audit = Table(
     Column("prev_hash", Text, nullable=False),
     Column("hash", Text, nullable=False),
 )
+
+# Schema version 2 as released: the drives table before v3 (traveler_id NOT NULL).
+V2_DRIVES_DDL = """
+CREATE TABLE drives (
+  id INTEGER PRIMARY KEY AUTOINCREMENT, case_id INTEGER NOT NULL REFERENCES cases(id),
+  traveler_id INTEGER NOT NULL REFERENCES travelers(id), identity_key TEXT NOT NULL,
+  target TEXT NOT NULL, model TEXT, serial TEXT, wwn TEXT, capacity_bytes BIGINT, bay TEXT,
+  started_at TEXT NOT NULL, finished_at TEXT, complete BOOLEAN NOT NULL, result_json TEXT,
+  result_hash TEXT, mount_options TEXT, UNIQUE (case_id, identity_key));
+"""
 
 # Schema version 1 as released (SQLite DDL), for migration tests and for the record.
 V1_DDL = """

@@ -351,7 +351,7 @@ class Store:
     def begin_drive(
         self,
         case_id: int,
-        traveler: str,
+        traveler: str | None,
         identity: DriveIdentity,
         *,
         bay: str | None = None,
@@ -361,14 +361,15 @@ class Store:
     ) -> DriveRecord:
         """Record a drive as attached and its scan as started, before any reading: a scan that
         dies leaves the drive marked incomplete. The same identity again in this case is the
-        same drive (a rescan replaces its result; the old one stays hashed in the audit log)."""
+        same drive (a rescan replaces its result; the old one stays hashed in the audit log).
+        `traveler` None: a drive nobody carries yet (it keeps the case PENDING)."""
 
         def tx_fn(tx: _Tx) -> DriveRecord:
             case = self._open_case_row(tx, case_id)
             officer = by or case.officer
-            t = queries.find_traveler(tx.conn, case_id, traveler)
+            t = None if traveler is None else queries.find_traveler(tx.conn, case_id, traveler)
             values = {
-                "traveler_id": t.id,
+                "traveler_id": None if t is None else t.id,
                 "target": identity.target,
                 "model": identity.model,
                 "serial": identity.serial,
@@ -399,7 +400,7 @@ class Store:
                 audit.DRIVE_ATTACHED,
                 {
                     "drive": drive_id,
-                    "traveler": t.name,
+                    "traveler": None if t is None else t.name,
                     "identity": identity.key,
                     "target": identity.target,
                     "model": identity.model,
@@ -417,9 +418,45 @@ class Store:
                 audit.SCAN_STARTED,
                 {"drive": drive_id, "method": dict(method or {})},
             )
-            if existing:  # its old result no longer counts
-                self._refresh_verdicts(tx, case_id, officer)
+            self._refresh_verdicts(tx, case_id, officer)  # a drive scanning: PENDING
             return queries.load_drive(tx.conn, drive_id)
+
+        return self._write(tx_fn)
+
+    def assign_drive(
+        self, case_id: int, identity_key: str, traveler: str | None, by: str | None = None
+    ) -> DriveRecord:
+        """Move a recorded drive to another traveler, or to nobody (`traveler` None): audited
+        with who had it before, verdicts of both recomputed. Refused in a closed case."""
+
+        def tx_fn(tx: _Tx) -> DriveRecord:
+            case = self._open_case_row(tx, case_id)
+            officer = by or case.officer
+            found = [
+                d for d in queries.load_drives(tx.conn, case_id) if d.identity.key == identity_key
+            ]
+            if not found:
+                raise UsageError(f"no drive {display_name(identity_key)!r} in case {case_id}")
+            d = found[0]
+            t = None if traveler is None else queries.find_traveler(tx.conn, case_id, traveler)
+            new_id = None if t is None else t.id
+            if d.traveler_id == new_id:
+                return d
+            names = {x.id: x.name for x in queries.load_travelers(tx.conn, case_id)}
+            tx.conn.execute(update(drives).where(drives.c.id == d.id).values(traveler_id=new_id))
+            tx.log(
+                case_id,
+                officer,
+                audit.DRIVE_ASSIGNED if t is not None else audit.DRIVE_UNASSIGNED,
+                {
+                    "drive": d.id,
+                    "identity": identity_key,
+                    "from": None if d.traveler_id is None else names.get(d.traveler_id),
+                    "to": None if t is None else t.name,
+                },
+            )
+            self._refresh_verdicts(tx, case_id, officer)
+            return queries.load_drive(tx.conn, d.id)
 
         return self._write(tx_fn)
 

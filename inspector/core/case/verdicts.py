@@ -18,8 +18,14 @@ from inspector.core.scan.result import ScanResult
 from inspector.core.units import format_share, format_size
 
 AI_CATEGORIES = frozenset({"ai-dataset", "ai-model"})
+HEADER_NAMES = {"luks": "LUKS", "bitlocker": "BitLocker"}  # raw.py's header names, as written
 ENCRYPTED = "encrypted"
-VerdictKind = Literal["clear", "refer"]
+VerdictKind = Literal["clear", "refer", "pending"]
+# The interval rule, said once where reasons are listed (panel footer, report), not per bullet.
+BASIS_WORDS = {
+    "upper": "figures from sampling are compared at the upper end of their 95 % interval",
+    "estimate": "figures from sampling are compared at their estimate",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +59,9 @@ class DriveFigures:
     encrypted_bytes: Estimate
     files: int
     disguised_files: Estimate
+    # Facts found on the drive that decide more than any share does, worded as findings:
+    # "LUKS2 encrypted partition on bay A03 (2.00 TB)". Listed first among the reasons.
+    evidence: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +76,7 @@ class Totals:
     disguised_files: Estimate
     declared_bytes: int | None = None
     licence: str | None = None
+    evidence: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +86,7 @@ class Finding:
     threshold: float
     basis: Compare
     message: str
+    firm: bool = True  # the estimate itself is over; False: only the interval's upper end is
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,18 +96,28 @@ class Verdict:
     findings: tuple[Finding, ...] = ()
 
 
-def drive_figures(scan: ScanResult, capacity_bytes: int | None = None) -> DriveFigures:
+def drive_figures(
+    scan: ScanResult, capacity_bytes: int | None = None, where: str | None = None
+) -> DriveFigures:
     """Figures of one scan: its mounted filesystems, plus partitions known only from raw
     sampling (LUKS, unknown). Without content identification, AI and encrypted bytes are
-    unknown: 0 to everything, so an upper-bound policy refers rather than clears blindly."""
+    unknown: 0 to everything, so an upper-bound policy refers rather than clears blindly.
+    `where` (a bay, a device) names the drive in the evidence it yields."""
     mounted = _mounted_figures(scan, capacity_bytes)
-    raws = [p.raw for p in scan.partitions if p.raw is not None]
+    raws = [(p.number, p.raw) for p in scan.partitions if p.raw is not None]
     if not raws and scan.raw is not None and scan.filesystem is None:
-        raws = [scan.raw]
-    parts = [raw_figures(r) for r in raws]
+        raws = [(0, scan.raw)]
+    parts = [raw_figures(r) for _, r in raws]
     parts += [outside_figures(c) for c in scan.outside if c.exceeds]
     if not parts:
         return mounted
+    evidence = tuple(
+        f"{HEADER_NAMES.get(r.header_format or '', r.header_format or 'an')} encrypted "
+        f"{f'partition {n}' if n else 'device'}{f' on {where}' if where else ''} "
+        f"({format_size(r.size_bytes)}): its content cannot be read"
+        for n, r in raws
+        if r.header_kind == "encrypted"
+    )
     return DriveFigures(
         capacity_bytes=mounted.capacity_bytes,
         used_bytes=mounted.used_bytes + sum(p.used_bytes for p in parts),
@@ -107,6 +128,7 @@ def drive_figures(scan: ScanResult, capacity_bytes: int | None = None) -> DriveF
         ),
         files=mounted.files,
         disguised_files=mounted.disguised_files,
+        evidence=evidence,
     )
 
 
@@ -152,15 +174,18 @@ def outside_figures(check: OutsideCheck) -> DriveFigures:
 
 def _mounted_figures(scan: ScanResult, capacity_bytes: int | None) -> DriveFigures:
     survey_bytes = scan.survey.bytes
-    used = scan.filesystem.used_bytes if scan.filesystem is not None else survey_bytes
+    folder = scan.device is None  # a directory: the filesystem around it is the desk's own
+    used = (
+        scan.filesystem.used_bytes if scan.filesystem is not None and not folder else survey_bytes
+    )
     capacity = capacity_bytes
     if capacity is None:
         if scan.device is not None and scan.device.capacity_bytes:
             capacity = scan.device.capacity_bytes
-        elif scan.filesystem is not None:
+        elif scan.filesystem is not None and not folder:
             capacity = scan.filesystem.size_bytes
         else:
-            capacity = survey_bytes
+            capacity = survey_bytes  # a folder carries what is in it, not its host's disk
     content = scan.content
     if content.method == "none":
         unknown = Estimate(0.0, 0.0, float(survey_bytes))
@@ -225,6 +250,7 @@ def totals(
         disguised_files=sum_estimates(d.disguised_files for d in drives),
         declared_bytes=declared_bytes,
         licence=licence,
+        evidence=tuple(e for d in drives for e in d.evidence),
     )
 
 
@@ -242,6 +268,7 @@ def group_totals(members: Sequence[Totals]) -> Totals:
         disguised_files=sum_estimates(m.disguised_files for m in members),
         declared_bytes=None if any(d is None for d in declared) else sum(d or 0 for d in declared),
         licence="; ".join(sorted({m.licence for m in members if m.licence})) or None,
+        evidence=tuple(e for m in members for e in m.evidence),
     )
 
 
@@ -249,18 +276,31 @@ def _range(e: Estimate) -> str:
     return f"{format_size(e.value)} ({format_size(e.lo)}–{format_size(e.hi)})"
 
 
+def _pct_over(value: float, threshold: float) -> str:
+    """A share shown with enough digits that it visibly exceeds `threshold` (1.04 % of files
+    over a 1 % threshold must not read "1 %")."""
+    for digits in (0, 1, 2, 3):
+        text = f"{value * 100:.{digits}f}"
+        if float(text) > threshold * 100:
+            return f"{text} %"
+    return f"{value * 100:.4f} %"
+
+
 def evaluate(t: Totals, policy: Policy, scope: Literal["traveler", "group"]) -> Verdict:
-    """Check totals against the policy's thresholds for `scope`; refer on any finding."""
+    """Check totals against the policy's thresholds for `scope`; refer on any finding.
+
+    Reasons are findings, one line each, evidence first (an encrypted partition), then what the
+    estimate itself shows, then what the interval cannot rule out (the interval rule is stated
+    once by whoever lists the reasons: BASIS_WORDS)."""
     th: Thresholds = policy.thresholds(scope)
     basis = policy.compare
-    basis_words = "upper end of the 95 % interval" if basis == "upper" else "estimate"
     who = "this traveler" if scope == "traveler" else "the group"
     found: list[Finding] = []
 
     if t.capacity_bytes > th.total_capacity:
         found.append(Finding(
             "total_capacity", t.capacity_bytes, th.total_capacity, "estimate",
-            f"{who} carries {t.drives} drive(s) with {format_size(t.capacity_bytes)} of capacity, "
+            f"{t.drives} drive(s) with {format_size(t.capacity_bytes)} of capacity, "
             f"over the {format_size(th.total_capacity)} threshold",
         ))  # fmt: skip
     declared = t.declared_bytes or 0
@@ -269,37 +309,70 @@ def evaluate(t: Totals, policy: Policy, scope: Literal["traveler", "group"]) -> 
         said = f"declared {format_size(declared)}" if t.declared_bytes else "declared nothing"
         found.append(Finding(
             "undeclared_volume", undeclared, th.undeclared_volume, "estimate",
-            f"{format_size(t.used_bytes)} of data found, {said}: {format_size(undeclared)} "
-            f"undeclared, more than the {format_size(th.undeclared_volume)} tolerated",
+            f"{format_size(undeclared)} of data undeclared ({format_size(t.used_bytes)} found, "
+            f"{said}), over the {format_size(th.undeclared_volume)} tolerated",
         ))  # fmt: skip
     ai = t.ai_bytes.pick(basis)
     if ai > th.ai_data_licence:
         licence = f"; declared licence {t.licence!r} must be checked" if t.licence else ""
-        found.append(Finding(
-            "ai_data_licence", ai, th.ai_data_licence, basis,
-            f"AI datasets and model weights: {_range(t.ai_bytes)}, above the "
-            f"{format_size(th.ai_data_licence)} that needs a licence check "
-            f"(compared: {basis_words}){licence}",
-        ))  # fmt: skip
+        limit = format_size(th.ai_data_licence)
+        firm = t.ai_bytes.value > th.ai_data_licence
+        text = (
+            f"AI datasets and model weights: {_range(t.ai_bytes)}, over the {limit} that "
+            f"needs a licence check{licence}"
+            if firm
+            else f"AI data over {limit} cannot be ruled out: up to {format_size(t.ai_bytes.hi)} "
+            f"(estimate {format_size(t.ai_bytes.value)}){licence}"
+        )
+        found.append(Finding("ai_data_licence", ai, th.ai_data_licence, basis, text, firm))
     if t.content_bytes > 0:
         enc = t.encrypted_bytes.share_of(t.content_bytes)
-        if enc.pick(basis) > th.encrypted_share:
-            found.append(Finding(
-                "encrypted_share", enc.pick(basis), th.encrypted_share, basis,
-                f"encrypted data: {format_share(enc.value, (enc.lo, enc.hi))} of the data, "
-                f"above the {format_share(th.encrypted_share)} threshold "
-                f"(compared: {basis_words})",
-            ))  # fmt: skip
+        found += _share_finding(
+            "encrypted_share", enc, th.encrypted_share, basis, "encrypted data", "the data"
+        )
     if t.files > 0:
         share = t.disguised_files.share_of(t.files)
-        if share.pick(basis) > th.disguised_files:
-            found.append(Finding(
-                "disguised_files", share.pick(basis), th.disguised_files, basis,
-                "disguised files (content contradicts the name): "
-                f"{format_share(share.value, (share.lo, share.hi))} of files, "
-                f"above the {format_share(th.disguised_files)} threshold "
-                f"(compared: {basis_words})",
-            ))  # fmt: skip
+        found += _share_finding(
+            "disguised_files", share, th.disguised_files, basis, "disguised files", "files",
+            "disguised files (content contradicts the name)",
+        )  # fmt: skip
+    evidence = tuple(dict.fromkeys(t.evidence))
     if not found:
-        return Verdict("clear", (f"all figures of {who} are within the policy thresholds",))
-    return Verdict("refer", tuple(f.message for f in found), tuple(found))
+        within = f"all figures of {who} are within the policy thresholds"
+        return Verdict("clear", (*evidence, within))
+    found.sort(key=lambda f: not f.firm)  # stable: what is shown before what may be
+    return Verdict("refer", (*evidence, *(f.message for f in found)), tuple(found))
+
+
+def _share_finding(
+    rule: str,
+    share: Estimate,
+    threshold: float,
+    basis: Compare,
+    what: str,
+    of: str,
+    described: str | None = None,
+) -> list[Finding]:
+    """A share over its threshold, worded by what is known: the estimate itself over it
+    ("firm"), or only the interval's upper end (it "cannot be ruled out")."""
+    if share.pick(basis) <= threshold:
+        return []
+    limit = format_share(threshold)
+    firm = share.value > threshold
+    text = (
+        f"{described or what}: {format_share(share.value, (share.lo, share.hi))} of {of}, "
+        f"over the {limit} threshold"
+        if firm
+        else f"{what} over {limit} cannot be ruled out: up to {_pct_over(share.hi, threshold)} "
+        f"of {of} (estimate {format_share(share.value)})"
+    )
+    return [Finding(rule, share.pick(basis), threshold, basis, text, firm)]
+
+
+def settle(verdict: Verdict, pending: Sequence[str]) -> Verdict:
+    """PENDING while anything is still unknown (no drive yet, drives scanning, drives nobody
+    carries): never CLEAR; what is already found stays listed, marked as so far."""
+    if not pending:
+        return verdict
+    so_far = [f"so far: {r}" for r in verdict.reasons] if verdict.verdict == "refer" else []
+    return Verdict("pending", (*pending, *so_far), verdict.findings)

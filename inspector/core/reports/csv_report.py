@@ -12,7 +12,7 @@ import csv
 import io
 from pathlib import Path
 
-from inspector.core.case.records import DriveRecord, TravelerSummary
+from inspector.core.case.records import DriveRecord, Traveler
 from inspector.core.case.verdicts import Estimate, Totals, Verdict, drive_figures
 from inspector.core.reports.model import CaseReport, drive_capacity
 from inspector.core.survey.names import display_name
@@ -56,11 +56,12 @@ def _verdict(v: Verdict) -> list[Cell]:
     return [v.verdict, " | ".join(v.reasons)]
 
 
-def _drive_row(case_id: int, t: TravelerSummary, d: DriveRecord) -> list[Cell]:
+def _drive_row(case_id: int, tr: Traveler | None, d: DriveRecord) -> list[Cell]:
+    """A drive under its traveler, or with empty traveler cells when nobody carries it."""
     who = d.identity.serial or d.identity.model or d.identity.target
     figures: list[Cell] = [1, drive_capacity(d), *([None] * 9)]
     if d.result is not None:
-        f = drive_figures(d.result, drive_capacity(d))
+        f = drive_figures(d.result, drive_capacity(d), f"bay {d.bay}" if d.bay else None)
         figures = [
             1,
             f.capacity_bytes,
@@ -70,13 +71,12 @@ def _drive_row(case_id: int, t: TravelerSummary, d: DriveRecord) -> list[Cell]:
             *_est(f.encrypted_bytes),
             None,
         ]
-    tr = t.traveler
     return [
         "drive",
         case_id,
-        tr.group_name,
-        tr.name,
-        tr.document,
+        tr.group_name if tr else None,
+        tr.name if tr else None,
+        tr.document if tr else None,
         d.id,
         who,
         d.bay,
@@ -92,7 +92,11 @@ def _drive_row(case_id: int, t: TravelerSummary, d: DriveRecord) -> list[Cell]:
 
 def rows(r: CaseReport) -> list[list[Cell]]:
     case_id = r.summary.case.id
-    out: list[list[Cell]] = []
+    s = r.summary
+    # The case's own outcome first: PENDING with what is still open (unassigned drives too).
+    out: list[list[Cell]] = [
+        ["case", case_id, *([None] * 20), s.verdict, " | ".join(s.open_items), None]
+    ]
     for g in r.summary.groups:
         out.append(
             [
@@ -133,7 +137,8 @@ def rows(r: CaseReport) -> list[list[Cell]]:
                 None,
             ]
         )
-        out.extend(_drive_row(case_id, t, d) for d in t.drives)
+        out.extend(_drive_row(case_id, tr, d) for d in t.drives)
+    out.extend(_drive_row(case_id, None, d) for d in r.summary.unassigned)
     return out
 
 

@@ -45,8 +45,14 @@ class CaseReport:
     store: str  # "live" or "training"
 
     @property
-    def drives(self) -> tuple[tuple[TravelerSummary, DriveRecord], ...]:
-        return tuple((t, d) for t in self.summary.travelers for d in t.drives)
+    def drives(self) -> tuple[tuple[str | None, DriveRecord], ...]:
+        """(traveler name, drive) of every drive; None for drives nobody carries (last)."""
+        carried = [(t.traveler.name, d) for t in self.summary.travelers for d in t.drives]
+        return (*carried, *((None, d) for d in self.summary.unassigned))
+
+    @property
+    def provisional(self) -> bool:
+        return bool(self.summary.open_items)
 
     def method_of(self, drive_id: int) -> dict[str, Any]:
         """The scan options recorded when this drive's (last) scan started."""
@@ -78,6 +84,8 @@ def drive_capacity(d: DriveRecord) -> int | None:
     r = d.result
     if r is not None and r.device is not None and r.device.capacity_bytes:
         return r.device.capacity_bytes
+    if r is not None and r.device is None:
+        return r.survey.bytes  # a folder: its data, never the desk's own disk around it
     if r is not None and r.filesystem is not None:
         return r.filesystem.size_bytes
     return None
@@ -113,12 +121,12 @@ def verdict_json(v: Verdict) -> dict[str, Any]:
     }
 
 
-def drive_json(r: CaseReport, t: TravelerSummary, d: DriveRecord) -> dict[str, Any]:
+def drive_json(r: CaseReport, traveler: str | None, d: DriveRecord) -> dict[str, Any]:
     capacity = drive_capacity(d)
     i = d.identity
     return {
         "id": d.id,
-        "traveler": t.traveler.name,
+        "traveler": traveler,
         "identity": {
             "key": i.key,
             "target": i.target,
@@ -152,30 +160,30 @@ def case_json(c: Case) -> dict[str, Any]:
     }
 
 
+def _drive_brief(d: DriveRecord) -> dict[str, Any]:
+    return {
+        "id": d.id,
+        "identity": d.identity.key,
+        "target": d.identity.target,
+        "bay": d.bay,
+        "state": d.state,
+        "capacity_bytes": drive_capacity(d),
+        "result_hash": d.result_hash,
+    }
+
+
 def summary_json(s: CaseSummary) -> dict[str, Any]:
-    """A case at a glance (inspector.case/1): travelers, groups, drives, verdicts; no scans."""
+    """A case at a glance (inspector.case/1): travelers, groups, drives, verdicts; no scans.
+    `verdict` is "pending" while `open_items` lists what is still unknown."""
     return {
         "schema": CASE_SCHEMA,
         "case": case_json(s.case),
         "verdict": s.verdict,
+        "provisional": bool(s.open_items),
+        "open_items": list(s.open_items),
         "unscanned_drives": s.unscanned,
-        "travelers": [
-            traveler_json(
-                t,
-                [
-                    {
-                        "id": d.id,
-                        "identity": d.identity.key,
-                        "bay": d.bay,
-                        "state": d.state,
-                        "capacity_bytes": drive_capacity(d),
-                        "result_hash": d.result_hash,
-                    }
-                    for d in t.drives
-                ],
-            )
-            for t in s.travelers
-        ],
+        "travelers": [traveler_json(t, [_drive_brief(d) for d in t.drives]) for t in s.travelers],
+        "unassigned_drives": [_drive_brief(d) for d in s.unassigned],
         "groups": [group_json(g) for g in s.groups],
     }
 
@@ -239,8 +247,11 @@ def report_json(r: CaseReport) -> dict[str, Any]:
             "policy": {"name": c.policy_name, "blake3": c.policy_hash, "text": c.policy_text},
         },
         "verdict": s.verdict,
+        "provisional": bool(s.open_items),
+        "open_items": list(s.open_items),
         "unscanned_drives": s.unscanned,
         "travelers": [traveler_json(t, [d.id for d in t.drives]) for t in s.travelers],
+        "unassigned_drives": [d.id for d in s.unassigned],
         "groups": [group_json(g) for g in s.groups],
         "drives": [drive_json(r, t, d) for t, d in r.drives],
         "hashing": {"nominal_read_bytes_per_s": NOMINAL_READ_BPS},

@@ -12,8 +12,9 @@ from typing import Any
 
 from fpdf.enums import XPos, YPos
 
-from inspector.core.case.records import Traveler
-from inspector.core.case.verdicts import Estimate, Verdict
+from inspector.core.case.records import DriveRecord, Traveler
+from inspector.core.case.times import local_clock, local_time
+from inspector.core.case.verdicts import BASIS_WORDS, Estimate, Verdict
 from inspector.core.media.evidence import NOMINAL_READ_BPS, format_duration, full_hash_seconds
 from inspector.core.reports.chart import category_bytes, draw_chart
 from inspector.core.reports.fonts import ReportPDF, setup_fonts
@@ -22,7 +23,9 @@ from inspector.core.units import format_size
 
 WIDTH = 180.0  # A4 minus 15 mm margins
 MAX_CELL = 120  # characters in a table cell
-REFER_RGB, CLEAR_RGB = (176, 36, 24), (30, 120, 60)
+ID_WIDTH = 9.0  # the "#" column: a 4-digit drive id on one line at 7.5 pt
+REFER_RGB, CLEAR_RGB, PENDING_RGB = (176, 36, 24), (30, 120, 60), (120, 120, 120)
+OUTCOME_RGB = {"refer": REFER_RGB, "clear": CLEAR_RGB, "pending": PENDING_RGB}
 
 
 class _Doc(ReportPDF):
@@ -54,7 +57,9 @@ class _Doc(ReportPDF):
         self.cell(
             0,
             5,
-            f"{kind} {c.id} · generated {self.report.generated_at} · page {self.page_no()}/{{nb}}",
+            f"{kind} {c.id} · generated {local_time(self.report.generated_at)}"
+            + (" · PROVISIONAL" if self.report.provisional else "")
+            + f" · page {self.page_no()}/{{nb}}",
             align="C",
         )
         self.set_text_color(0, 0, 0)
@@ -112,7 +117,7 @@ def _heading_style(pdf: _Doc) -> Any:
 
 
 def _badge(pdf: _Doc, verdict: str, x: float, y: float, w: float = 30, h: float = 9) -> None:
-    pdf.set_fill_color(*(REFER_RGB if verdict == "refer" else CLEAR_RGB))
+    pdf.set_fill_color(*OUTCOME_RGB.get(verdict, PENDING_RGB))
     pdf.set_text_color(255, 255, 255)
     pdf.set_font(pdf.faces.family, "B", 12)
     pdf.set_xy(x, y)
@@ -133,7 +138,11 @@ def _header(pdf: _Doc, report_hash: str) -> None:
         ("Case", f"{c.id} ({r.store} store)" + ("" if c.is_open else " · closed")),
         ("Officer", t(c.officer)),
         ("Desk", t(c.desk or "—")),
-        ("Opened", c.opened_at + (f" · closed {c.closed_at}" if c.closed_at else "")),
+        (
+            "Opened",
+            local_time(c.opened_at)
+            + (f" · closed {local_time(c.closed_at)}" if c.closed_at else ""),
+        ),
         ("Policy", f"{t(c.policy_name)} · BLAKE3 {c.policy_hash[:16]}…"),
         ("Report hash", f"{report_hash} (BLAKE3)"),
     ]
@@ -142,6 +151,20 @@ def _header(pdf: _Doc, report_hash: str) -> None:
         pdf.cell(28, 5, key)
         pdf.set_font(pdf.faces.family, "", 8.5)
         pdf.cell(0, 5, value, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    items = r.summary.open_items
+    if items:  # a report of a case still in progress must say so where it is read first
+        pdf.ln(1)
+        pdf.set_font(pdf.faces.family, "B", 9)
+        pdf.set_text_color(*REFER_RGB)
+        pdf.multi_cell(
+            WIDTH,
+            4.5,
+            t("PROVISIONAL — the inspection is not complete: " + "; ".join(items) + "."),
+            align="L",
+            new_x=XPos.LMARGIN,
+            new_y=YPos.NEXT,
+        )
+        pdf.set_text_color(0, 0, 0)
 
 
 def _declared(report: CaseReport, index: int) -> str:
@@ -191,7 +214,7 @@ def _travelers(pdf: _Doc) -> None:
             "Verdict",
         ],
         body,
-        [24, 18, 17, 33, 12, 15, 15, 32, 14],
+        [24, 18, 17, 29, 12, 15, 15, 32, 18],  # "PENDING" on one line
     )
     long = [
         s.traveler
@@ -222,25 +245,36 @@ def _travelers(pdf: _Doc) -> None:
 def _reasons(pdf: _Doc) -> None:
     r = pdf.report
     basis = r.summary.case.policy().compare
-    words = "the upper end of the 95 % interval" if basis == "upper" else "the point estimate"
     _heading(pdf, "Verdicts and reasons")
     pdf.multi_cell(
         WIDTH,
         4,
-        f"Thresholds that concern sampled figures are compared with {words} "
-        "(policy setting “compare”).",
+        f"Thresholds: {BASIS_WORDS[basis]} (policy setting “compare”). PENDING: not yet "
+        "decidable (no drive yet, or drives still scanning).",
         align="L",
         new_x=XPos.LMARGIN,
         new_y=YPos.NEXT,
     )
-    items: list[tuple[str, Verdict]] = [
-        (f"Traveler {s.traveler.name}", s.verdict) for s in r.summary.travelers
+    # Each subject under its scope's sub-heading, by its name alone: a traveler named
+    # "Traveler A" must not read "Traveler Traveler A".
+    travelers: list[tuple[str, Verdict]] = [
+        (s.traveler.name, s.verdict) for s in r.summary.travelers
     ]
-    items += [(f"Group {g.name} ({', '.join(g.travelers)})", g.verdict) for g in r.summary.groups]
+    groups = [(f"{g.name} ({', '.join(g.travelers)})", g.verdict) for g in r.summary.groups]
+    for scope, items in (("Travelers", travelers), ("Groups", groups)):
+        if not items:
+            continue
+        pdf.ln(1)
+        pdf.set_font(pdf.faces.family, "B", 9)
+        pdf.cell(0, 5, scope, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        _verdict_items(pdf, items)
+
+
+def _verdict_items(pdf: _Doc, items: Sequence[tuple[str, Verdict]]) -> None:
     for who, v in items:
         pdf.ln(1)
         pdf.set_font(pdf.faces.family, "B", 8.5)
-        pdf.set_text_color(*(REFER_RGB if v.verdict == "refer" else CLEAR_RGB))
+        pdf.set_text_color(*OUTCOME_RGB.get(v.verdict, PENDING_RGB))
         pdf.multi_cell(
             WIDTH,
             4.5,
@@ -263,32 +297,36 @@ def _reasons(pdf: _Doc) -> None:
             )
 
 
+def _drive_cells(d: DriveRecord) -> list[Any]:
+    """Drive, bay, capacity, data, files, state: the cells both drive tables share."""
+    capacity = drive_capacity(d)
+    res = d.result
+    who = " ".join(x for x in (d.identity.model, d.identity.serial) if x) or d.identity.target
+    return [
+        who,
+        d.bay or "—",
+        format_size(capacity) if capacity else "?",
+        format_size(res.survey.bytes) if res else "—",
+        f"{res.survey.files:,}" if res else "—",
+        d.state,
+    ]
+
+
 def _drives(pdf: _Doc) -> None:
     r = pdf.report
     _heading(pdf, "Drives")
     body = []
-    for s, d in r.drives:
+    for name, d in r.drives:
+        if name is None:
+            continue  # in their own section below
         capacity = drive_capacity(d)
-        res = d.result
-        who = " ".join(x for x in (d.identity.model, d.identity.serial) if x) or d.identity.target
-        body.append(
-            [
-                d.id,
-                s.traveler.name,
-                who,
-                d.bay or "—",
-                format_size(capacity) if capacity else "?",
-                format_size(res.survey.bytes) if res else "—",
-                f"{res.survey.files:,}" if res else "—",
-                d.state,
-                format_duration(full_hash_seconds(capacity)) if capacity else "?",
-            ]
-        )
+        hashing = format_duration(full_hash_seconds(capacity)) if capacity else "?"
+        body.append([d.id, name, *_drive_cells(d), hashing])
     _table(
         pdf,
         ["#", "Traveler", "Drive", "Bay", "Capacity", "Data", "Files", "State", "Full hash ≈"],
         body,
-        [7, 24, 46, 10, 17, 17, 17, 20, 22],
+        [ID_WIDTH, 24, 44, 10, 17, 17, 17, 20, 22],
     )
     pdf.set_font(pdf.faces.family, "", 7.5)
     pdf.multi_cell(
@@ -302,6 +340,7 @@ def _drives(pdf: _Doc) -> None:
         new_x=XPos.LMARGIN,
         new_y=YPos.NEXT,
     )
+    _unassigned(pdf)
 
 
 def _chart(pdf: _Doc) -> None:
@@ -343,16 +382,33 @@ def _method(pdf: _Doc) -> None:
         pdf,
         ["#", "Content", "Samples", "Sampled", "Seed", "Budget", "Scan"],
         body,
-        [7, 20, 18, 20, 22, 17, 76],
+        [ID_WIDTH, 20, 18, 20, 22, 17, 74],
     )
 
 
 def _period(started: str, finished: str | None) -> str:
-    """2026-11-29T04:35:21+00:00 → 04:36:22: the date once, the finish as a time."""
+    """Local times: "2026-11-29 12:35:21 UTC+08:00 → 12:36:22", the date and zone once."""
+    start = local_time(started)
     if finished is None:
-        return f"{started} → not finished"
-    same_day = finished[:10] == started[:10]
-    return f"{started} → {finished[11:19] if same_day else finished}"
+        return f"{start} → not finished"
+    end = local_time(finished)
+    same_day = end[:10] == start[:10]
+    return f"{start} → {local_clock(finished) if same_day else end}"
+
+
+def _unassigned(pdf: _Doc) -> None:
+    """Drives on the desk that nobody carries: listed, and keeping the case PENDING."""
+    drives = pdf.report.summary.unassigned
+    if not drives:
+        return
+    _heading(pdf, "Unassigned drives (not counted for any traveler; the case stays pending)")
+    body = [[d.id, *_drive_cells(d)] for d in drives]
+    _table(
+        pdf,
+        ["#", "Drive", "Bay", "Capacity", "Data", "Files", "State"],
+        body,
+        [ID_WIDTH, 66, 16, 22, 22, 22, 23],
+    )
 
 
 def _audit(pdf: _Doc) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 import qrcode
 from fpdf.enums import XPos, YPos
 
+from inspector.core.case.times import local_time
 from inspector.core.errors import UsageError
 from inspector.core.reports.fonts import ReportPDF, setup_fonts
 from inspector.core.reports.model import CaseReport
@@ -19,6 +20,12 @@ from inspector.core.units import format_size
 WIDTH = 180.0
 
 
+# Only a settled CLEAR says "no further action"; PENDING says the inspection goes on.
+OUTCOME_TEXT = {
+    "clear": "no further action",
+    "refer": "referred for further examination",
+    "pending": "inspection not complete: outcome pending (this receipt is not a clearance)",
+}
 MAX_FIELD = 160  # characters per field: the receipt stays one page
 
 
@@ -89,18 +96,13 @@ def write_receipt(report: CaseReport, traveler: str, report_hash: str, path: str
         ("Case", f"{c.id}"),
         ("Officer", t(c.officer)),
         ("Desk", t(c.desk or "—")),
-        ("Date", c.opened_at),
+        ("Date", local_time(c.opened_at)),
         (
             "Drives inspected",
             f"{len(s.drives)} ({format_size(s.totals.capacity_bytes)} capacity, "
             f"{format_size(s.totals.used_bytes)} of data)",
         ),
-        (
-            "Outcome",
-            "no further action"
-            if s.verdict.verdict == "clear"
-            else "referred for further examination",
-        ),
+        ("Outcome", OUTCOME_TEXT[s.verdict.verdict]),
     ]
     for key, value in rows:
         pdf.set_font(fonts.family, "B", 10)

@@ -198,14 +198,34 @@ def _where(drive: Drive, number: int) -> str:
     return f"{drive.path} partition {number}" if number else drive.path
 
 
-def _relabel(result: ScanResult, root: str, where: str) -> ScanResult:
-    """Name paths in warnings by drive and partition, not by our private mount point."""
+def on_drive_path(path: str, root: str, number: int) -> str:
+    """A path under our private mount point as it is on the drive: "partition 2:/vault/x.bin"
+    ("/vault/x.bin" for a filesystem on the whole device). Evidence must name what a second
+    examiner finds on the drive, not /tmp/inspector-ro-…/p0 that existed for one scan."""
+    base = root.rstrip("/")
+    if not base or not (path == base or path.startswith(base + "/")):
+        return path
+    inner = path[len(base) :] or "/"
+    return f"partition {number}:{inner}" if number else inner
+
+
+def _relabel(result: ScanResult, root: str, where: str, number: int) -> ScanResult:
+    """Name paths in warnings by drive and partition, and evidence paths by partition and
+    path on the drive, not by our private mount point."""
+    base = root.rstrip("/")
 
     def fix(notes: tuple[str, ...]) -> tuple[str, ...]:
-        return tuple(n.replace(root.rstrip("/"), f"[{where}]") for n in notes)
+        return tuple(n.replace(base, f"[{where}]") for n in notes) if base else notes
 
     survey = dataclasses.replace(result.survey, warnings=fix(result.survey.warnings))
-    return dataclasses.replace(result, survey=survey, warnings=fix(result.warnings))
+    dis = result.content.disguised
+    examples = tuple(on_drive_path(p, root, number) for p in dis.examples)
+    content = dataclasses.replace(
+        result.content, disguised=dataclasses.replace(dis, examples=examples)
+    )
+    return dataclasses.replace(
+        result, survey=survey, content=content, warnings=fix(result.warnings)
+    )
 
 
 def scan_drive(
@@ -252,7 +272,8 @@ def scan_drive(
                 if result.survey.errors or result.content.errors:
                     # unreadable entries or failed draws: a dying drive, or just bad files?
                     watch.confirm_gone()
-                done.append((fs, _relabel(result, fs.root, _where(drive, fs.partition.number))))
+                number = fs.partition.number
+                done.append((fs, _relabel(result, fs.root, _where(drive, number), number)))
                 warnings += fs.warnings
     except (AccessError, OSError) as exc:
         # Mounting (or unmounting) failed: if the drive vanished that is a partial result,

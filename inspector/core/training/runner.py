@@ -61,6 +61,7 @@ class DriveScan:
     figures: DriveFigures
     truth: Truth
     plugs: int = 1  # times this drive (same identity) was plugged in; scanned once
+    result: ScanResult | None = None  # the whole scan as a case records it (raw parts too)
 
     @property
     def ai_share(self) -> Estimate | None:
@@ -94,14 +95,22 @@ class GroupResult:
     verdict: Verdict
 
 
+def _gradeable(v: Verdict) -> VerdictKind:
+    """The training contract grades clear|refer: a scenario is judged after every drive is
+    scanned (`evaluate`, never settled as pending), so anything else is a bug here."""
+    if v.verdict == "pending":
+        raise ValueError("a finished training scenario cannot be pending")
+    return v.verdict
+
+
 @dataclass(frozen=True, slots=True)
 class Assessment:
     travelers: tuple[TravelerResult, ...]
     groups: tuple[GroupResult, ...]
 
     def verdicts(self) -> dict[str, VerdictKind]:
-        out = {t.spec.name: t.verdict.verdict for t in self.travelers}
-        out.update({g.spec.name: g.verdict.verdict for g in self.groups})
+        out = {t.spec.name: _gradeable(t.verdict) for t in self.travelers}
+        out.update({g.spec.name: _gradeable(g.verdict) for g in self.groups})
         return out
 
     def reasons(self) -> dict[str, tuple[str, ...]]:
@@ -148,16 +157,16 @@ def scan_simulated(
         cancel=cancel,
         target=f"{drive.path} ({spec.id})",
     )
-    figures = drive_figures(result, drive.capacity_bytes)
+    figures = drive_figures(result, drive.capacity_bytes, f"bay {drive.bay}" if drive.bay else None)
     raw = result.raw or next((p.raw for p in result.partitions if p.raw is not None), None)
     if result.filesystem is not None:
         plan = backend.plan_of(drive)
         total = plan.file_bytes or 1
         cats = tuple(sorted((c, b / total) for c, b in plan.category_bytes().items()))
         truth = Truth(cats, sum(s for c, s in cats if c in AI_CATEGORIES))
-        return DriveScan(drive, spec.id, spec.traveler, result, raw, figures, truth)
+        return DriveScan(drive, spec.id, spec.traveler, result, raw, figures, truth, result=result)
     truth = Truth((("encrypted", 1.0),), 0.0)
-    return DriveScan(drive, spec.id, spec.traveler, None, raw, figures, truth)
+    return DriveScan(drive, spec.id, spec.traveler, None, raw, figures, truth, result=result)
 
 
 def assess(scenario: Scenario, scans: Sequence[DriveScan], policy: Policy) -> Assessment:

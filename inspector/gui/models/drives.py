@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from PySide6.QtCore import (
@@ -12,6 +13,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from inspector.core.media.drives.model import Drive
 from inspector.core.survey.names import display_name
 from inspector.core.units import format_size
 from inspector.gui.desk import DeskState, DriveRow
@@ -116,9 +118,9 @@ class DrivesModel(QAbstractTableModel):
         if col == BAY:
             return d.bay or ""
         if col == MODEL:
-            return display_name(d.model or "unknown")
+            return display_name(drive_model(d))
         if col == SERIAL:
-            return display_name(d.serial or "—")
+            return display_name(drive_serial(d))
         if col == CAPACITY:
             return format_size(d.capacity_bytes)
         if col == USED:
@@ -189,6 +191,26 @@ class DrivesModel(QAbstractTableModel):
         except ValueError:
             return
         self.dataChanged.emit(self.index(r, 0), self.index(r, len(HEADERS) - 1))
+
+
+def drive_model(d: Drive) -> str:
+    """An image on a loop device is known by its file, not by a model it does not have."""
+    if d.model:
+        return d.model
+    if d.backing_file:
+        return f"image {os.path.basename(d.backing_file.removesuffix(' (deleted)'))}"
+    return "unknown"
+
+
+def drive_serial(d: Drive) -> str:
+    """The serial; for an image (no serial) its filesystem label or UUID, which identify it."""
+    if d.serial:
+        return d.serial
+    if d.backing_file:
+        names = [p.fs_label or p.fs_uuid for p in d.partitions if p.fs_label or p.fs_uuid]
+        if names:
+            return ", ".join(dict.fromkeys(n for n in names if n))
+    return "—"
 
 
 def _fill(row: DriveRow) -> float | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from inspector.core.case.verdicts import AI_CATEGORIES, Estimate
+from inspector.core.content.result import CONFIDENCE
 from inspector.core.media.raw_result import RawResult
 from inspector.core.scan.result import ScanResult
 from inspector.core.units import format_share, format_size
@@ -11,11 +12,18 @@ from inspector.core.units import format_share, format_size
 def ai_share(result: ScanResult | None) -> tuple[float, float, float] | None:
     """Share of AI data (datasets + model weights) of a scan with its interval, or None when
     content was not identified."""
-    if result is None or result.content.method == "none":
+    content = result.content if result is not None else None
+    if (
+        content is None
+        or content.method == "none"
+        or (content.method == "sampled" and content.samples == 0)
+    ):
         return None
-    parts = [c for c in result.content.categories if c.category in AI_CATEGORIES]
+    parts = [c for c in content.categories if c.category in AI_CATEGORIES]
     if not parts:
-        return (0.0, 0.0, 0.0)
+        # Not seen is not a firm zero: the same upper bound the verdict uses (n draws, none hit).
+        upper = 0.0 if content.method == "full" else 1 - (1 - CONFIDENCE) ** (1 / content.samples)
+        return (0.0, 0.0, upper)
     if len(parts) == 1:
         return (parts[0].bytes_share, parts[0].ci[0], parts[0].ci[1])
     value = sum(p.bytes_share for p in parts)
@@ -35,7 +43,9 @@ def ai_share_text(result: ScanResult | None) -> str:
         return f"{format_share(share[0], (share[1], share[2]))} (removed — partial)"
     if share is None:
         return "not identified" if result is not None else "—"
-    return format_share(share[0], (share[1], share[2]))
+    text = format_share(share[0], (share[1], share[2]))
+    # A scan cut short (drive pulled, cancelled) read only part of the drive: say so.
+    return text if result is None or result.complete else f"partial: {text}"
 
 
 def estimate_text(e: Estimate) -> str:

@@ -12,7 +12,7 @@ from inspector.core.units import format_size
 from inspector.gui.desk import Assessment, DeskState
 from inspector.gui.models.drives import DRIVE_MIME
 from inspector.gui.models.format import estimate_text
-from inspector.gui.widgets.colors import clear_color, refer_color
+from inspector.gui.widgets.colors import clear_color, pending_color, refer_color
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -28,7 +28,7 @@ HEADERS = {
     VERDICT: "Verdict",
 }
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1  # str: the traveler's name (the key)
-VERDICT_ROLE = Qt.ItemDataRole.UserRole + 2  # "clear" | "refer"
+VERDICT_ROLE = Qt.ItemDataRole.UserRole + 2  # "clear" | "refer" | "pending"
 
 
 class TravelersModel(QAbstractTableModel):
@@ -74,7 +74,9 @@ class TravelersModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and col == VERDICT:
             palette = QGuiApplication.palette()
             verdict = self.assessment(name).verdict.verdict
-            return refer_color(palette) if verdict == "refer" else clear_color(palette)
+            if verdict == "refer":
+                return refer_color(palette)
+            return clear_color(palette) if verdict == "clear" else pending_color(palette)
         if role == Qt.ItemDataRole.FontRole and col == VERDICT:
             font = QFont(QGuiApplication.font())
             font.setBold(True)
@@ -103,8 +105,7 @@ class TravelersModel(QAbstractTableModel):
         if col == AI:
             return estimate_text(a.totals.ai_bytes) if a.totals.drives else "—"
         if col == VERDICT:
-            word = a.verdict.verdict.upper()
-            return f"{word} (provisional)" if a.pending else word
+            return a.verdict.verdict.upper()  # PENDING says "not settled" in one short word
         return ""
 
     # drop: assign dragged drives ----------------------------------------------------

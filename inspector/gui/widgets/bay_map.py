@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHeaderView,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from inspector.core.survey.names import display_name
 from inspector.gui.desk import DeskState
@@ -10,7 +19,30 @@ from inspector.gui.desk import DeskState
 UNASSIGNED = "— unassigned —"
 
 
-class BayMap(QTableWidget):
+class BayMap(QWidget):
+    """Bays of the dock with the traveler each is for, and the button to edit bay labels."""
+
+    labels_requested = Signal()
+
+    def __init__(self, state: DeskState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.table = _BayTable(state)
+        self.labels_button = QPushButton("Bay &labels of the dock…")
+        self.labels_button.setToolTip("Which dock port is which bay (a TOML bay map)")
+        self.labels_button.clicked.connect(self.labels_requested)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.labels_button)
+
+    def bays(self) -> list[str]:
+        return self.table.bays()
+
+    def refresh(self) -> None:
+        self.table.refresh()
+
+
+class _BayTable(QTableWidget):
     def __init__(self, state: DeskState, parent: QWidget | None = None) -> None:
         super().__init__(0, 2, parent)
         self._state = state
@@ -20,8 +52,14 @@ class BayMap(QTableWidget):
         self.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.verticalHeader().hide()
         state.drive_added.connect(self.refresh)
+        state.drive_changed.connect(self._on_drive_changed)
         state.travelers_changed.connect(self.refresh)
         self.refresh()
+
+    def _on_drive_changed(self, _identity: str) -> None:
+        shown = {item.text() for i in range(self.rowCount()) if (item := self.item(i, 0))}
+        if set(self.bays()) != shown:
+            self.refresh()  # a bay label changed (the bay map was edited)
 
     def bays(self) -> list[str]:
         seen = {r.drive.bay for r in self._state.rows() if r.drive.bay}

@@ -31,6 +31,7 @@ class DeclarationDialog(QDialog):
             (self.licence, "Licence reference"),
         ):
             widget.setAccessibleName(name)
+        self.setMinimumWidth(460)  # a parser's hint is one sentence: room for it on two lines
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setAccessibleName("Declaration error")
@@ -52,6 +53,11 @@ class DeclarationDialog(QDialog):
             declared = parse_size(volume) if volume else None
         except UsageError as exc:
             self.error.setText(str(exc))
+            # A wrapped label needs more height once it has text: grow to show all of it.
+            layout = self.layout()
+            if layout is not None:
+                layout.activate()
+            self.resize(self.width(), max(self.height(), self.sizeHint().height()))
             return False
         self.result_traveler = replace(
             self._traveler,

@@ -19,6 +19,7 @@ from inspector.core.survey.names import display_name
 from inspector.core.units import format_share, format_size
 from inspector.gui.desk import DeskState, DriveRow, DriveStatus
 from inspector.gui.icons import icon
+from inspector.gui.models.drives import drive_model, drive_serial
 from inspector.gui.models.format import fill_of, used_of
 from inspector.gui.widgets.category_chart import CategoryChart, bars_of
 from inspector.gui.widgets.fill_bar import FillBar
@@ -124,12 +125,15 @@ class DriveDetail(QWidget):
     def _show(self, row: DriveRow) -> None:
         d = row.drive
         r = row.result
-        name = html.escape(display_name(f"{d.vendor or ''} {d.model or 'unknown model'}".strip()))
-        serial = html.escape(display_name(d.serial or "no serial"))
+        name = html.escape(display_name(f"{d.vendor or ''} {drive_model(d)}".strip()))
+        serial = html.escape(display_name(drive_serial(d)))
         owner = html.escape(display_name(row.traveler or "unassigned"))
+        where = html.escape(display_name(d.path))
+        if d.backing_file:  # an image: its file is what identifies it, not /dev/loopN
+            where += f" ← {breakable(d.backing_file)}"
         self.title.setText(
             f"<b>{name}</b> · serial {serial} · bay {html.escape(d.bay or '—')} · "
-            f"{html.escape(d.path)}<br>{format_size(d.capacity_bytes)} · "
+            f"{where}<br>{format_size(d.capacity_bytes)} · "
             f"status: <b>{html.escape(row.status_text())}</b> · traveler: {owner}"
         )
         used, fill = used_of(r), fill_of(r, d.capacity_bytes)
@@ -187,14 +191,21 @@ class DriveDetail(QWidget):
             or "—"
         )
         dis = c.disguised
-        examples = "".join(
-            f"<br><code>{html.escape(display_name(p))}</code>" for p in dis.examples[:EXAMPLES]
-        )
+        examples = "".join(f"<br><code>{breakable(p)}</code>" for p in dis.examples[:EXAMPLES])
         self.disguised.setText(
             f"{format_share(dis.files_share, dis.ci)} of files{examples}"
             if c.method != "none"
             else "—"
         )
+
+
+def breakable(text: str) -> str:
+    """Escaped HTML of `text` that may wrap after "/", "_" and "-": a long path or serial
+    must wrap inside the label, not be cut off at its edge."""
+    escaped = html.escape(display_name(text))
+    for ch in "/_-.":
+        escaped = escaped.replace(ch, ch + "\u200b")
+    return escaped
 
 
 def _fill_text(used: int | None, fill: float | None, r: ScanResult | None, capacity: int) -> str:

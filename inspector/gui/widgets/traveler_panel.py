@@ -7,6 +7,7 @@ import html
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from inspector.core.case.policy import Policy
+from inspector.core.case.verdicts import BASIS_WORDS
 from inspector.core.survey.names import display_name
 from inspector.core.units import format_size
 from inspector.gui.desk import Assessment, DeskState
@@ -35,17 +36,19 @@ class _TotalsBox(QGroupBox):
         self.form.addRow("Used:", self.fields["used"])
         self.form.addRow("AI data:", self.fields["ai"])
         self.form.addRow("Policy:", self.fields["thresholds"])
-        self.note = QLabel()
-        self.note.setAccessibleName("Verdict note")
         self.reasons = QLabel()
         self.reasons.setWordWrap(True)
         self.reasons.setAccessibleName("Reasons")
+        self.warnings = QLabel()
+        self.warnings.setWordWrap(True)
+        self.warnings.setAccessibleName("Drive warnings")
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         top.addWidget(self.badge)
-        top.addWidget(self.note, 1)
+        top.addStretch(1)
         layout.addLayout(top)
         layout.addWidget(self.reasons)
+        layout.addWidget(self.warnings)
         layout.addLayout(self.form)
 
     def show_assessment(
@@ -53,22 +56,26 @@ class _TotalsBox(QGroupBox):
     ) -> None:
         t = a.totals
         th = policy.thresholds(scope)
-        self.badge.set_verdict(a.verdict.verdict if t.drives else None)
-        self.note.setText(f"provisional: {a.pending} drive(s) still scanning" if a.pending else "")
+        self.badge.set_verdict(a.verdict.verdict)
         self.fields["who"].setText(who)
         self.fields["declared"].setText(declared)
         self.fields["drives"].setText(str(t.drives))
         self.fields["capacity"].setText(format_size(t.capacity_bytes))
-        self.fields["used"].setText(format_size(t.used_bytes))
-        self.fields["ai"].setText(estimate_text(t.ai_bytes) + "  (95 % interval)")
-        basis = "upper end of interval" if policy.compare == "upper" else "estimate"
+        if t.drives and a.pending >= t.drives:  # no scan finished: zeros would read as firm
+            self.fields["used"].setText("not known yet (no scan finished)")
+            self.fields["ai"].setText("not known yet")
+        else:
+            self.fields["used"].setText(format_size(t.used_bytes))
+            self.fields["ai"].setText(estimate_text(t.ai_bytes) + "  (95 % interval)")
         self.fields["thresholds"].setText(
             f"capacity ≤ {format_size(th.total_capacity)}, undeclared ≤ "
-            f"{format_size(th.undeclared_volume)}, AI data ≤ {format_size(th.ai_data_licence)} "
-            f"({basis})"
+            f"{format_size(th.undeclared_volume)}, AI data ≤ {format_size(th.ai_data_licence)}"
         )
-        items = "".join(f"<li>{html.escape(r)}</li>" for r in a.verdict.reasons)
-        self.reasons.setText(f"<ul style='margin-left:-20px'>{items}</ul>" if t.drives else "")
+        items = "".join(f"<li>{html.escape(display_name(r))}</li>" for r in a.verdict.reasons)
+        self.reasons.setText(f"<ul style='margin-left:-20px'>{items}</ul>")
+        warned = "".join(f"<li>⚠ {html.escape(display_name(w))}</li>" for w in a.warnings)
+        self.warnings.setText(f"<ul style='margin-left:-20px'>{warned}</ul>" if warned else "")
+        self.warnings.setVisible(bool(warned))
 
 
 class TravelerPanel(QWidget):
@@ -81,10 +88,16 @@ class TravelerPanel(QWidget):
         self.empty.setWordWrap(True)
         self.traveler_box = _TotalsBox("Traveler")
         self.group_box = _TotalsBox("Group")
+        # The interval rule once, for every reason above it (not repeated per bullet).
+        self.footer = QLabel(f"Thresholds: {BASIS_WORDS[state.policy.compare]}.")
+        self.footer.setWordWrap(True)
+        self.footer.setAccessibleName("Threshold rule")
+        self.footer.setEnabled(False)  # drawn as secondary text
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)
         layout.addWidget(self.traveler_box)
         layout.addWidget(self.group_box)
+        layout.addWidget(self.footer)
         layout.addStretch(1)
         state.assessments_changed.connect(self.refresh)
         state.travelers_changed.connect(self.refresh)
@@ -99,6 +112,7 @@ class TravelerPanel(QWidget):
         self.empty.setVisible(t is None)
         self.traveler_box.setVisible(t is not None)
         self.group_box.setVisible(t is not None and bool(t.group))
+        self.footer.setText(f"Thresholds: {BASIS_WORDS[self._state.policy.compare]}.")
         if t is None:
             return
         policy = self._state.policy
@@ -106,7 +120,7 @@ class TravelerPanel(QWidget):
         if t.declaration:
             declared = f"{declared} — “{display_name(t.declaration)}”"
         who = f"document {html.escape(display_name(t.document))}" if t.document else ""
-        self.traveler_box.setTitle(f"Traveler: {display_name(t.name)}")
+        self.traveler_box.setTitle(display_name(t.name))  # "Traveler: Traveler A" reads twice
         self.traveler_box.show_assessment(
             self._state.assess_traveler(t.name), policy, "traveler", who, declared
         )

@@ -24,7 +24,7 @@ class VerdictBadge(QWidget):
         self.setFont(font)
 
     def set_verdict(self, verdict: str | None, note: str = "") -> None:
-        """`verdict` "clear" | "refer" | None (nothing to judge yet); `note` e.g. provisional."""
+        """`verdict` "clear" | "refer" | "pending" (not decidable yet) | None (nothing shown)."""
         self._verdict = verdict
         self._note = note
         self.setAccessibleDescription(self.text())
@@ -32,7 +32,7 @@ class VerdictBadge(QWidget):
         self.update()
 
     def text(self) -> str:
-        word = (self._verdict or "no drives").upper()
+        word = (self._verdict or "pending").upper()
         return f"{word} · {self._note}" if self._note else word
 
     def sizeHint(self) -> QSize:

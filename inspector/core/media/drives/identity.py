@@ -2,6 +2,7 @@
 
 Order of trust: the WWN (world-wide, burnt in), else serial + model + capacity, else the set of
 filesystem UUIDs, else the device path (a blank disk without serial: nothing better exists).
+An image on a loop device is keyed by its file name, size and filesystem UUIDs or labels.
 Cheap USB bridges report their own serial for every disk behind them: two drives present at
 once with the same serial are flagged and fall back to the next key.
 """
@@ -9,6 +10,7 @@ once with the same serial are flagged and fall back to the next key.
 from __future__ import annotations
 
 import dataclasses
+import os
 import threading
 from collections import Counter
 from collections.abc import Iterable
@@ -34,6 +36,12 @@ def drive_identity(drive: Drive, *, trust_serial: bool = True) -> str:
     if trust_serial and serial:
         return f"serial:{drive.model or '?'}:{serial}:{drive.capacity_bytes}"
     uuids = sorted({p.fs_uuid for p in drive.partitions if p.fs_uuid})
+    if drive.backing_file:
+        # An image on a loop device: /dev/loopN changes on every attach; the file's name, its
+        # size and its filesystems' UUIDs (labels when there are none) stay the same.
+        name = os.path.basename(drive.backing_file.removesuffix(" (deleted)"))
+        labels = uuids or sorted({p.fs_label for p in drive.partitions if p.fs_label})
+        return f"image:{name}:{drive.capacity_bytes}:" + ",".join(labels)
     if uuids:
         return "fs:" + ",".join(uuids)
     return f"path:{drive.path}:{drive.capacity_bytes}"

@@ -11,6 +11,7 @@ import re
 import stat
 from collections.abc import Mapping
 
+from inspector.core.media.drives.bays import BayMap
 from inspector.core.media.drives.identity import with_identity
 from inspector.core.media.drives.model import Drive, Partition
 from inspector.core.media.drives.sysfs import (
@@ -195,9 +196,11 @@ def build_drive(
     system: frozenset[str],
     *,
     check_capacity: bool = True,
+    bays: BayMap | None = None,
 ) -> Drive | None:
     """The Drive for whole disk `name`, or None when it has no medium (size 0: an unattached
-    loop device, an empty card reader) or is one of our own partition loop devices."""
+    loop device, an empty card reader) or is one of our own partition loop devices. `bays`
+    names the bay from the drive's port (ID_PATH)."""
     disk = read_disk(name)
     if disk.size_bytes == 0:
         return None
@@ -239,7 +242,7 @@ def build_drive(
         wwn=_prop(props, "ID_WWN_WITH_EXTENSION", "ID_WWN") or disk.wwn,
         bus=bus,
         port_path=_prop(props, "ID_PATH"),
-        bay=None,
+        bay=bays.bay_of(_prop(props, "ID_PATH")) if bays is not None else None,
         capacity_bytes=disk.size_bytes,
         logical_sector_size=disk.logical_sector_size,
         physical_sector_size=disk.physical_sector_size,

@@ -3,6 +3,7 @@ netlink monitor on the block subsystem, read-only mounts through `DriveAccess`."
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import threading
@@ -12,7 +13,9 @@ from typing import BinaryIO, cast
 
 import pyudev
 
+from inspector.core.errors import BadTargetError
 from inspector.core.media.access import DriveAccess
+from inspector.core.media.drives.bays import BayMap
 from inspector.core.media.drives.identity import DriveRegistry, dedupe_serials
 from inspector.core.media.drives.model import (
     Drive,
@@ -23,8 +26,8 @@ from inspector.core.media.drives.model import (
     Partition,
 )
 from inspector.core.media.drives.probe import build_drive, system_disks, wanted
-from inspector.core.media.drives.sysfs import is_partition, list_disks, parent_disk
-from inspector.core.media.privileged import LocalRoot, Privileged
+from inspector.core.media.drives.sysfs import blkid_probe, is_partition, list_disks, parent_disk
+from inspector.core.media.privileged import LocalRoot, Privileged, settle_udev
 from inspector.core.media.rawio import Window
 
 _MEDIA_PROBE_BYTES = 4096
@@ -64,11 +67,68 @@ class UdevBackend:
         *,
         include_loop: bool = False,
         privileged: Callable[[], Privileged] = LocalRoot,
+        bays: BayMap | None = None,
     ) -> None:
         self.include_loop = include_loop
+        self.bays = bays  # port (ID_PATH) → bay label; replaced when the officer edits it
         self._privileged = privileged
         self._context = pyudev.Context()
         self.registry = DriveRegistry()  # identities seen this session (re-plug = same drive)
+        self._images: dict[str, str] = {}  # loop name → image file we attached (Open image…)
+        self._images_lock = threading.Lock()
+
+    def wants(self, name: str) -> bool:
+        """Shown on the desk: drives, loop devices with `include_loop`, and images we opened."""
+        with self._images_lock:
+            ours = name in self._images
+        return ours or wanted(name, self.include_loop)
+
+    def attach_image(self, image: str) -> Drive:
+        """Attach an image file as a read-only loop device (partitions scanned) and return its
+        drive; detached by `detach_images` (the desk does it on close). Needs root."""
+        path = os.path.realpath(image)
+        if not os.path.isfile(path):
+            raise BadTargetError(f"{image}: not an image file")
+        probe = blkid_probe(path)
+        if probe is None or not (probe.fs_type or probe.pt_type):
+            raise BadTargetError(
+                f"{image}: not a disk image (no partition table or filesystem signature found)"
+            )
+        priv = self._privileged()
+        loop = priv.attach_loop(path, partscan=True)
+        try:
+            priv.set_read_only(loop)
+            settle_udev()  # let udev probe the partitions before we read its database
+            name = os.path.basename(loop)
+            with self._images_lock:
+                self._images[name] = path
+            drive = self.drive_named(name)
+            if drive is None:
+                raise BadTargetError(f"{image}: the image is empty")
+        except BaseException:
+            self._release(loop)
+            raise
+        [drive] = dedupe_serials([drive])
+        self.registry.observe(drive)
+        return drive
+
+    def _release(self, loop: str) -> None:
+        priv = self._privileged()
+        with self._images_lock:
+            self._images.pop(os.path.basename(loop), None)
+        try:
+            priv.set_read_only(loop, False)  # our own device: don't leave the flag behind
+        finally:
+            priv.detach_loop(loop)
+
+    def detach_images(self) -> None:
+        """Detach every image this backend attached (errors are not raised: closing the desk)."""
+        with self._images_lock:
+            names = list(self._images)
+        for name in names:
+            # already gone (detached by hand): nothing left to release
+            with contextlib.suppress(OSError):
+                self._release(f"/dev/{name}")
 
     def _device(self, name: str) -> pyudev.Device | None:
         try:
@@ -90,13 +150,14 @@ class UdevBackend:
             _props(device),
             children,
             system_disks() if system is None else system,
+            bays=self.bays,
         )
 
     def drives(self) -> list[Drive]:
         system = system_disks()
         found = []
         for name in list_disks():
-            if not wanted(name, self.include_loop):
+            if not self.wants(name):
                 continue
             drive = self.drive_named(name, system)
             if drive is not None:
@@ -202,7 +263,7 @@ class _UdevWatch:
         if device.properties.get("DEVTYPE") == "partition" or is_partition(name):
             parent = device.find_parent("block", "disk")
             name = str(parent.sys_name) if parent is not None else parent_disk(name)
-        if not wanted(name, self.backend.include_loop):
+        if not self.backend.wants(name):
             return
         gone = device.action == "remove" and device.properties.get("DEVTYPE") == "disk"
         drive = None if gone else self.backend.drive_named(name)
