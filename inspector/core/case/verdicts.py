@@ -112,7 +112,8 @@ def drive_figures(
     if not parts:
         return mounted
     evidence = tuple(
-        f"{HEADER_NAMES.get(r.header_format or '', r.header_format or 'an')} encrypted "
+        f"{r.header_note or HEADER_NAMES.get(r.header_format or '', r.header_format or 'an')} "
+        "encrypted "
         f"{f'partition {n}' if n else 'device'}{f' on {where}' if where else ''} "
         f"({format_size(r.size_bytes)}): its content cannot be read"
         for n, r in raws
