@@ -78,7 +78,9 @@ def test_detected_mounted_read_only_and_surveyed_exactly(kind, device_dir, loops
         expected["UUID"],
         f"L{kind.upper()}",
     )
-    assert drive.identity == f"fs:{expected['UUID']}"
+    # an image is known by its file, size and filesystem UUID: /dev/loopN changes every attach
+    size = os.path.getsize(image)
+    assert drive.identity == f"image:{kind}.img:{size}:{expected['UUID']}"
 
     with backend.mount(drive) as mounted:
         (fs,) = mounted
