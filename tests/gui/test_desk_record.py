@@ -191,7 +191,7 @@ def test_the_live_desk_takes_include_loop_and_a_bay_map(monkeypatch):
     from inspector.cli import build_parser
     from inspector.gui import app
 
-    args = build_parser().parse_args(
+    args = build_parser("gui").parse_args(
         ["gui", "--include-loop", "--bays", str(ROOT / "resources/bays/example-15-bay-sas.toml")]
     )
     backend = app.udev_backend(args.include_loop, args.bays)
