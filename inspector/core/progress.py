@@ -33,6 +33,9 @@ class Progress:
     total: int | None = None
     bytes_done: int = 0
     detail: str = ""
+    # a provisional content estimate while the scan runs: (category, share, lo, hi) of bytes;
+    # `detail` then says why it is provisional and what it rests on
+    provisional: tuple[tuple[str, float, float, float], ...] = ()
 
     @property
     def fraction(self) -> float | None:

@@ -7,7 +7,15 @@ import pytest
 from inspector.core.training.loader import load_scenario, parse_scenario, shipped_scenarios
 from inspector.core.training.scenario import ScenarioError
 
-SHIPPED = ("seed", "holiday", "encrypted-courier", "disguised", "replug")
+SHIPPED = (
+    "seed",
+    "holiday",
+    "encrypted-courier",
+    "disguised",
+    "replug",
+    "traveler-20m",
+    "one-directory",
+)
 
 GOOD = """
 [scenario]

@@ -202,7 +202,12 @@ def _mounted_figures(scan: ScanResult, capacity_bytes: int | None) -> DriveFigur
             upper = 0.0 if content.method == "full" else 1 - (1 - 0.95) ** (1 / n)
             return Estimate(0.0, 0.0, upper * survey_bytes)
         value, lo, hi = _share_sum(wanted)
-        return Estimate(value * survey_bytes, lo * survey_bytes, hi * survey_bytes)
+        # a tree estimated without a full walk: its bytes have an interval of their own
+        bytes_lo, bytes_hi = next(
+            ((b_lo, b_hi) for name, _, b_lo, b_hi in scan.survey.estimated if name == "bytes"),
+            (survey_bytes, survey_bytes),
+        )
+        return Estimate(value * survey_bytes, lo * bytes_lo, hi * bytes_hi)
 
     d = content.disguised
     files = scan.survey.files

@@ -24,9 +24,11 @@ its files, and is listed again only if a run consumes them all.
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 import random
 import stat as stat_mod
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -78,10 +80,13 @@ class TreeEstimate:
 class _Dir:
     """One listed directory: its children (with their sizes) and its files, or draws of them."""
 
-    __slots__ = ("byte_draws", "children", "cum", "file_draws", "files", "names", "nbytes")
+    __slots__ = (
+        "byte_draws", "children", "choice", "cum", "file_draws", "files", "names", "nbytes"
+    )  # fmt: skip
 
     def __init__(self) -> None:
         self.children: list[tuple[str, int]] = []  # (path, st_size)
+        self.choice: list[float] = []  # cumulative branch probabilities of `children`
         self.names: list[str] = []
         self.cum: list[int] = []  # cumulative sizes of `names`
         self.files = 0
@@ -93,8 +98,19 @@ class _Dir:
 class DescentEstimator:
     """Random descents over a FileSystemView; `run(n)` adds n descents, `estimate()` reports."""
 
-    def __init__(self, view: FileSystemView, root: str, classify: Classify, seed: int) -> None:
+    def __init__(
+        self,
+        view: FileSystemView,
+        root: str,
+        classify: Classify,
+        seed: int,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.view = view
+        self.clock = clock
+        self.listing_s = 0.0  # time the listings took, on `clock`
+        self.entries_listed = 0
+        self.identified = 0
         self.root = root.rstrip("/") or "/"
         self.classify = classify
         self.rng = random.Random(seed)
@@ -108,12 +124,13 @@ class DescentEstimator:
 
     def _list(self, path: str) -> _Dir:
         known = self.cache.get(path)
-        if known is not None and (known.names or (known.byte_draws and known.file_draws)):
+        if known is not None:
             return known
         d = _Dir()
         tap: PoissonTap | None = None
         prefix = path if path.endswith("/") else path + "/"
         self.listings += 1
+        began = self.clock()
         try:
             with self.view.scandir(path) as entries:
                 for entry in entries:
@@ -137,9 +154,15 @@ class DescentEstimator:
                         d.nbytes += size
         except OSError:
             self.errors += 1
+        self.listing_s += self.clock() - began
+        self.entries_listed += d.files + len(d.children)
         if tap is not None:
             d.byte_draws = tap.by_bytes.draws()[::-1]  # consumed from the end
             d.file_draws = tap.by_files.draws()[::-1]
+        if d.children:
+            total, k = sum(size for _, size in d.children), len(d.children)
+            weights = ((1 - EPS) * size / total + EPS / k for _, size in d.children)
+            d.choice = list(itertools.accumulate(weights))
         self.cache[path] = d
         return d
 
@@ -180,6 +203,7 @@ class DescentEstimator:
         path, size = pick
         if path not in self._seen:
             self._seen[path] = self.classify(path, size)
+            self.identified += 1
         category = self._seen[path]
         if category is None:
             self.errors += 1
@@ -199,11 +223,9 @@ class DescentEstimator:
             terms.append((path, d, p))
             if not d.children:
                 break
-            total = sum(size for _, size in d.children)
-            k = len(d.children)
-            weights = [(1 - EPS) * size / total + EPS / k for _, size in d.children]
-            i = self.rng.choices(range(k), weights)[0]
-            path, p = d.children[i][0], p * weights[i]
+            i = min(len(d.choice) - 1, bisect.bisect(d.choice, self.rng.random() * d.choice[-1]))
+            weight = (d.choice[i] - (d.choice[i - 1] if i else 0.0)) / d.choice[-1]
+            path, p = d.children[i][0], p * weight
         files_sum = sum(d.files / q for _, d, q in terms)
         bytes_sum = sum(d.nbytes / q for _, d, q in terms)
         dirs_sum = sum(1 / q for _, _, q in terms)

@@ -11,7 +11,7 @@ from typing import Literal
 
 CONFIDENCE = 0.95
 
-ContentMethod = Literal["none", "sampled", "full"]
+ContentMethod = Literal["none", "sampled", "full", "estimated"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,3 +54,4 @@ class ContentResult:
     errors: int = 0  # draws that hit an unreadable file: counted here, not as a class
     precision: float | None = None  # widest half-interval among the reported shares
     stopped: str = ""  # precision | budget | exhausted | cancelled | complete
+    spent_s: float = 0.0  # the scan's time on its budget's clock (drive time when simulated)

@@ -8,6 +8,7 @@ the truth), which is the side an officer's threshold comparison should err on.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 from inspector.core.content.result import (
@@ -24,6 +25,8 @@ MAX_DISGUISED_EXAMPLES = 10
 
 
 def combine_surveys(root: str, surveys: Sequence[SurveyResult]) -> SurveyResult:
+    if len(surveys) == 1:
+        return dataclasses.replace(surveys[0], root=root)
     ext: dict[str, list[int]] = {}
     for s in surveys:
         for e in s.by_extension:
@@ -49,7 +52,29 @@ def combine_surveys(root: str, surveys: Sequence[SurveyResult]) -> SurveyResult:
         warnings=tuple(w for s in surveys for w in s.warnings),
         complete=all(s.complete for s in surveys),
         elapsed_s=sum(s.elapsed_s for s in surveys),
+        estimated=_summed_estimates(surveys),
+        basis="; ".join(s.basis for s in surveys if s.basis),
     )
+
+
+def _summed_estimates(
+    surveys: Sequence[SurveyResult],
+) -> tuple[tuple[str, float, float, float], ...]:
+    """Estimated figures of partitions not walked to the end, summed with the exact ones of
+    those that were (an exact figure is its own interval; the sum of the bounds is wider than
+    a combined interval needs to be, never narrower)."""
+    if not any(s.estimated for s in surveys):
+        return ()
+    out = []
+    for name in ("files", "bytes", "dirs"):
+        value = lo = hi = 0.0
+        for s in surveys:
+            known = {n: (v, a, b) for n, v, a, b in s.estimated}
+            exact = float(getattr(s, name))
+            v, a, b = known.get(name, (exact, exact, exact))
+            value, lo, hi = value + v, lo + a, hi + b
+        out.append((name, value, lo, hi))
+    return tuple(out)
 
 
 def combine_filesystems(infos: Sequence[FilesystemInfo]) -> FilesystemInfo | None:

@@ -33,6 +33,7 @@ def _ci(raw: Any) -> tuple[float, float]:
 
 
 def survey_from_json(d: dict[str, Any], root: str) -> SurveyResult:
+    est = d.get("estimated") or {}
     return SurveyResult(
         root=root,
         files=int(d.get("files", 0)),
@@ -46,6 +47,13 @@ def survey_from_json(d: dict[str, Any], root: str) -> SurveyResult:
             ExtensionStat(str(e["ext"]), int(e["files"]), int(e["bytes"]))
             for e in d.get("by_extension", ())
         ),
+        estimated=tuple(
+            (k, float(est[k]["estimate"]), float(est[k]["ci"][0]), float(est[k]["ci"][1]))
+            for k in ("files", "bytes", "dirs")
+            if k in est
+        ),
+        basis=str(est.get("basis", "")),
+        complete=not est,
     )
 
 
@@ -76,6 +84,12 @@ def content_from_json(d: dict[str, Any]) -> ContentResult:
             _ci(dis.get("ci")),
             tuple(str(x) for x in dis.get("examples", ())),
         ),
+        file_samples=int(d.get("file_samples", 0)),
+        files_identified=int(d.get("files_identified", 0)),
+        errors=int(d.get("errors", 0)),
+        precision=d.get("precision"),
+        stopped=str(d.get("stopped", "")),
+        spent_s=float(d.get("spent_s", 0.0)),
     )
 
 

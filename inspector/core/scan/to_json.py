@@ -24,7 +24,7 @@ def _plain(value: Any) -> Any:
 
 
 def survey_json(s: SurveyResult) -> dict[str, Any]:
-    return {
+    doc = {
         "files": s.files,
         "dirs": s.dirs,
         "symlinks": s.symlinks,
@@ -36,6 +36,12 @@ def survey_json(s: SurveyResult) -> dict[str, Any]:
             {"ext": e.ext, "files": e.files, "bytes": e.bytes} for e in s.by_extension
         ],
     }
+    if s.estimated:  # not walked to the end: the counts above are these estimates
+        estimated: dict[str, Any] = {"basis": s.basis, "confidence": 0.95}
+        for name, value, lo, hi in s.estimated:
+            estimated[name] = {"estimate": round(value), "ci": [round(lo), round(hi)]}
+        doc["estimated"] = estimated
+    return doc
 
 
 def content_json(c: ContentResult) -> dict[str, Any]:

@@ -3,21 +3,26 @@ content within the options' budget, return a ScanResult."""
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from dataclasses import dataclass
 
 from inspector.core.content.identify import Identifier
 from inspector.core.content.result import ContentResult
 from inspector.core.content.sampling import (
+    DEFAULT_BYTES_HINT,
     DEFAULT_FILES_HINT,
+    DEFAULT_PRECISION,
     SamplingOptions,
     StreamHints,
     full_content,
+    new_seed,
     survey_and_sample,
 )
 from inspector.core.media.drives.model import DeviceInfo, FilesystemInfo
 from inspector.core.media.mounts import mount_of
-from inspector.core.progress import CancelToken, ProgressFn, no_progress
+from inspector.core.progress import CancelToken, Progress, ProgressFn, no_progress
+from inspector.core.scan.estimate import WALK_SHARE, Pilot, estimate_tree, pilot, provisional
 from inspector.core.scan.result import ScanResult
 from inspector.core.survey.fsview import FileSystemView, LocalFS, sampling_clock
 from inspector.core.survey.walk import survey
@@ -64,18 +69,37 @@ def scan_tree(
             surveyed = survey(root, view, progress=progress, cancel=cancel)
             content = ContentResult()
         else:
-            sampling = SamplingOptions(budget_s=options.budget_s, seed=options.seed)
-            surveyed, content, content_warnings = survey_and_sample(
-                root,
-                identifier,
-                sampling,
-                hints=_hints(view, root, filesystem),
-                started=walk_started,
-                progress=progress,
-                cancel=cancel,
-                clock=clock,
-            )
-            content_complete = content.stopped != "cancelled"
+            seed = options.seed if options.seed is not None else new_seed()
+            found = pilot(root, identifier, seed ^ 0xD35C, options.budget_s, clock, cancel)
+            left = options.budget_s - (clock() - walk_started)
+            if found.projected_walk_s > WALK_SHARE * left and found.estimate.descents:
+                surveyed, content, content_warnings = estimate_tree(
+                    root,
+                    identifier,
+                    found,
+                    options.budget_s,
+                    DEFAULT_PRECISION,
+                    seed,
+                    started=walk_started,
+                    clock=clock,
+                    progress=progress,
+                    cancel=cancel,
+                )
+                content_complete = False
+            else:
+                early = provisional(found.estimate, "the walk is still running")
+                progress(early)
+                surveyed, content, content_warnings = survey_and_sample(
+                    root,
+                    identifier,
+                    SamplingOptions(budget_s=options.budget_s, seed=seed),
+                    hints=_hints(view, root, filesystem, found),
+                    started=walk_started,
+                    progress=_with_provisional(progress, early),
+                    cancel=cancel,
+                    clock=clock,
+                )
+                content_complete = content.stopped != "cancelled"
         if options.budget_s > 0 and surveyed.complete and 0 < surveyed.files <= options.exact_below:
             # Fewer files than a sample would draw: reading each once costs no more than
             # sampling and gives exact shares instead of intervals.
@@ -83,6 +107,7 @@ def scan_tree(
                 root, identifier, progress=progress, cancel=cancel
             )
             content_complete = surveyed.complete
+        content = dataclasses.replace(content, spent_s=round(clock() - walk_started, 3))
     return ScanResult(
         target=target or root,
         complete=surveyed.complete and content_complete,
@@ -95,15 +120,32 @@ def scan_tree(
     )
 
 
-def _hints(view: FileSystemView, root: str, filesystem: FilesystemInfo | None) -> StreamHints:
+def _with_provisional(progress: ProgressFn, early: Progress) -> ProgressFn:
+    """The walk's progress, carrying the pilot's provisional shares until the walk is done."""
+
+    def report(p: Progress) -> None:
+        if p.stage == "survey":
+            p = dataclasses.replace(p, provisional=early.provisional)
+        progress(p)
+
+    return report
+
+
+def _hints(
+    view: FileSystemView, root: str, filesystem: FilesystemInfo | None, found: Pilot
+) -> StreamHints:
     """Where to start the draws' density. A whole mounted filesystem (it has a UUID) tells its
     usage: the bytes in use less half a block of slack per inode (files smaller than a block
     make usage exceed their bytes; a hint far too large would leave fewer draws than asked),
-    and the inodes in use. A folder may be a sliver of its disk: the defaults then, which cost
-    a few thinnings on a large tree."""
+    and the inodes in use. A folder may be a sliver of its disk: the low ends of the pilot's
+    intervals then (too low costs a few thinnings, never draws)."""
     usage = view.usage(root) if filesystem is not None and filesystem.uuid else None
     if usage is None:
-        return StreamHints()
+        tree = found.estimate
+        return StreamHints(
+            bytes=max(DEFAULT_BYTES_HINT, int(tree.bytes.lo) // 2),
+            files=max(DEFAULT_FILES_HINT, int(tree.files.lo) // 2),
+        )
     inodes = usage.inodes_used or 0
     payload = max(usage.used_bytes // 4, usage.used_bytes - inodes * 2048)
     return StreamHints(bytes=max(1, payload), files=max(1, inodes or DEFAULT_FILES_HINT))

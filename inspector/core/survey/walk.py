@@ -70,6 +70,10 @@ class SurveyResult:
     warnings: tuple[str, ...] = ()
     complete: bool = True
     elapsed_s: float = 0.0
+    # Not walked to the end (scan/estimate.py): (figure, estimate, lo, hi) for files, bytes and
+    # dirs, and what they rest on; the integer fields then hold the estimates.
+    estimated: tuple[tuple[str, float, float, float], ...] = ()
+    basis: str = ""
 
 
 @dataclass

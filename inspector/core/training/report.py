@@ -10,7 +10,7 @@ from typing import Any
 
 from inspector.core.case.verdicts import Estimate, Totals
 from inspector.core.scan.to_json import content_json, survey_json
-from inspector.core.training.runner import DriveScan, TrainingRun
+from inspector.core.training.runner import Assessment, DriveScan, TrainingRun
 
 TRAINING_SCHEMA = "inspector.training/1"
 
@@ -40,6 +40,7 @@ def drive_json(s: DriveScan) -> dict[str, Any]:
         "model": d.model,
         "identity": d.identity,
         "plugs": s.plugs,
+        "drive_time_s": round(s.drive_time_s, 3),
         "filesystem": None
         if s.scan is None or s.scan.filesystem is None
         else {
@@ -96,6 +97,7 @@ def training_json(run: TrainingRun) -> dict[str, Any]:
                 "verdict": t.verdict.verdict,
                 "reasons": list(t.verdict.reasons),
                 # additions
+                "decided_in_s": round(Assessment.decided_in(t.drives), 3),
                 "declaration": t.spec.declaration,
                 "licence": t.spec.licence,
                 "encrypted_bytes": tot["encrypted_bytes"],

@@ -62,6 +62,14 @@ class DriveScan:
     truth: Truth
     plugs: int = 1  # times this drive (same identity) was plugged in; scanned once
     result: ScanResult | None = None  # the whole scan as a case records it (raw parts too)
+    plugged_at: float = 0.0  # scenario time of its first plug
+    # Drive time its scan took (the budget's clock: walk, listings, reads). One reader per
+    # spindle and every drive of a case in parallel: each drive keeps its own clock.
+    drive_time_s: float = 0.0
+
+    @property
+    def decided_at(self) -> float:
+        return self.plugged_at + self.drive_time_s
 
     @property
     def ai_share(self) -> Estimate | None:
@@ -107,6 +115,13 @@ def _gradeable(v: Verdict) -> VerdictKind:
 class Assessment:
     travelers: tuple[TravelerResult, ...]
     groups: tuple[GroupResult, ...]
+
+    @staticmethod
+    def decided_in(drives: Sequence[DriveScan]) -> float:
+        """From the first plug to the last drive's figures, drives scanned in parallel."""
+        if not drives:
+            return 0.0
+        return max(d.decided_at for d in drives) - min(d.plugged_at for d in drives)
 
     def verdicts(self) -> dict[str, VerdictKind]:
         out = {t.spec.name: _gradeable(t.verdict) for t in self.travelers}
@@ -217,6 +232,8 @@ def run_scenario(
             progress(Progress("training", len(scans), total, detail=event.drive.serial or ""))
             options = ScanOptions(budget_s=budget_s, seed=None)
             result = scan_simulated(backend, event.drive, options, cancel=cancel)
+            spent = result.scan.content.spent_s if result.scan is not None else 0.0
+            result = replace(result, plugged_at=backend.clock.now(), drive_time_s=spent)
             if result.scan is not None and not result.scan.complete:
                 complete = False
             scans[event.drive.identity] = result

@@ -1,0 +1,167 @@
+"""A scan that cannot walk the whole tree inside its budget: random descents instead.
+
+`pilot` runs a few descents first (cheap: the walk lists the same directories afterwards, from
+the page cache) and projects what the full walk would cost from the time its listings took per
+entry. When the walk fits the budget the scan walks (exact counts, one walk with the draws);
+when it does not, `estimate_tree` spends the budget on descents and reports files, bytes,
+directories and category shares as estimates with 95 % intervals, saying what they rest on
+("estimated from N directories of an estimated M"), and the survey as incomplete.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from inspector.core.content.descent import DescentEstimator, Interval, TreeEstimate
+from inspector.core.content.identify import Identifier
+from inspector.core.content.result import CategoryShare, ContentResult, DisguisedShare
+from inspector.core.progress import CancelToken, Progress, ProgressFn, no_progress
+from inspector.core.survey.walk import SurveyResult
+
+PILOT_DESCENTS = 32
+PILOT_SHARE = 0.2  # of the budget, at most, for the pilot
+WALK_SHARE = 0.7  # the walk is chosen when its projection fits this share of what is left
+BATCH = 16  # descents between checks of budget, precision and cancel
+
+Clock = Callable[[], float]
+
+
+@dataclass(frozen=True, slots=True)
+class Pilot:
+    estimator: DescentEstimator
+    estimate: TreeEstimate
+    projected_walk_s: float  # what walking every directory would cost, on the scan's clock
+
+
+def classifier(identifier: Identifier) -> Callable[[str, int], str | None]:
+    def classify(path: str, size: int) -> str | None:
+        try:
+            return identifier.identify(path, size).category
+        except OSError:
+            return None
+
+    return classify
+
+
+def pilot(
+    root: str,
+    identifier: Identifier,
+    seed: int,
+    budget_s: float,
+    clock: Clock,
+    cancel: CancelToken | None = None,
+) -> Pilot:
+    started = clock()
+    est = DescentEstimator(identifier.view, root, classifier(identifier), seed, clock=clock)
+    est.run(PILOT_DESCENTS, lambda: _stop(cancel) or clock() - started > budget_s * PILOT_SHARE)
+    tree = est.estimate()
+    per_entry = est.listing_s / max(1, est.entries_listed)
+    return Pilot(est, tree, per_entry * (tree.files.value + tree.dirs.value))
+
+
+def provisional(tree: TreeEstimate, why: str) -> Progress:
+    """Progress that carries a provisional estimate (the CLI and the desk show it)."""
+    shares = tuple(
+        (s.category, s.bytes_share.value, s.bytes_share.lo, s.bytes_share.hi) for s in tree.shares
+    )
+    return Progress(
+        stage="estimate",
+        done=tree.descents,
+        detail=f"provisional, {why}: {tree.basis}",
+        provisional=shares,
+    )
+
+
+def estimate_tree(
+    root: str,
+    identifier: Identifier,
+    found: Pilot,
+    budget_s: float,
+    precision: float,
+    seed: int,
+    *,
+    started: float,
+    clock: Clock,
+    progress: ProgressFn = no_progress,
+    cancel: CancelToken | None = None,
+) -> tuple[SurveyResult, ContentResult, list[str]]:
+    """Spend what is left of the budget on descents; report estimates (never as exact)."""
+    est = found.estimator
+    deadline = started + budget_s
+    stopped = "budget"
+    while clock() < deadline:
+        if _stop(cancel):
+            stopped = "cancelled"
+            break
+        est.run(BATCH, lambda: clock() >= deadline or _stop(cancel))
+        tree = est.estimate()
+        progress(provisional(tree, "the walk would not fit the budget"))
+        if tree.shares and max(_half(s.bytes_share) for s in tree.shares) <= precision:
+            stopped = "precision"
+            break
+    tree = est.estimate()
+    walk = f"~{found.projected_walk_s:,.0f} s" if found.projected_walk_s < 1e9 else "too long"
+    note = (
+        f"survey not finished (a full walk would take {walk} of a {budget_s:g} s budget): "
+        f"files, bytes and shares are {tree.basis}, with 95 % intervals"
+    )
+    survey = SurveyResult(
+        root=root,
+        files=round(tree.files.value),
+        dirs=round(tree.dirs.value),
+        symlinks=0,
+        other=0,
+        bytes=round(tree.bytes.value),
+        allocated_bytes=0,
+        errors=0,
+        by_extension=(),
+        warnings=(note,),
+        complete=False,
+        elapsed_s=clock() - started,
+        estimated=(
+            ("files", tree.files.value, tree.files.lo, tree.files.hi),
+            ("bytes", tree.bytes.value, tree.bytes.lo, tree.bytes.hi),
+            ("dirs", tree.dirs.value, tree.dirs.lo, tree.dirs.hi),
+        ),
+        basis=tree.basis,
+    )
+    content = ContentResult(
+        method="estimated",
+        samples=tree.descents,
+        sampled_bytes=identifier.bytes_read,
+        seed=seed,
+        categories=tuple(
+            CategoryShare(
+                s.category,
+                round(s.bytes_share.value, 6),
+                (round(s.bytes_share.lo, 6), round(s.bytes_share.hi, 6)),
+                round(s.bytes_share.value * tree.bytes.value),
+                round(s.files_share.value * tree.files.value),
+            )
+            for s in tree.shares
+        ),
+        disguised=DisguisedShare(0.0, (0.0, 1.0)),
+        file_samples=tree.descents,
+        files_identified=est.identified,
+        errors=tree.errors,
+        precision=round(max((_half(s.bytes_share) for s in tree.shares), default=1.0), 6),
+        stopped=stopped,
+        spent_s=round(clock() - started, 3),
+    )
+    warnings = [note, "disguised files are not estimated without a full walk"]
+    usage = identifier.view.usage(root)
+    if usage is not None and tree.bytes.lo > usage.used_bytes:
+        warnings.append(  # apparent sizes can exceed it only through sparse files
+            f"the bytes estimated exceed the filesystem's used space ({usage.used_bytes:,} "
+            "bytes): sparse files, or an estimate to distrust"
+        )
+    return survey, content, warnings
+
+
+def _half(share: Interval) -> float:
+    return (share.hi - share.lo) / 2
+
+
+def _stop(cancel: CancelToken | None) -> bool:
+    return cancel is not None and cancel.cancelled
