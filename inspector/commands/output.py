@@ -70,6 +70,11 @@ def progress_on_tty(enabled: bool = True) -> Iterator[core_progress.ProgressFn]:
         if task is None:
             task = tasks[p.stage] = bar.add_task(p.stage, total=p.total, info="")
         info = f"{p.done:,} files, {format_size(p.bytes_done)}" if p.bytes_done else f"{p.done:,}"
+        if p.provisional:  # content estimated before the walk ends: say so, with intervals
+            shares = ", ".join(
+                f"{c} {v:.0%} ({lo:.0%}-{hi:.0%})" for c, v, lo, hi in p.provisional[:3]
+            )
+            info += f" | provisional: {shares}"
         bar.update(task, completed=p.done, total=p.total, info=info)
 
     with bar:

@@ -26,7 +26,10 @@ from inspector.gui.models.format import raw_notes
 from inspector.gui.workers import TaskRunner
 
 DEFAULT_BUDGET_S = 10.0  # per drive, automatic scan: a 15-bay dock must not wait half an hour
-MAX_PARALLEL_SCANS = 3  # scans at once: a dock shares one bus, and the desk shares two cores
+# Scans at once, sized by spindles, not cores: each scan is one reader on its own drive (never
+# two on one spindle), and a hard disk's scan waits on seeks, not on the CPU; a 15-bay case
+# of one traveler is read in parallel. 16 = the largest dock we know of.
+MAX_PARALLEL_SCANS = 16
 LARGER_BUDGET_FACTOR = 4
 SAMPLING_STAGES = ("sampl", "identif", "content")
 
