@@ -31,7 +31,7 @@ DEFAULT_BUDGET_S = 10.0  # per drive, automatic scan: a 15-bay dock must not wai
 # of one traveler is read in parallel. 16 = the largest dock we know of.
 MAX_PARALLEL_SCANS = 16
 LARGER_BUDGET_FACTOR = 4
-SAMPLING_STAGES = ("sampl", "identif", "content")
+SAMPLING_STAGES = ("sampl", "identif", "content", "estimate")
 
 ScanFn = Callable[
     [DriveBackend, Drive, ScanOptions, Callable[[Progress], None], CancelToken],
@@ -242,8 +242,13 @@ class DeskController(QObject):
         if not row.busy or not self.runner.running(identity):
             return  # a late report from a cancelled task
         stage = p.stage.lower()
+        if p.provisional:  # shares before the walk ends: shown as provisional, with intervals
+            top = ", ".join(
+                f"{c} {v:.0%} ({lo:.0%}–{hi:.0%})" for c, v, lo, hi in p.provisional[:2]
+            )
+            self.state.update(identity, provisional=f"provisional: {top}")
         if stage.startswith("mount"):
-            self.state.update(identity, status=DriveStatus.MOUNTING)
+            self.state.update(identity, status=DriveStatus.MOUNTING, provisional="")
         elif any(stage.startswith(s) for s in SAMPLING_STAGES):
             self.state.update(identity, status=DriveStatus.SAMPLING, fraction=p.fraction)
         else:

@@ -64,6 +64,7 @@ class DriveRow:
     status: DriveStatus = DriveStatus.DETECTED
     fraction: float | None = None  # progress of the current stage, when known
     files_seen: int = 0
+    provisional: str = ""  # content estimated while the scan runs, with intervals
     result: ScanResult | None = None
     figures: DriveFigures | None = None  # set when they do not come from `result` alone
     notes: tuple[str, ...] = ()
@@ -84,10 +85,13 @@ class DriveRow:
         return self.status in BUSY
 
     def status_text(self) -> str:
+        early = f" · {self.provisional}" if self.provisional and self.busy else ""
         if self.status == DriveStatus.SAMPLING and self.fraction is not None:
-            return f"sampling {self.fraction * 100:.0f} %"
+            return f"sampling {self.fraction * 100:.0f} %{early}"
         if self.status == DriveStatus.SURVEYING and self.files_seen:
-            return f"surveying: {self.files_seen:,} files"
+            return f"surveying: {self.files_seen:,} files{early}"
+        if early:
+            return f"{self.status.value}{early}"
         if self.result is not None and self.result.removed:
             return "removed — partial"  # the scan saw the drive go: never a firm zero
         if self.status == DriveStatus.REMOVED and self.finished:

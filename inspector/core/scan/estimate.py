@@ -20,8 +20,10 @@ from inspector.core.progress import CancelToken, Progress, ProgressFn, no_progre
 from inspector.core.survey.walk import SurveyResult
 
 PILOT_DESCENTS = 32
+# Entries the pilot lists at most (after its first descent): enough to time listings, and a
+# small part of any tree worth estimating; on a small tree the walk lists the rest anyway.
+PILOT_ENTRIES = 10_000
 PILOT_SHARE = 0.2  # of the budget, at most, for the pilot
-WALK_SHARE = 0.7  # the walk is chosen when its projection fits this share of what is left
 BATCH = 16  # descents between checks of budget, precision and cancel
 
 Clock = Callable[[], float]
@@ -54,7 +56,14 @@ def pilot(
 ) -> Pilot:
     started = clock()
     est = DescentEstimator(identifier.view, root, classifier(identifier), seed, clock=clock)
-    est.run(PILOT_DESCENTS, lambda: _stop(cancel) or clock() - started > budget_s * PILOT_SHARE)
+    est.run(
+        PILOT_DESCENTS,
+        lambda: (
+            _stop(cancel)
+            or clock() - started > budget_s * PILOT_SHARE
+            or est.entries_listed >= PILOT_ENTRIES
+        ),
+    )
     tree = est.estimate()
     per_entry = est.listing_s / max(1, est.entries_listed)
     return Pilot(est, tree, per_entry * (tree.files.value + tree.dirs.value))

@@ -22,7 +22,7 @@ from inspector.core.content.sampling import (
 from inspector.core.media.drives.model import DeviceInfo, FilesystemInfo
 from inspector.core.media.mounts import mount_of
 from inspector.core.progress import CancelToken, Progress, ProgressFn, no_progress
-from inspector.core.scan.estimate import WALK_SHARE, Pilot, estimate_tree, pilot, provisional
+from inspector.core.scan.estimate import Pilot, estimate_tree, pilot, provisional
 from inspector.core.scan.result import ScanResult
 from inspector.core.survey.fsview import FileSystemView, LocalFS, sampling_clock
 from inspector.core.survey.walk import survey
@@ -72,7 +72,7 @@ def scan_tree(
             seed = options.seed if options.seed is not None else new_seed()
             found = pilot(root, identifier, seed ^ 0xD35C, options.budget_s, clock, cancel)
             left = options.budget_s - (clock() - walk_started)
-            if found.projected_walk_s > WALK_SHARE * left and found.estimate.descents:
+            if found.projected_walk_s > left and found.estimate.descents:
                 surveyed, content, content_warnings = estimate_tree(
                     root,
                     identifier,
