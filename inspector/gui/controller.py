@@ -25,7 +25,7 @@ from inspector.gui.workers import TaskRunner
 DEFAULT_BUDGET_S = 10.0  # per drive, automatic scan: a 15-bay dock must not wait half an hour
 MAX_PARALLEL_SCANS = 3  # scans at once: a dock shares one bus, and the desk shares two cores
 LARGER_BUDGET_FACTOR = 4
-SAMPLING_STAGES = ("sampl", "identif", "content")
+SAMPLING_STAGES = ("sampl", "identif", "content", "raw")
 
 ScanFn = Callable[
     [DriveBackend, Drive, ScanOptions, Callable[[Progress], None], CancelToken],

@@ -206,6 +206,8 @@ def raw_sample(
             return "precision"
         return None
 
+    # what progress counts towards: the draws the precision goal needs, at most every block
+    expected = min(limit, max(MIN_SAMPLES, blocks_needed(precision))) if precision else limit
     stop: str | None = "header-only" if limit == 0 else None
     pending: tuple[Any, AlignedBatch, list[int]] | None = None
     turn = 0
@@ -233,7 +235,7 @@ def raw_sample(
                     classes = classify_batch(buf.array[: len(indices)][rows])
                     for cls, c in enumerate(np.bincount(classes, minlength=len(CLASSES))):
                         counts[cls] += int(c)
-                progress(Progress(stage="raw", done=sum(counts), total=limit))
+                progress(Progress(stage="raw", done=sum(counts), total=expected))
             if nxt is None:
                 break
             pending = nxt
@@ -279,4 +281,4 @@ def _interval(k: int, n: int, exact: bool) -> tuple[float, float]:
 
 def blocks_needed(precision: float = PRECISION) -> int:
     """Draws for ±precision at 95 % in the worst case (a 50 % share)."""
-    return math.ceil((1.96 / precision) ** 2 / 4)
+    return math.ceil((1.96 / precision) ** 2 / 4) if precision > 0 else 0
