@@ -48,6 +48,7 @@ MIN_SAMPLES = 2401  # before stopping on precision: ±2 % at 95 % whatever the s
 # Reads failing this often mean a failing or vanished medium: stop instead of hammering it.
 _STOP_AFTER_FAILED = 256
 _ABORT_AFTER_FAILED = 8  # failed reads in a row end a batch early
+_CLASSIFY_ROWS = 16  # as cheap a block as 64 rows at once (measured 7.6 vs 8.6 µs)
 BLANK_MAX = 0.0  # blank: not one written block among the draws
 ENCRYPTED_LO = 0.9  # no header, and at least ~90 % of blocks look random
 
@@ -150,6 +151,21 @@ def _read_batch(
     return _Read(ok, failures)
 
 
+def _classify_into(counts: list[int], buf: AlignedBatch, ok: list[bool]) -> None:
+    """Add the classes of the blocks read to `counts`, a few rows at a time with the GIL let
+    go in between: the reader thread, whose next read has returned, then waits microseconds
+    for it instead of the whole batch's classification (with whole batches: a median 0.86x
+    of fio's rate in benchmarks/bench_raw.py)."""
+    rows = buf.array[: len(ok)]
+    if not all(ok):
+        rows = rows[np.flatnonzero(ok)]
+    for start in range(0, rows.shape[0], _CLASSIFY_ROWS):
+        classes = classify_batch(rows[start : start + _CLASSIFY_ROWS])
+        for cls, c in enumerate(np.bincount(classes, minlength=len(CLASSES))):
+            counts[cls] += int(c)
+        time.sleep(0)
+
+
 def _widest(counts: list[int], n: int) -> float:
     return max(((hi - lo) / 2 for lo, hi in (wilson(c, n) for c in counts)), default=1.0)
 
@@ -231,10 +247,7 @@ def raw_sample(
                 if cancel is not None and cancel.cancelled:
                     stop = "cancelled"  # the batch read while cancelling is not counted
                 else:
-                    rows = np.flatnonzero(got.ok)
-                    classes = classify_batch(buf.array[: len(indices)][rows])
-                    for cls, c in enumerate(np.bincount(classes, minlength=len(CLASSES))):
-                        counts[cls] += int(c)
+                    _classify_into(counts, buf, got.ok)
                 progress(Progress(stage="raw", done=sum(counts), total=expected))
             if nxt is None:
                 break
