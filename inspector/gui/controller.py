@@ -31,7 +31,7 @@ DEFAULT_BUDGET_S = 10.0  # per drive, automatic scan: a 15-bay dock must not wai
 # of one traveler is read in parallel. 16 = the largest dock we know of.
 MAX_PARALLEL_SCANS = 16
 LARGER_BUDGET_FACTOR = 4
-SAMPLING_STAGES = ("sampl", "identif", "content", "estimate")
+SAMPLING_STAGES = ("sampl", "identif", "content", "estimate", "raw")
 
 ScanFn = Callable[
     [DriveBackend, Drive, ScanOptions, Callable[[Progress], None], CancelToken],

@@ -205,3 +205,12 @@ def test_cancel_discards_the_batch_in_flight():
     data = bytes(BLOCK * 1000)
     result = raw_sample(io.BytesIO(data), len(data), seed=1, cancel=token)
     assert result.stopped == "cancelled" and not result.complete and result.samples == 0
+
+
+def test_a_drive_that_fails_every_read_is_given_up_quickly():
+    """A vanished drive: a run of failed reads ends the batch, and failures stop the sample
+    (a real dying drive can take seconds per failed read)."""
+    data = bytes(BLOCK * 20_000)
+    result = raw_sample(_Failing(data, 0), len(data), seed=5)
+    assert result.samples == 0 and result.stopped == "errors" and not result.complete
+    assert 0 < result.errors <= 16  # one or two batches cut short, not 64 reads each
