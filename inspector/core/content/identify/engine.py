@@ -4,8 +4,9 @@ Order matters: signatures no structural format can share (jpeg, png, pdf, ...) f
 structural checks with a magic guard (exact and cheap, dispatched by the first byte; among them
 gguf, legacy ggml, tflite, TF SavedModel and TF checkpoint index), the generic magic table,
 structural checks without magic (safetensors, tfrecord, legacy Arrow streams, pickle 0/1, MDS,
-LMDB, onnx), zero-filled, text, late checks that may cost extra reads (disk images marked past
-the head, far HDF5 user blocks, ONNX external data, TF checkpoint data shards), the `filetype`
+LMDB, onnx), zero-filled, text, late checks that may cost extra reads (disk and filesystem
+images, media marks past byte 0, far HDF5 user blocks, ONNX external data, TF checkpoint data
+shards), the `filetype`
 table, the entropy test, and Magika last (≈5 ms a file). Structural checks win over everything
 after them.
 """
@@ -15,12 +16,23 @@ from __future__ import annotations
 import os
 from typing import Final
 
-from inspector.core.content.identify import ai_data, ai_models, archives, crypto, generic, text
+from inspector.core.content.identify import (
+    ai_data,
+    ai_models,
+    archives,
+    crypto,
+    disks,
+    generic,
+    media,
+    text,
+    zips,
+)
 from inspector.core.content.identify.model import (
     UNIDENTIFIED,
     Identification,
     Sniffer,
     found,
+    found_inside,
     suspect,
 )
 from inspector.core.content.identify.probe import LONG_RECORD_LIMIT, WINDOW_MAX, Probe
@@ -90,10 +102,10 @@ def sniff_compressed(p: Probe) -> Identification | None:
         complete = len(payload) < asked and p.whole  # the stream ended within the prefix
         kind = text.classify_text(payload, complete)
         if kind is not None and kind.format == "jsonl":
-            return found("jsonl", compressor)
+            return found_inside("jsonl", compressor)
         one_long_line = not complete and b"\n" not in payload
         if kind and kind.format == "json" and one_long_line and _long_payload_records(p):
-            return found("jsonl", f"{compressor}, long records")
+            return found_inside("jsonl", compressor, f"{compressor}, long records")
         inner = _payload_probe(p, payload, complete)
         inner_sniffers = (
             archives.sniff_tar,
@@ -107,7 +119,7 @@ def sniff_compressed(p: Probe) -> Identification | None:
             if kind is not None and not kind.warning:
                 if kind.format == "tar":
                     return found(compressor, "tar inside")
-                return found(kind.format, compressor)
+                return found_inside(kind.format, compressor)
     if ai_data.mds_named_shard(p):
         return found("mds", f"{compressor} shard")
     return found(compressor, "" if payload else "payload not decodable")
@@ -128,11 +140,13 @@ MAGIC_GUARDED: Final[tuple[tuple[bytes | None, Sniffer], ...]] = (
     (b"\x00", ai_models.sniff_tf_checkpoint),
     (b"L", crypto.sniff_luks),
     (None, crypto.sniff_bitlocker),
-    (b"P", archives.sniff_zip),
+    (b"P", zips.sniff_zip),
     (b"\x80", ai_models.sniff_pickle),
-    (b"\x1f\x28\xfdB\x08\x18\x28\x38\x48\x58\x68\x78", sniff_compressed),  # zlib: CMF
+    # gzip, zstd, xz, bzip2, zlib CMF bytes, .lzma (0x5d), joblib's zfile ("ZF")
+    (b"\x1f\x28\xfdB\x08\x18\x28\x38\x48\x58\x68\x78\x5dZ", sniff_compressed),
     (None, archives.sniff_tar),
     (None, generic.sniff_magic),
+    (media.FIRST_BYTES, media.sniff_media),
 )
 # The guarded sniffers worth calling for each possible first byte, in order.
 _BY_FIRST_BYTE: Final[tuple[tuple[Sniffer, ...], ...]] = tuple(
@@ -151,7 +165,8 @@ WITHOUT_MAGIC: Final[tuple[Sniffer, ...]] = (
     ai_data.sniff_mds_by_name,
 )
 LATE: Final[tuple[Sniffer, ...]] = (
-    generic.sniff_disk_image_late,  # before the HDF5 search: an ISO's system area is zeros
+    disks.sniff_disk_image,  # before the HDF5 search: an ISO's system area is zeros
+    media.sniff_media_late,
     ai_data.sniff_hdf5_far,
     ai_models.sniff_onnx_external_data,
     ai_models.sniff_tf_checkpoint_data,

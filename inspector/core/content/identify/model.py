@@ -15,16 +15,19 @@ class Identification:
     """A file's content format and its one category.
 
     `note` says how it was recognised or what was wrong; `warning` marks a file that looked
-    like a known format but whose structure is broken or hostile (reported, counted unknown).
+    like a known format but whose structure is broken or hostile (reported, counted unknown);
+    `inside` names the compressor whose frame held the content ("" when it was not wrapped).
     """
 
     format: str
     category: str
     note: str = ""
     warning: bool = False
+    inside: str = ""
 
 
 _FOUND: Final[dict[tuple[str, str], Identification]] = {}
+_FOUND_INSIDE: Final[dict[tuple[str, str], Identification]] = {}
 _FOUND_MAX: Final = 4096  # notes with numbers in them ("12 tensors") vary: keep the cache bounded
 
 
@@ -37,6 +40,18 @@ def found(fmt: str, note: str = "") -> Identification:
         kind = Identification(fmt, category_of(fmt), note)
         if len(_FOUND) < _FOUND_MAX:
             _FOUND[key] = kind
+    return kind
+
+
+def found_inside(fmt: str, compressor: str, note: str = "") -> Identification:
+    """The verdict for a format found inside a compressor's frame (noted by the compressor's
+    name unless `note` says more); a cache of its own keeps `found`, the hot path, as it is."""
+    key = (fmt, note or compressor)
+    kind = _FOUND_INSIDE.get(key)
+    if kind is None:
+        kind = Identification(fmt, category_of(fmt), note or compressor, inside=compressor)
+        if len(_FOUND_INSIDE) < _FOUND_MAX:
+            _FOUND_INSIDE[key] = kind
     return kind
 
 
