@@ -102,6 +102,9 @@ def officer() -> Iterator[Officer]:
         python = _usable_python(name)
         if python is None:
             pytest.skip(f"no Python {sys.version_info[:2]} that user {name} may run")
+        check = ["runuser", "-u", name, "--", "env", f"PYTHONPATH={ROOT}:{SITE}", python]
+        if subprocess.run([*check, "-c", "import inspector.cli"], check=False).returncode:
+            pytest.skip(f"user {name} cannot read this checkout ({ROOT}) or its environment")
         yield Officer(name, uid, home, python, pkexec)
     finally:
         shutil.rmtree(home, ignore_errors=True)
