@@ -173,6 +173,32 @@ def test_officer_scans_a_disk_image_through_the_helper(officer: Officer):
     assert not [m for m in mount_table() if m.mountpoint.startswith(mount_root_for(officer.uid))]
 
 
+def test_a_drive_the_officer_cannot_read_is_never_reported_complete(officer: Officer):
+    """A drive attached by root (as a USB disk is): the officer cannot read its node, so what
+    it knows comes from udev. Where udev lists nothing (a kernel that does not split loop
+    devices), the scan says the layout is unknown instead of "0 files, complete"."""
+    p1 = os.path.join(officer.home, "usb-p1.ext4")
+    images.make_ext4(p1, "USB", size=24 * images.MB)
+    image = os.path.join(officer.home, "usb.img")
+    images.make_gpt(image, [p1])
+    loop = sh("losetup", "--read-only", "--partscan", "--find", "--show", image).strip()
+    try:
+        sh("udevadm", "settle", "--timeout=5", check=False)
+        out = as_officer(officer, "scan", loop, "--json", "--budget", "0")
+        doc = json.loads(out.stdout)
+        if doc.get("partitions"):  # udev saw the kernel's partitions: surveyed as usual
+            assert out.returncode == 0, out.stderr
+            assert doc["partitions"][0]["survey"]["files"] == images.TREE_FILES
+        else:
+            assert out.returncode == 3, out.stderr
+            assert doc["complete"] is False
+            assert any("partitions and filesystems are unknown" in w for w in doc["warnings"])
+    finally:
+        sh("udevadm", "settle", "--timeout=5", check=False)
+        sh("blockdev", "--setrw", loop, check=False)
+        sh("losetup", "--detach", loop)
+
+
 def test_an_image_the_officer_cannot_read_is_not_attached(officer: Officer):
     secret = os.path.join(officer.home, "secret.img")
     images.make_vfat(secret, "SECRET", size=8 * images.MB)
