@@ -38,6 +38,19 @@ check_program() {  # check_program PROGRAM: the four offline runs
   offline "$program" train seed --json >"$work/$tag-train.json" || fail "$tag train seed"
   offline "$program" gui --training seed --screenshot "$work/home/$tag-desk.png" --after 4 \
     || fail "$tag gui --screenshot"
+  # a case: open, a traveler, a scan into it, the PDF report and the receipt (fpdf2, fonts, QR)
+  local cid
+  cid=$(offline "$program" case open --officer "Smoke Test" --json | "$VENV/bin/python" -c \
+    'import json, sys; print(json.load(sys.stdin)["case"]["id"])') || fail "$tag case open"
+  offline "$program" case traveler "$cid" --name "Li Wei" --declared "2 TB" --json >/dev/null \
+    || fail "$tag case traveler"
+  offline "$program" scan "$work/demo" --budget 0 --case "$cid" --traveler "Li Wei" --json \
+    >/dev/null || fail "$tag scan --case"
+  offline "$program" report "$cid" --pdf "$work/home/$tag-report.pdf" \
+    --receipt "Li Wei" "$work/home/$tag-receipt.pdf" >/dev/null || fail "$tag report"
+  for pdf in report receipt; do
+    head -c 5 "$work/home/$tag-$pdf.pdf" | grep -q '%PDF-' || fail "$tag $pdf is no PDF"
+  done
   "$VENV/bin/python" - "$work" "$tag" <<'PY' || fail "$tag output"
 import json, struct, sys
 work, tag = sys.argv[1:]
