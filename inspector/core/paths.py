@@ -10,8 +10,6 @@ import shutil
 import sys
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "inspector"
 
 
@@ -69,4 +67,8 @@ def helper_program() -> str | None:
 def data_dir() -> Path:
     """The user data directory (cases, audit log); $INSPECTOR_DATA_DIR overrides (tests)."""
     override = os.environ.get("INSPECTOR_DATA_DIR")
-    return Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME))
+    if override:
+        return Path(override)
+    import platformdirs  # only where data is kept: a survey-only scan never needs it
+
+    return Path(platformdirs.user_data_dir(APP_NAME))
