@@ -6,8 +6,9 @@ QT_APT=(libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfreetype6 libfontconfig1 fo
         libdbus-1-3 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
         libxcb-randr0 libxcb-render-util0 libxcb-xinerama0 libxcb-image0)
 # Reading drives: udev, blkid/losetup/partx, filesystem drivers (FUSE where the kernel has none:
-# ntfs-3g, exfat-fuse, fusefat for vfat).
-DRIVE_APT=(udev util-linux fdisk gdisk e2fsprogs ntfs-3g exfat-fuse fusefat)
+# ntfs-3g, exfat-fuse, fusefat for vfat); acl: inspector-helper lets the officer read the loop
+# device of an image it could read anyway (setfacl).
+DRIVE_APT=(udev util-linux fdisk gdisk e2fsprogs ntfs-3g exfat-fuse fusefat acl)
 # gcc and the headers let pip compile the identifier with mypyc (setup.py); without them it
 # installs as pure Python.
 PY_APT=(python3 python3-venv python3-pip python3-dev gcc libc6-dev)

@@ -158,7 +158,7 @@ def test_csv_text_of_an_empty_case(store):
 def test_pdf_without_a_unicode_font_still_renders(report, tmp_path, monkeypatch):
     from inspector.core.reports import fonts
 
-    monkeypatch.setattr(fonts, "FONT_DIRS", ())
+    monkeypatch.setattr(fonts, "font_dirs", lambda: ())
     monkeypatch.delenv("INSPECTOR_FONT_DIR", raising=False)
     write_pdf(report, "ab" * 32, tmp_path / "r.pdf")
     write_receipt(report, "@Li", "ab" * 32, tmp_path / "rec.pdf")

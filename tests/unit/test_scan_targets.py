@@ -29,9 +29,11 @@ def test_without_root_the_message_says_what_is_needed(tmp_path, monkeypatch):
         f.truncate(8 << 20)
     subprocess.run(["mkfs.vfat", str(image)], check=True, capture_output=True)
     monkeypatch.setattr(privileged.os, "geteuid", lambda: 1000)
+    monkeypatch.setenv(privileged.ESCALATE_ENV, "no-such-pkexec")  # whether pkexec is here or not
     with pytest.raises(PrivilegeError) as exc:
         scan_target(str(image), ScanOptions(budget_s=0))
     message = str(exc.value)
     assert "needs root" in message and "sudo" in message and "\n" not in message
+    assert "no-such-pkexec" in message
     with pytest.raises(PrivilegeError):
         LocalRoot()

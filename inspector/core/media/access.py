@@ -184,7 +184,7 @@ class DriveAccess:
 
     def __init__(self, priv: Privileged, *, run_dir: str | None = None) -> None:
         self.priv = priv
-        self.run_dir = run_dir
+        self.run_dir = run_dir if run_dir is not None else priv.mount_root
         self.kernel = kernel_filesystems()
         self.fuse = installed_fuse_programs()
 

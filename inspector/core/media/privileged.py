@@ -1,8 +1,8 @@
 """The few operations that need root, behind one small interface.
 
-`LocalRoot` runs them in this process (the CLI run as root, the tests). A GUI running as the
-officer's user can later supply an implementation that forwards the same calls to a pkexec or
-udisks2 helper; nothing else in the core changes.
+`LocalRoot` runs them in this process (the CLI or desk run as root, the device tests).
+`PolkitHelper` forwards each one to inspector-helper (helper.py) through pkexec, for a desk
+that runs as the officer's own user; `default_privileged()` picks between them.
 """
 
 from __future__ import annotations
@@ -14,9 +14,11 @@ import struct
 import subprocess
 import tempfile
 import time
+from collections.abc import Sequence
 from typing import Protocol
 
 from inspector.core.errors import InspectorError
+from inspector.core.paths import helper_program
 
 BLKROSET = 0x125D  # <linux/fs.h> _IO(0x12, 93): set a block device read-only in the kernel
 BLKROGET = 0x125E
@@ -27,6 +29,13 @@ NEEDS_ROOT = (
     "reading drives needs root (to set the device read-only, attach loop devices and mount "
     "read-only): run it with sudo, e.g. 'sudo inspector scan /dev/sdb'"
 )
+MOUNT_BASE = "/run/inspector"  # the helper's mount roots, one per user: /run/inspector/UID
+# Tests stand in for pkexec (no polkit agent in CI); the stand-in only ever runs as the caller.
+ESCALATE_ENV = "INSPECTOR_PKEXEC"
+
+
+def mount_root_for(uid: int) -> str:
+    return f"{MOUNT_BASE}/{uid}"
 
 
 class PrivilegeError(InspectorError):
@@ -39,6 +48,11 @@ class AccessError(InspectorError):
 
 class Privileged(Protocol):
     """Operations on block devices and mounts that need CAP_SYS_ADMIN."""
+
+    @property
+    def mount_root(self) -> str | None:
+        """Where mount points must be made (None: anywhere, e.g. the temp dir)."""
+        ...
 
     def set_read_only(self, device: str, read_only: bool = True) -> None: ...
     def attach_loop(
@@ -62,7 +76,7 @@ def is_root() -> bool:
     return os.geteuid() == 0
 
 
-def _run(args: list[str], what: str) -> str:
+def run_tool(args: list[str], what: str, pass_fds: Sequence[int] = ()) -> str:
     """Run a tool; return stdout or raise AccessError with its first line of complaint.
 
     Output goes to temporary files, not pipes: FUSE daemons fork and keep inherited pipes
@@ -71,7 +85,12 @@ def _run(args: list[str], what: str) -> str:
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         try:
             done = subprocess.run(
-                args, stdout=out, stderr=err, stdin=subprocess.DEVNULL, timeout=_TIMEOUT_S
+                args,
+                stdout=out,
+                stderr=err,
+                stdin=subprocess.DEVNULL,
+                timeout=_TIMEOUT_S,
+                pass_fds=pass_fds,
             )
         except FileNotFoundError:
             raise AccessError(f"{what}: {args[0]} is not installed") from None
@@ -109,6 +128,8 @@ def get_read_only(device: str) -> bool:
 class LocalRoot:
     """Privileged operations done directly by this (root) process."""
 
+    mount_root: str | None = None
+
     def __init__(self) -> None:
         if not is_root():
             raise PrivilegeError(NEEDS_ROOT)
@@ -140,14 +161,15 @@ class LocalRoot:
             args += ["--offset", str(offset)]
         if size is not None:
             args += ["--sizelimit", str(size)]
-        device = _run([*args, source], f"{source}: cannot attach a read-only loop device").strip()
+        what = f"{source}: cannot attach a read-only loop device"
+        device = run_tool([*args, source], what).strip()
         if not device.startswith("/dev/loop"):
             raise AccessError(f"{source}: losetup returned no loop device")
         return device
 
     def detach_loop(self, device: str) -> None:
         settle_udev()
-        _run(["losetup", "--detach", device], f"{device}: cannot detach")
+        run_tool(["losetup", "--detach", device], f"{device}: cannot detach")
 
     def mount(
         self, device: str, mountpoint: str, fs_type: str | None, options: str, program: str | None
@@ -156,10 +178,10 @@ class LocalRoot:
             args = [program, "-o", options, device, mountpoint]
         else:
             args = ["mount", "-t", fs_type or "auto", "-o", options, device, mountpoint]
-        _run(args, f"{device}: cannot mount read-only")
+        run_tool(args, f"{device}: cannot mount read-only")
 
     def remount_bind(self, mountpoint: str, options: str) -> None:
-        _run(
+        run_tool(
             ["mount", "-o", f"remount,bind,{options}", mountpoint],
             f"{mountpoint}: cannot re-apply {options}",
         )
@@ -169,14 +191,83 @@ class LocalRoot:
         last: AccessError | None = None
         for attempt in range(_UNMOUNT_TRIES):
             try:
-                _run(["umount", mountpoint], f"{mountpoint}: cannot unmount")
+                run_tool(["umount", mountpoint], f"{mountpoint}: cannot unmount")
                 return
             except AccessError as exc:
                 last = exc
                 time.sleep(0.05 * (attempt + 1))
         try:
-            _run(["umount", "--lazy", mountpoint], f"{mountpoint}: cannot unmount")
+            run_tool(["umount", "--lazy", mountpoint], f"{mountpoint}: cannot unmount")
         except AccessError:
             if last is None:
                 raise
             raise last from None
+
+
+class PolkitHelper:
+    """Privileged operations forwarded, one request per run, to inspector-helper through
+    pkexec: polkit asks for authorisation (packaging/org.inspector.helper.policy), the helper
+    checks each request and refuses anything but read-only work on non-system devices."""
+
+    def __init__(self, helper: str, escalate: str = "pkexec") -> None:
+        self.helper = helper
+        self.escalate = escalate
+        self._root = mount_root_for(os.getuid())
+
+    def _call(self, what: str, *request: str) -> str:
+        return run_tool([self.escalate, self.helper, *request], what).strip()
+
+    @property
+    def mount_root(self) -> str:
+        if not os.path.isdir(self._root):
+            self._call("cannot make the mount root", "prepare")
+        return self._root
+
+    def set_read_only(self, device: str, read_only: bool = True) -> None:
+        state = "on" if read_only else "off"
+        self._call(f"{device}: cannot set read-only {state}", "set-read-only", device, state)
+
+    def attach_loop(
+        self, source: str, *, offset: int = 0, size: int | None = None, partscan: bool = False
+    ) -> str:
+        device = self._call(
+            f"{source}: cannot attach a read-only loop device",
+            "attach-loop",
+            source,
+            str(offset),
+            "-" if size is None else str(size),
+            "partscan" if partscan else "nopartscan",
+        )
+        if not device.startswith("/dev/loop"):
+            raise AccessError(f"{source}: the helper returned no loop device")
+        return device
+
+    def detach_loop(self, device: str) -> None:
+        settle_udev()
+        self._call(f"{device}: cannot detach", "detach-loop", device)
+
+    def mount(
+        self, device: str, mountpoint: str, fs_type: str | None, options: str, program: str | None
+    ) -> None:
+        driver = f"fuse:{program}" if program is not None else f"kernel:{fs_type or 'auto'}"
+        what = f"{device}: cannot mount read-only"
+        self._call(what, "mount", device, mountpoint, driver, options)
+
+    def remount_bind(self, mountpoint: str, options: str) -> None:
+        what = f"{mountpoint}: cannot re-apply {options}"
+        self._call(what, "remount-bind", mountpoint, options)
+
+    def unmount(self, mountpoint: str) -> None:
+        self._call(f"{mountpoint}: cannot unmount", "unmount", mountpoint)
+
+
+def default_privileged() -> Privileged:
+    """LocalRoot for root; otherwise the polkit helper, when it and pkexec are installed."""
+    if is_root():
+        return LocalRoot()
+    escalate = os.environ.get(ESCALATE_ENV) or "pkexec"
+    helper = helper_program()
+    if helper is None or shutil.which(escalate) is None:
+        missing = "inspector-helper" if helper is None else escalate
+        raise PrivilegeError(f"{NEEDS_ROOT} (or install {missing} to read them as yourself)")
+    return PolkitHelper(helper, escalate)

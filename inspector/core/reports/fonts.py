@@ -1,5 +1,5 @@
-"""Fonts for PDF reports: a Unicode TrueType font when one is installed (DejaVu, from
-fonts-dejavu-core), else the PDF core font. Characters no loaded font can draw are written as
+"""Fonts for PDF reports: a Unicode TrueType font when one is there (DejaVu: the bundle's copy,
+or fonts-dejavu-core's), else the PDF core font. Characters no loaded font can draw are written as
 \\uXXXX escapes rather than as blank boxes, so a name is never silently altered.
 """
 
@@ -11,13 +11,9 @@ from pathlib import Path
 
 from fpdf import FPDF
 
+from inspector.core.paths import font_dirs
 from inspector.core.survey.names import display_name
 
-FONT_DIRS = (
-    "/usr/share/fonts/truetype/dejavu",
-    "/usr/share/fonts/dejavu",  # Fedora, Arch
-    "/usr/local/share/fonts",
-)
 REGULAR, BOLD, MONO = "DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSansMono.ttf"
 
 
@@ -68,7 +64,7 @@ class ReportPDF(FPDF):
 
 def _find(name: str) -> Path | None:
     extra = os.environ.get("INSPECTOR_FONT_DIR")
-    for d in (extra, *FONT_DIRS):
+    for d in (extra, *font_dirs()):
         if d and (Path(d) / name).is_file():
             return Path(d) / name
     return None

@@ -10,7 +10,7 @@ from inspector.core.media.access import attached_image
 from inspector.core.media.drives.model import Drive
 from inspector.core.media.drives.sysfs import is_partition
 from inspector.core.media.drives.udev import UdevBackend
-from inspector.core.media.privileged import LocalRoot, Privileged
+from inspector.core.media.privileged import Privileged, default_privileged
 from inspector.core.progress import CancelToken, ProgressFn, no_progress
 from inspector.core.scan.drive import scan_drive
 from inspector.core.scan.result import ScanResult
@@ -36,7 +36,7 @@ def scan_block_device(
     cancel: CancelToken | None = None,
     privileged: Privileged | None = None,
 ) -> ScanResult:
-    priv = privileged or LocalRoot()  # fail early, with the one-line reason, when not root
+    priv = privileged or default_privileged()  # fails early, with the reason, when it cannot
     backend = UdevBackend(include_loop=True, privileged=lambda: priv)
     drive = backend.drive_at(target)
     if drive is None:
@@ -57,9 +57,11 @@ def scan_image(
     """Attach a disk image read-only (partition scan on), scan it as a drive, detach. An image
     without any signature (random bytes, zeros, a wiped or damaged header) is scanned too: its
     blocks are raw-sampled and the result says what they look like."""
+    if not os.access(target, os.R_OK):  # the officer's own permission, not the helper's
+        raise BadTargetError(f"{target}: you cannot read it (permission denied)")
     if os.path.getsize(target) < _SMALLEST_IMAGE:
         raise BadTargetError(f"{target}: {os.path.getsize(target)} bytes: too small to be a disk")
-    priv = privileged or LocalRoot()
+    priv = privileged or default_privileged()
     backend = UdevBackend(include_loop=True, privileged=lambda: priv)
     with attached_image(priv, target) as loop:
         drive = backend.drive_at(loop)

@@ -384,6 +384,7 @@ def _result(
         c.raw.complete or c.raw.stopped == "budget" for c in found.outside
     )
     complete = not stopped and not draws_failed and raw_ok and all(r.complete for _, r in done)
+    complete = complete and not drive.layout_unknown
     return ScanResult(
         target=target or drive.path,
         complete=complete,

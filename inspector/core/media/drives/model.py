@@ -76,6 +76,10 @@ class Drive:
     system: bool = False  # holds / or a mounted system filesystem: never mounted or scanned
     warnings: tuple[str, ...] = ()
     backing_file: str | None = None  # loop devices: the image file behind them
+    # This process could not read the device and udev did not list what is on it: its layout
+    # is unknown, so no scan of it is complete (a desk run as the officer, a device udev did
+    # not split into partitions).
+    layout_unknown: bool = False
 
 
 class DriveEventKind(enum.Enum):

@@ -228,6 +228,12 @@ def build_drive(
     warnings: tuple[str, ...] = ()
     if check_capacity and name not in system:  # reads the last block: never the desk's disk
         warnings = capacity_warnings(path, disk.size_bytes, disk.logical_sector_size, partitions)
+    layout_unknown = not partitions and name not in system and not os.access(path, os.R_OK)
+    if layout_unknown:
+        warnings += (
+            f"cannot read {path} as this user and udev lists nothing on it: its partitions and "
+            "filesystems are unknown (scan it as root, or attach its image through Inspector)",
+        )
     if pt_type == "PMBR" and not partitions:
         warnings += (
             "a GPT is announced (protective MBR) but cannot be read: its partitions lie beyond "
@@ -253,5 +259,6 @@ def build_drive(
         system=name in system,
         warnings=warnings,
         backing_file=disk.backing_file,
+        layout_unknown=layout_unknown,
     )
     return with_identity(drive)

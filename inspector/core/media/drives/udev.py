@@ -27,7 +27,7 @@ from inspector.core.media.drives.model import (
 )
 from inspector.core.media.drives.probe import build_drive, system_disks, wanted
 from inspector.core.media.drives.sysfs import blkid_probe, is_partition, list_disks, parent_disk
-from inspector.core.media.privileged import LocalRoot, Privileged, settle_udev
+from inspector.core.media.privileged import Privileged, default_privileged, settle_udev
 from inspector.core.media.rawio import Window
 
 _MEDIA_PROBE_BYTES = 4096
@@ -66,7 +66,7 @@ class UdevBackend:
         self,
         *,
         include_loop: bool = False,
-        privileged: Callable[[], Privileged] = LocalRoot,
+        privileged: Callable[[], Privileged] = default_privileged,
         bays: BayMap | None = None,
     ) -> None:
         self.include_loop = include_loop

@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# Build the offline field kit: a one-folder PyInstaller bundle (tar.xz) and a .deb installing
+# it with the desktop entry, icon, AppStream metainfo, polkit policy and the privileged helper.
+#     bash packaging/build.sh            (from the project root; outputs in packaging/out/)
+# PyInstaller lives in its own build virtual environment (.build-venv) with the project and its
+# runtime dependencies only: what a user gets, nothing the tests bring (pyarrow, h5py, ...),
+# and the test environment every developer makes stays without a build tool it never runs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib.sh
+
+PACKAGING_APT=(binutils file xz-utils desktop-file-utils appstream acl)
+apt_install "${PY_APT[@]}" "${QT_APT[@]}" "${PACKAGING_APT[@]}"
+
+OUT=${INSPECTOR_PACKAGING_OUT:-packaging/out}
+BUILD_VENV=${INSPECTOR_BUILD_VENV:-.build-venv}
+PYINSTALLER_SPEC="pyinstaller>=6.10,<7"
+APP_ID=org.inspector.Inspector
+VERSION=$(sed -n 's/^__version__ = "\(.*\)"/\1/p' inspector/__init__.py)
+ARCH=$(dpkg --print-architecture)
+started=$(date +%s)
+
+# -- build environment (skipped when nothing it installs from has changed) -------------------
+[ -x "$BUILD_VENV/bin/python" ] || python3 -m venv "$BUILD_VENV"
+stamp="$BUILD_VENV/.inspector-build"
+want="$PYINSTALLER_SPEC $(cat pyproject.toml setup.py $(git ls-files inspector) | sha256sum)"
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+  "$BUILD_VENV/bin/python" -m pip install -q --disable-pip-version-check "$PYINSTALLER_SPEC" .
+  echo "$want" >"$stamp"
+fi
+
+# -- resources: the tree's, plus the report fonts (so PDFs draw Unicode without the system's) --
+rm -rf "$OUT"
+mkdir -p "$OUT/stage"
+cp -r resources "$OUT/stage/resources"
+mkdir -p "$OUT/stage/resources/fonts"
+for font in DejaVuSans.ttf DejaVuSans-Bold.ttf DejaVuSansMono.ttf; do
+  cp "/usr/share/fonts/truetype/dejavu/$font" "$OUT/stage/resources/fonts/"
+done
+
+# -- the bundle ---------------------------------------------------------------------------------
+INSPECTOR_BUNDLE_RESOURCES="$PWD/$OUT/stage/resources" "$BUILD_VENV/bin/pyinstaller" \
+  --noconfirm --log-level WARN --distpath "$OUT/dist" --workpath "$OUT/work" packaging/inspector.spec
+bundle="$OUT/dist/inspector"
+# Debug sections out of CPython's own files and the wheels' extension modules (a third of the
+# bundle). Not PyInstaller's strip=True: it would also strip numpy's vendored OpenBLAS and
+# the other auditwheel-repaired libraries (*.libs/), which stripping breaks; those stay as
+# shipped, and so does anything under numpy/.
+find "$bundle/_internal" -type f -name '*.so*' -not -path '*/numpy/*' -not -path '*.libs/*' \
+  -exec sh -c 'file -b "$1" | grep -q "not stripped" && strip --strip-debug "$1"' _ {} \;
+built=$(date +%s)
+
+# glibc floor: the newest GLIBC_ symbol version any program or library in the bundle asks for.
+glibc_needed=$(find "$bundle" -type f \( -name '*.so*' -o -perm -u+x \) -exec objdump -T {} + 2>/dev/null \
+  | grep -o 'GLIBC_[0-9.]*' | sed 's/GLIBC_//' | sort -uV | tail -1)
+GLIBC_FLOOR=2.36  # Debian 12: what the bundle is built and tested on
+if [ "$(printf '%s\n%s\n' "$glibc_needed" "$GLIBC_FLOOR" | sort -V | tail -1)" != "$GLIBC_FLOOR" ]; then
+  GLIBC_FLOOR=$glibc_needed
+fi
+
+tarball="$OUT/inspector-$VERSION-linux-$ARCH.tar.xz"
+XZ_OPT="-6 -T2" tar -C "$OUT/dist" --owner=0 --group=0 -cJf "$tarball" inspector
+
+# -- the .deb -----------------------------------------------------------------------------------
+root="$OUT/deb"
+mkdir -p "$root/DEBIAN" "$root/usr/lib" "$root/usr/bin" "$root/usr/share/applications" \
+  "$root/usr/share/icons/hicolor/scalable/apps" "$root/usr/share/metainfo" \
+  "$root/usr/share/polkit-1/actions" "$root/usr/share/doc/inspector"
+cp -a "$bundle" "$root/usr/lib/inspector"
+ln -s ../lib/inspector/inspector "$root/usr/bin/inspector"
+cp "packaging/$APP_ID.desktop" "$root/usr/share/applications/"
+cp "packaging/$APP_ID.svg" "$root/usr/share/icons/hicolor/scalable/apps/"
+cp "packaging/$APP_ID.metainfo.xml" "$root/usr/share/metainfo/"
+cp packaging/org.inspector.helper.policy "$root/usr/share/polkit-1/actions/"
+cp packaging/copyright "$root/usr/share/doc/inspector/copyright"
+
+# Depends: the Debian packages of every library the bundle links to but does not carry
+# (PyInstaller leaves libc, libGL, X11/xcb, fontconfig & co. to the system), found with ldd,
+# plus the tools the helper and the drive backend run.
+libs=$(find "$root/usr/lib/inspector" -type f -name '*.so*' -o -type f -perm -u+x -name 'inspector*' \
+  | while read -r elf; do
+      LD_LIBRARY_PATH="$root/usr/lib/inspector/_internal:$root/usr/lib/inspector/_internal/PySide6/Qt/lib" \
+        ldd "$elf" 2>/dev/null | awk '/=> \//{print $3}'
+    done | grep -v "^$PWD/$root/" | sort -u)
+pkgs=$(for lib in $libs; do dpkg -S "$(readlink -f "$lib")" 2>/dev/null || dpkg -S "$lib" 2>/dev/null; done \
+  | cut -d: -f1 | sort -u | grep -v '^libc6$' || true)
+depends="libc6 (>= $GLIBC_FLOOR)"
+for pkg in $pkgs; do depends+=", $pkg"; done
+depends+=", mount, util-linux, udev, acl, pkexec | policykit-1"
+installed_kb=$(du -sk --exclude=DEBIAN "$root" | cut -f1)
+cat >"$root/DEBIAN/control" <<CONTROL
+Package: inspector
+Version: $VERSION
+Architecture: $ARCH
+Maintainer: Inspector developers <inspector@localhost>
+Installed-Size: $installed_kb
+Depends: $depends
+Recommends: ntfs-3g, exfat-fuse, fusefat, xdg-utils
+Section: utils
+Priority: optional
+Homepage: https://localhost/inspector
+Description: read-only inspection of travelers' storage media at a customs desk
+ Inspector tells a customs officer, in minutes and without writing to them, what a
+ traveler's drives hold: how many, how big and how full, what kind of content (AI
+ training data and model weights, photos, documents, encrypted blobs) with 95 %
+ intervals, totals per traveler and group against the declaration and policy, and a
+ tamper-evident record. The desk runs as the officer; the few root steps (read-only
+ loop devices and mounts) go through inspector-helper, authorised by polkit.
+CONTROL
+deb="$OUT/inspector_${VERSION}_$ARCH.deb"
+dpkg-deb --root-owner-group -Zxz -z9 --build "$root" "$deb" >/dev/null  # -9: the 70 MB goal
+done_at=$(date +%s)
+
+{
+  echo "bundle_bytes=$(du -sb "$bundle" | cut -f1)"
+  echo "tarball_bytes=$(stat -c %s "$tarball")"
+  echo "deb_bytes=$(stat -c %s "$deb")"
+  echo "glibc_symbols_max=$glibc_needed"
+  echo "glibc_floor=$GLIBC_FLOOR"
+  echo "pyinstaller_seconds=$((built - started))"
+  echo "total_seconds=$((done_at - started))"
+  echo "depends=$depends"
+} | tee "$OUT/build-figures.txt"
