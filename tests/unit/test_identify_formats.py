@@ -64,7 +64,8 @@ def test_recognised_when_renamed(files, name, tmp_path):
 )
 def test_disguised(files, name, ext, hidden):
     result = _identify(files[name])
-    assert is_disguised(ext, result.format, result.category) is hidden
+    compressed = bool(result.inside)
+    assert is_disguised(ext, result.format, result.category, compressed=compressed) is hidden
 
 
 def test_crc32c_check_value():

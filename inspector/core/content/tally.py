@@ -80,7 +80,7 @@ class ContentTally:
 
 
 def disguised(ext: str, ident: Identification) -> bool:
-    return is_disguised(ext, ident.format, ident.category)
+    return is_disguised(ext, ident.format, ident.category, compressed=bool(ident.inside))
 
 
 def widest_half_width(tally: ContentTally) -> float:

@@ -322,7 +322,8 @@ def sniff_tflite(p: Probe) -> Identification | None:
 # A u32 magic written little-endian (llama.cpp's LLAMA_FILE_MAGIC_*; rwkv.cpp's RWKV_FILE_MAGIC):
 # 'ggml' (0x67676d6c, no version), 'ggmf' (0x67676d66: llama.cpp version 1, rwkv.cpp 100-101),
 # 'ggjt' (0x67676a74, versions 1-3), 'ggla' (0x67676c61, LoRA adapters, version 1). Model
-# hyperparameters (u32) follow: n_vocab first, then sizes (n_embd or n_ctx, n_mult, ...). A
+# hyperparameters (u32) follow: n_vocab first, then sizes (n_embd or n_ctx, n_mult, ...), or
+# (whisper.cpp's VAD models) a length-prefixed model type and its version. A
 # 'ggla' file has the LoRA rank and alpha, or (later converters) the first tensor's n_dims and
 # name length.
 GGML_FIRST_BYTES: Final[bytes] = b"lfta"
@@ -330,6 +331,7 @@ _GGML_MAGIC: Final = {b"lmgg": "ggml", b"fmgg": "ggmf", b"tjgg": "ggjt", b"algg"
 _GGML_VERSIONS: Final = {"ggmf": (1, 100, 101), "ggjt": (1, 2, 3), "ggla": (1,)}
 _GGML_MAX_VOCAB: Final = 10_000_000
 _GGML_MAX_DIM: Final = 1 << 20
+_GGML_MAX_NAME: Final = 64  # longest model-type name believed
 
 
 def sniff_ggml(p: Probe) -> Identification | None:
@@ -347,6 +349,12 @@ def sniff_ggml(p: Probe) -> Identification | None:
             return suspect(f"ggml magic ({kind}) with unknown version {version}")
         at = 8
     first, second, third = struct.unpack_from("<III", head, at)
+    if kind == "ggml" and 1 <= first <= _GGML_MAX_NAME:
+        # whisper.cpp's newer converters (Silero VAD) write a length-prefixed model type
+        # ("silero-16k") and a version triple before their hyperparameters.
+        name = head[at + 4 : at + 4 + first]
+        if len(name) == first and name.isascii() and name.decode().isprintable():
+            return found("ggml", f"ggml {name.decode()}")
     if kind == "ggla":
         if not 1 <= first <= 1 << 16 or second > _GGML_MAX_DIM:
             return suspect(f"ggla adapter with rank {first} and alpha {second}")

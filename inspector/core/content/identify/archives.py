@@ -51,6 +51,31 @@ def _zip64_end(p: Probe, eocd_abs: int) -> tuple[int, int] | None:
     return cd_offset, cd_size
 
 
+_ZIP64_MARK: Final = 0xFFFFFFFF  # a central-directory field whose value is in the zip64 extra
+
+
+def _zip64_sizes(extra: bytes, uncomp: int, comp: int, local: int) -> tuple[int, int, int] | None:
+    """(uncompressed, compressed, local header offset) with each field marked 0xFFFFFFFF taken
+    from the zip64 extended information (extra field 0x0001, APPNOTE 4.5.3): it holds only the
+    marked fields, as 8-byte values in that order. Writers mark small members too (Info-ZIP's
+    `zip -fz` marks the uncompressed size of every member)."""
+    at = 0
+    while at + 4 <= len(extra):
+        tag, length = u16le(extra, at), u16le(extra, at + 2)
+        if tag == 1:
+            values = [uncomp, comp, local]
+            field = at + 4
+            for k in range(3):
+                if values[k] == _ZIP64_MARK:
+                    if field + 8 > at + 4 + length or field + 8 > len(extra):
+                        return None
+                    values[k] = u32le(extra, field) | u32le(extra, field + 4) << 32
+                    field += 8
+            return values[0], values[1], values[2]
+        at += 4 + length
+    return None
+
+
 def zip_listing(p: Probe) -> ZipListing | Identification:
     """Member names from the central directory (read from the tail), or a suspect verdict."""
     tail = p.tail
@@ -85,11 +110,14 @@ def zip_listing(p: Probe) -> ZipListing | Identification:
         n_len, x_len, c_len = u16le(cd, i + 28), u16le(cd, i + 30), u16le(cd, i + 32)
         local = u32le(cd, i + 42)
         names.append(cd[i + 46 : i + 46 + n_len].decode("utf-8", "replace"))
+        if _ZIP64_MARK in (comp, uncomp, local):
+            sizes = _zip64_sizes(cd[i + 46 + n_len : i + 46 + n_len + x_len], uncomp, comp, local)
+            # Without the extra field the marked values are unknown: no grounds for a verdict.
+            uncomp, comp, local = sizes or (0, 0, _ZIP64_MARK + i)
         total += uncomp
         if uncomp > (1 << 20) and comp and uncomp // comp > _BOMB_RATIO:
             bomb = f"zip member expands {uncomp // comp}:1"
-        # 0xFFFFFFFF: the real offset is in the zip64 extra field (archives above 4 GB)
-        if local in offsets and uncomp and local != 0xFFFFFFFF:
+        if local in offsets and uncomp:
             bomb = "zip members overlap (same local header)"
         offsets.add(local)
         i += 46 + n_len + x_len + c_len
@@ -493,12 +521,31 @@ def _unbz2(data: bytes, limit: int) -> bytes:
     return _buffered(bz2.BZ2Decompressor(), data, limit)
 
 
+def _unlzma(data: bytes, limit: int) -> bytes:
+    return _buffered(lzma.LZMADecompressor(lzma.FORMAT_ALONE, memlimit=1 << 26), data, limit)
+
+
+def _unzfile(data: bytes, limit: int) -> bytes:
+    """joblib's old zfile (joblib < 0.10, still read by joblib: `.pkl` and `.npy.z` files of
+    scikit-learn models saved then): "ZF", the payload length in hex padded to 19 characters,
+    then one zlib stream."""
+    if not _zlib_header(data[_ZFILE_HEADER:]):
+        raise ValueError("not a joblib zfile")
+    return zlib.decompressobj().decompress(data[_ZFILE_HEADER : _ZFILE_HEADER + limit + _FEED], limit)
+
+
+_ZFILE_HEADER: Final = 21
+
+
 COMPRESSORS: Final[tuple[tuple[bytes, str, Callable[[bytes, int], bytes], bool], ...]] = (
     # magic, name, decoder, block codec
     (b"\x1f\x8b\x08", "gzip", _gunzip, False),
     (b"\x28\xb5\x2f\xfd", "zstd", _unzstd, True),
     (b"\xfd7zXZ\x00", "xz", _unxz, False),
     (b"BZh", "bzip2", _unbz2, True),
+    # .lzma "alone" files (joblib's compress="lzma"): lc/lp/pb properties, dictionary size
+    (b"\x5d\x00\x00", "lzma", _unlzma, False),
+    (b"ZF0x", "zlib", _unzfile, False),  # joblib's zfile wraps a zlib stream
 )
 
 

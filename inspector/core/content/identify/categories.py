@@ -55,6 +55,22 @@ CATEGORY_LABELS: Final[dict[str, str]] = {
     "unknown": "Unknown",
 }
 
+# Disk images whose bytes are the disk itself, sector for sector: `inspector scan FILE` can
+# attach one read-only and scan what it holds (a VHD is such an image with a footer).
+RAW_DISK_FORMATS: Final = (
+    "ext2",
+    "ext3",
+    "ext4",
+    "vfat",
+    "exfat",
+    "ntfs",
+    "xfs",
+    "btrfs",
+    "squashfs",
+    "partitioned-disk",  # an MBR or GPT partition table: a whole drive
+)
+ATTACHABLE_FORMATS: Final = frozenset({*RAW_DISK_FORMATS, "iso9660", "vhd"})
+
 _FORMATS: Final[dict[str, tuple[str, ...]]] = {
     AI_DATASET: (
         "parquet",
@@ -69,6 +85,9 @@ _FORMATS: Final[dict[str, tuple[str, ...]]] = {
         "jsonl",
         "mds",
         "lmdb",
+        "avro",  # row and column stores of the data pipelines that feed training
+        "orc",
+        "matlab",  # MATLAB's numeric arrays (v7.3 files are HDF5 and named so)
     ),
     AI_MODEL: (
         "safetensors",
@@ -98,10 +117,50 @@ _FORMATS: Final[dict[str, tuple[str, ...]]] = {
         "deflate",
         "cab",
         "jar",
+        "lzma",
+        "arj",
+        "ace",
     ),
-    IMAGE: ("jpeg", "png", "gif", "webp", "tiff", "heic", "bmp", "ico", "psd", "svg"),
-    VIDEO: ("mp4", "mov", "mkv", "webm", "avi", "flv", "mpeg", "3gp"),
-    AUDIO: ("wav", "mp3", "flac", "ogg", "m4a", "aac", "midi", "au", "aiff"),
+    IMAGE: (
+        "jpeg",
+        "png",
+        "gif",
+        "webp",
+        "tiff",
+        "heic",
+        "bmp",
+        "ico",
+        "psd",
+        "svg",
+        "pcx",
+        "tga",
+        "qoi",
+        "exr",
+        "sun-raster",
+        "netpbm",
+        "sgi",
+        "dicom",  # medical scans: pictures, whatever else the file carries
+        "emf",
+        "wmf",
+    ),
+    VIDEO: ("mp4", "mov", "mkv", "webm", "avi", "flv", "mpeg", "mpeg-ts", "3gp"),
+    AUDIO: (
+        "wav",
+        "mp3",
+        "flac",
+        "ogg",
+        "m4a",
+        "aac",
+        "midi",
+        "au",
+        "aiff",
+        "8svx",
+        "voc",
+        "dsf",
+        "dff",
+        "hcom",
+        "w64",
+    ),
     DOCUMENT: ("pdf", "docx", "xlsx", "pptx", "odf", "doc", "rtf", "epub", "ps"),
     TEXT: ("text", "csv", "json", "xml", "html", "source"),
     EXECUTABLE: (
@@ -116,7 +175,16 @@ _FORMATS: Final[dict[str, tuple[str, ...]]] = {
         "gettext",  # programs' compiled translations
     ),
     DATABASE: ("sqlite",),
-    DISK_IMAGE: ("iso9660", "qcow2", "vmdk", "vhd", "vhdx", "dmg"),
+    DISK_IMAGE: (
+        "iso9660",
+        "qcow2",
+        "vmdk",
+        "vhd",
+        "vhdx",
+        "vdi",
+        "dmg",
+        *RAW_DISK_FORMATS,
+    ),
     ENCRYPTED: (
         "luks",
         "bitlocker",
@@ -215,9 +283,54 @@ _EXTENSIONS: Final[dict[str, list[str]]] = {
         "ico",
         "psd",
         "svg",
+        "pcx",
+        "tga",
+        "qoi",
+        "exr",
+        "ras",
+        "pbm",
+        "pgm",
+        "ppm",
+        "pnm",
+        "pam",
+        "sgi",
+        "rgb",
+        "dcm",
+        "emf",
+        "wmf",
     ],
-    VIDEO: ["mp4", "m4v", "mov", "mkv", "webm", "avi", "flv", "mpg", "mpeg", "3gp", "wmv"],
-    AUDIO: ["wav", "mp3", "flac", "ogg", "oga", "m4a", "aac", "mid", "midi", "opus"],
+    VIDEO: [
+        "mp4",
+        "m4v",
+        "mov",
+        "mkv",
+        "webm",
+        "avi",
+        "flv",
+        "mpg",
+        "mpeg",
+        "3gp",
+        "wmv",
+        "m2ts",
+        "mts",
+    ],
+    AUDIO: [
+        "wav",
+        "mp3",
+        "flac",
+        "ogg",
+        "oga",
+        "m4a",
+        "aac",
+        "mid",
+        "midi",
+        "opus",
+        "dsf",
+        "dff",
+        "w64",
+        "voc",
+        "8svx",
+    ],
     DOCUMENT: [
         "pdf",
         "docx",
@@ -268,7 +381,7 @@ _EXTENSIONS: Final[dict[str, list[str]]] = {
     ],
     EXECUTABLE: ["exe", "dll", "so", "elf", "dylib", "msi", "class", "wasm", "dex", "pyc", "apk"],
     DATABASE: ["sqlite", "sqlite3", "db"],
-    DISK_IMAGE: ["iso", "qcow2", "vmdk", "vhd", "vhdx", "dmg"],
+    DISK_IMAGE: ["iso", "qcow2", "vmdk", "vhd", "vhdx", "vdi", "dmg"],
 }
 
 EXTENSION_CATEGORY: Final[dict[str, str]] = {
@@ -276,36 +389,38 @@ EXTENSION_CATEGORY: Final[dict[str, str]] = {
 }
 
 # Content that legitimately differs in category from its extension's usual claim: a webdataset
-# shard is a .tar, jsonl often ships as .json or .gz, office files, checkpoints and keras models
-# are zips.
+# shard is a .tar, jsonl often ships as .json, office files, checkpoints and keras models are
+# zips (what a compressor frame holds is allowed by `is_disguised` itself).
 _COMPATIBLE: Final[dict[str, frozenset[str]]] = {
     "tar": frozenset({"webdataset"}),
-    "gz": frozenset({"jsonl", "tfrecord", "webdataset"}),
-    "tgz": frozenset({"webdataset"}),
-    "tar.gz": frozenset({"webdataset"}),
-    "zst": frozenset({"jsonl", "webdataset"}),
-    "zstd": frozenset({"jsonl", "webdataset"}),
-    "tar.zst": frozenset({"webdataset"}),
-    "xz": frozenset({"jsonl"}),
-    "bz2": frozenset({"jsonl"}),
     "zip": frozenset({"npz", "pytorch", "keras", "docx", "xlsx", "pptx", "odf", "epub", "jar"}),
     "json": frozenset({"jsonl", "mds"}),  # an MDS dataset's index.json
     "log": frozenset({"jsonl"}),  # structured logs are JSON lines, not hidden datasets
     "db": frozenset({"lmdb"}),
     "mds": frozenset({"zstd", "gzip"}),
     "pb": frozenset({"text", "source"}),  # a text-format graph saved as .pb (as_text=True)
+    "ts": frozenset({"mpeg-ts"}),  # TypeScript sources and MPEG transport streams share it
 }
+# Extensions that name a compressor: content found inside such a frame (a jsonl in .gz, a
+# joblib zlib pickle named .gz) is what the name promised, a compressed file.
+_COMPRESSOR_EXTENSIONS: Final = frozenset(
+    {"gz", "tgz", "z", "zst", "zstd", "xz", "lzma", "bz2", "lz4", "deflate", "zlib"}
+)
 _MEDIA: Final = frozenset({IMAGE, VIDEO, AUDIO})
 
 
-def is_disguised(ext: str, fmt: str, category: str) -> bool:
+def is_disguised(ext: str, fmt: str, category: str, compressed: bool = False) -> bool:
     """True when the name claims one category and the content is another.
 
     Unknown and empty content make no counter-claim; image/video/audio confusions (a .mov
-    named .mp4) are not hiding anything; known container relations are allowed.
+    named .mp4) are not hiding anything; known container relations are allowed; a payload
+    found inside a compressor frame (`compressed`) in a file named for a compressor is no
+    disguise, whatever the payload is.
     """
     claimed = EXTENSION_CATEGORY.get(ext)
     if claimed is None or category in (UNKNOWN, EMPTY) or claimed == category:
+        return False
+    if compressed and ext.rsplit(".", 1)[-1] in _COMPRESSOR_EXTENSIONS:
         return False
     if claimed in _MEDIA and category in _MEDIA:
         return False

@@ -15,7 +15,16 @@ from __future__ import annotations
 import os
 from typing import Final
 
-from inspector.core.content.identify import ai_data, ai_models, archives, crypto, generic, text
+from inspector.core.content.identify import (
+    ai_data,
+    ai_models,
+    archives,
+    crypto,
+    disks,
+    generic,
+    media,
+    text,
+)
 from inspector.core.content.identify.model import (
     UNIDENTIFIED,
     Identification,
@@ -90,10 +99,10 @@ def sniff_compressed(p: Probe) -> Identification | None:
         complete = len(payload) < asked and p.whole  # the stream ended within the prefix
         kind = text.classify_text(payload, complete)
         if kind is not None and kind.format == "jsonl":
-            return found("jsonl", compressor)
+            return found("jsonl", compressor, compressor)
         one_long_line = not complete and b"\n" not in payload
         if kind and kind.format == "json" and one_long_line and _long_payload_records(p):
-            return found("jsonl", f"{compressor}, long records")
+            return found("jsonl", f"{compressor}, long records", compressor)
         inner = _payload_probe(p, payload, complete)
         inner_sniffers = (
             archives.sniff_tar,
@@ -107,7 +116,7 @@ def sniff_compressed(p: Probe) -> Identification | None:
             if kind is not None and not kind.warning:
                 if kind.format == "tar":
                     return found(compressor, "tar inside")
-                return found(kind.format, compressor)
+                return found(kind.format, compressor, compressor)
     if ai_data.mds_named_shard(p):
         return found("mds", f"{compressor} shard")
     return found(compressor, "" if payload else "payload not decodable")
@@ -130,9 +139,11 @@ MAGIC_GUARDED: Final[tuple[tuple[bytes | None, Sniffer], ...]] = (
     (None, crypto.sniff_bitlocker),
     (b"P", archives.sniff_zip),
     (b"\x80", ai_models.sniff_pickle),
-    (b"\x1f\x28\xfdB\x08\x18\x28\x38\x48\x58\x68\x78", sniff_compressed),  # zlib: CMF
+    # gzip, zstd, xz, bzip2, zlib CMF bytes, .lzma (0x5d), joblib's zfile ("ZF")
+    (b"\x1f\x28\xfdB\x08\x18\x28\x38\x48\x58\x68\x78\x5dZ", sniff_compressed),
     (None, archives.sniff_tar),
     (None, generic.sniff_magic),
+    (media.FIRST_BYTES, media.sniff_media),
 )
 # The guarded sniffers worth calling for each possible first byte, in order.
 _BY_FIRST_BYTE: Final[tuple[tuple[Sniffer, ...], ...]] = tuple(
@@ -151,7 +162,8 @@ WITHOUT_MAGIC: Final[tuple[Sniffer, ...]] = (
     ai_data.sniff_mds_by_name,
 )
 LATE: Final[tuple[Sniffer, ...]] = (
-    generic.sniff_disk_image_late,  # before the HDF5 search: an ISO's system area is zeros
+    disks.sniff_disk_image,  # before the HDF5 search: an ISO's system area is zeros
+    media.sniff_media_late,
     ai_data.sniff_hdf5_far,
     ai_models.sniff_onnx_external_data,
     ai_models.sniff_tf_checkpoint_data,

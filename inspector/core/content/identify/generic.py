@@ -11,6 +11,7 @@ import struct
 from typing import Any, Final
 
 from inspector.core.content.identify import categories as cat
+from inspector.core.content.identify.binary import u16le
 from inspector.core.content.identify.model import Identification, found
 from inspector.core.content.identify.probe import Probe
 
@@ -57,6 +58,18 @@ _MAGIC: Final[tuple[tuple[bytes, str], ...]] = (
     (b"conectix", "vhd"),
     (b"FLV\x01", "flv"),
     (b".snd", "au"),
+    (b"\x00\x00\x01\xba", "mpeg"),  # program stream pack header
+    (b"\x00\x00\x01\xb3", "mpeg"),  # video elementary stream sequence header
+    (b"riff\x2e\x91\xcf\x11\xa5\xd6\x28\xdb\x04\xc1\x00\x00", "w64"),  # Sony Wave64
+    (b"DSD \x1c\x00\x00\x00\x00\x00\x00\x00", "dsf"),  # Sony DSD stream file
+    (b"Creative Voice File\x1a", "voc"),
+    (b"qoif", "qoi"),
+    (b"\x76\x2f\x31\x01", "exr"),  # OpenEXR
+    (b"\x59\xa6\x6a\x95", "sun-raster"),
+    (b"\xd7\xcd\xc6\x9a", "wmf"),  # placeable Windows metafile
+    (b"RE~^", "rar"),  # RAR 1.4
+    (b"Obj\x01", "avro"),  # Avro object container file
+    (b"MATLAB 5.0 MAT-file", "matlab"),  # (v7.3 files are HDF5 and named so first)
     (b"\xde\x12\x04\x95", "gettext"),  # compiled translations (.mo), little-endian
     (b"\x95\x04\x12\xde", "gettext"),  # and big-endian
     # compressors without a frame the archive sniffers decode (named, not looked into)
@@ -88,6 +101,7 @@ _FTYP_BRANDS: Final = {
     b"3g2a": "3gp",
 }
 _RIFF: Final = {b"WAVE": "wav", b"AVI ": "avi", b"WEBP": "webp"}
+_IFF: Final = {b"AIFF": found("aiff"), b"AIFC": found("aiff"), b"8SVX": found("8svx")}
 
 
 def sniff_decisive_magic(p: Probe) -> Identification | None:
@@ -109,8 +123,18 @@ def sniff_magic(p: Probe) -> Identification | None:
     riff = head.startswith(b"RIFF") or head.startswith(b"RIFX")  # RIFX: big-endian
     if riff and head[8:12] in _RIFF:
         return found(_RIFF[head[8:12]])
-    if head.startswith(b"FORM") and head[8:12] in (b"AIFF", b"AIFC"):
-        return found("aiff")
+    if (head.startswith(b"RF64") or head.startswith(b"BW64")) and head[8:12] == b"WAVE":
+        return found("wav", head[:4].decode())  # WAV past 4 GiB: sizes in a ds64 chunk
+    if head.startswith(b"FORM"):
+        return _IFF.get(head[8:12])
+    if head.startswith(b"FRM8") and head[12:16] == b"DSD ":
+        return found("dff")  # DSDIFF: 64-bit chunk sizes, form type at 12
+    if head[:2] == b"\x60\xea" and len(head) > 10 and 30 <= head[4] and u16le(head, 2) <= 2600:
+        return found("arj")  # main header: size <= 2600, then its first part (>= 30 bytes)
+    if head[7:14] == b"**ACE**":
+        return found("ace")
+    if head.startswith(b"ORC") and p.tail[-4:-1] == b"ORC":  # the postscript ends in "ORC"
+        return found("orc")
     if head.startswith(b"\x1a\x45\xdf\xa3"):
         return found("webm" if b"webm" in head[:64] else "mkv")
     if head.startswith(b"\xca\xfe\xba\xbe") and len(head) >= 8:
@@ -136,22 +160,6 @@ def sniff_magic(p: Probe) -> Identification | None:
     return None
 
 
-def sniff_disk_image_late(p: Probe) -> Identification | None:
-    """Disk images whose marks lie past the head: an ISO 9660 volume descriptor at 32 KiB (the
-    system area before it is zeros or a boot sector), a fixed VHD's only header in the last 512
-    bytes, a DMG's `koly` trailer."""
-    if p.size < 1024:
-        return None
-    if p.read_at(32769, 5) == b"CD001":
-        return found("iso9660")
-    tail = p.tail
-    if tail[-512:-504] == b"conectix":
-        return found("vhd")
-    if tail[-512:-508] == b"koly":
-        return found("dmg")
-    return None
-
-
 _FILETYPE_FORMAT: Final = {
     "jpg": "jpeg",
     "apng": "png",
@@ -170,6 +178,7 @@ _FILETYPE_FORMAT: Final = {
     "bz2": "bzip2",
     "zst": "zstd",
     "exe": "pe",
+    "dcm": "dicom",
     "br": "zip",
     "deb": "zip",
     "rpm": "zip",
@@ -277,8 +286,11 @@ class MagikaAdapter:
             return None
         label = str(result.output.label)
         group = str(result.output.group)
-        if result.score < MAGIKA_MIN_SCORE and group not in ("text", "code"):
-            return None  # on odd binaries Magika guesses (3gp, wasm, swf) at 0.5-0.85
+        if result.score < MAGIKA_MIN_SCORE:
+            # On odd binaries Magika guesses (3gp, wasm, swf) at 0.5-0.85, and "txt" at 0.1-0.5
+            # (ARJ, VOC, ORC, compressed npy): our text check has already said "binary" by now,
+            # and a guess must not overrule it.
+            return None
         if label in ("unknown", "undefined", "empty") or label in _MAGIKA_DISTRUSTED:
             return None
         fmt = _MAGIKA_FORMAT.get(label, label)

@@ -15,26 +15,28 @@ class Identification:
     """A file's content format and its one category.
 
     `note` says how it was recognised or what was wrong; `warning` marks a file that looked
-    like a known format but whose structure is broken or hostile (reported, counted unknown).
+    like a known format but whose structure is broken or hostile (reported, counted unknown);
+    `inside` names the compressor whose frame held the content ("" when it was not wrapped).
     """
 
     format: str
     category: str
     note: str = ""
     warning: bool = False
+    inside: str = ""
 
 
-_FOUND: Final[dict[tuple[str, str], Identification]] = {}
+_FOUND: Final[dict[tuple[str, str, str], Identification]] = {}
 _FOUND_MAX: Final = 4096  # notes with numbers in them ("12 tensors") vary: keep the cache bounded
 
 
-def found(fmt: str, note: str = "") -> Identification:
+def found(fmt: str, note: str = "", inside: str = "") -> Identification:
     """The verdict for a recognised format. Verdicts are immutable, so the common ones are built
     once: making a frozen dataclass costs ~0.5 µs, a tenth of identifying a small file."""
-    key = (fmt, note)
+    key = (fmt, note, inside)
     kind = _FOUND.get(key)
     if kind is None:
-        kind = Identification(fmt, category_of(fmt), note)
+        kind = Identification(fmt, category_of(fmt), note, inside=inside)
         if len(_FOUND) < _FOUND_MAX:
             _FOUND[key] = kind
     return kind
