@@ -7,10 +7,12 @@ once per distinct file.
 
 from __future__ import annotations
 
+import shlex
 from collections import Counter
 from dataclasses import dataclass, field
 
 from inspector.core.content.identify import Identification, is_disguised
+from inspector.core.content.identify.categories import ATTACHABLE_FORMATS, DISK_IMAGE
 from inspector.core.content.result import (
     CategoryShare,
     ContentMethod,
@@ -23,6 +25,7 @@ from inspector.core.survey.names import display_name
 
 MAX_EXAMPLES = 10
 MAX_LISTED_WARNINGS = 5
+MAX_LISTED_DISK_IMAGES = 10
 
 
 @dataclass
@@ -50,6 +53,7 @@ class ContentTally:
     by_files: _Stream = field(default_factory=_Stream)
     examples: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    disk_images: list[str] = field(default_factory=list)
     broken: int = 0
     errors: int = 0
     files_identified: int = 0
@@ -63,9 +67,11 @@ class ContentTally:
             self.broken += 1
             if len(self.warnings) < MAX_LISTED_WARNINGS:
                 self.warnings.append(f"{display_name(path)}: {ident.note}")
+        if ident.category == DISK_IMAGE and len(self.disk_images) < MAX_LISTED_DISK_IMAGES:
+            self.disk_images.append(disk_image_note(path, ident))
 
     def scan_warnings(self) -> list[str]:
-        out = list(self.warnings)
+        out = list(self.warnings) + self.disk_images
         if self.broken > len(self.warnings):
             out.append(
                 f"{self.broken - len(self.warnings)} more files with broken or hostile "
@@ -77,6 +83,22 @@ class ContentTally:
                 "not as a class)"
             )
         return out
+
+
+def disk_image_note(path: str, ident: Identification) -> str:
+    """What an officer should know of a disk image found among the files: a drive inside a
+    drive, whose own files this scan did not look into."""
+    name = display_name(path)
+    kind = f"{ident.format} ({ident.note})" if ident.note else ident.format
+    if ident.format in ATTACHABLE_FORMATS or (ident.format == "vhd" and ident.note == "fixed"):
+        return (
+            f"{name}: disk image holding {kind}; its files were not looked into: scan it as "
+            f"a drive with `inspector scan {shlex.quote(name)}`"
+        )
+    return (
+        f"{name}: {kind} virtual disk; its files were not looked into: convert a copy to a raw "
+        "image (`qemu-img convert -O raw`) and scan that as a drive"
+    )
 
 
 def disguised(ext: str, ident: Identification) -> bool:

@@ -56,7 +56,7 @@ CATEGORY_LABELS: Final[dict[str, str]] = {
 }
 
 # Disk images whose bytes are the disk itself, sector for sector: `inspector scan FILE` can
-# attach one read-only and scan what it holds (a VHD is such an image with a footer).
+# attach one read-only and scan what it holds (so can it a fixed VHD: such an image + footer).
 RAW_DISK_FORMATS: Final = (
     "ext2",
     "ext3",
@@ -69,7 +69,7 @@ RAW_DISK_FORMATS: Final = (
     "squashfs",
     "partitioned-disk",  # an MBR or GPT partition table: a whole drive
 )
-ATTACHABLE_FORMATS: Final = frozenset({*RAW_DISK_FORMATS, "iso9660", "vhd"})
+ATTACHABLE_FORMATS: Final = frozenset({*RAW_DISK_FORMATS, "iso9660"})  # and a fixed vhd
 
 _FORMATS: Final[dict[str, tuple[str, ...]]] = {
     AI_DATASET: (

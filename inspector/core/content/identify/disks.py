@@ -107,7 +107,7 @@ def sniff_disk_image(p: Probe) -> Identification | None:
         return found("btrfs")
     tail = p.tail
     if tail[-512:-504] == b"conectix":  # a fixed VHD: the raw disk, then a 512-byte footer
-        return found("vhd")
+        return found("vhd", "fixed")
     if tail[-512:-508] == b"koly":
         return found("dmg")
     return None

@@ -24,6 +24,7 @@ from inspector.core.content.identify import (
     generic,
     media,
     text,
+    zips,
 )
 from inspector.core.content.identify.model import (
     UNIDENTIFIED,
@@ -137,7 +138,7 @@ MAGIC_GUARDED: Final[tuple[tuple[bytes | None, Sniffer], ...]] = (
     (b"\x00", ai_models.sniff_tf_checkpoint),
     (b"L", crypto.sniff_luks),
     (None, crypto.sniff_bitlocker),
-    (b"P", archives.sniff_zip),
+    (b"P", zips.sniff_zip),
     (b"\x80", ai_models.sniff_pickle),
     # gzip, zstd, xz, bzip2, zlib CMF bytes, .lzma (0x5d), joblib's zfile ("ZF")
     (b"\x1f\x28\xfdB\x08\x18\x28\x38\x48\x58\x68\x78\x5dZ", sniff_compressed),

@@ -129,7 +129,7 @@ def sniff_magic(p: Probe) -> Identification | None:
         return _IFF.get(head[8:12])
     if head.startswith(b"FRM8") and head[12:16] == b"DSD ":
         return found("dff")  # DSDIFF: 64-bit chunk sizes, form type at 12
-    if head[:2] == b"\x60\xea" and len(head) > 10 and 30 <= head[4] and u16le(head, 2) <= 2600:
+    if head[:2] == b"\x60\xea" and len(head) > 10 and head[4] >= 30 and u16le(head, 2) <= 2600:
         return found("arj")  # main header: size <= 2600, then its first part (>= 30 bytes)
     if head[7:14] == b"**ACE**":
         return found("ace")

@@ -27,9 +27,14 @@ _TGA_DEPTHS: Final = (8, 15, 16, 24, 32)
 
 def _transport_stream(head: bytes, packet: int, first: int, size: int) -> bool:
     wanted = min(_TS_PACKETS, size // packet)
-    if wanted < 2 or len(head) < first + (wanted - 1) * packet + 1:
+    if wanted < 2 or len(head) < first + (wanted - 1) * packet + 4:
         return False
-    return all(head[first + k * packet] == 0x47 for k in range(wanted))
+    for k in range(wanted):
+        at = first + k * packet
+        # sync byte, no transport error flag, adaptation field control not the reserved 0
+        if head[at] != 0x47 or head[at + 1] & 0x80 or not head[at + 3] & 0x30:
+            return False
+    return True
 
 
 def _netpbm_header(head: bytes) -> tuple[int, int, int] | None:
