@@ -193,6 +193,59 @@ def test_files_magika_called_text_at_a_low_score(tmp_path):
     assert (result.format, result.category) == ("arj", "archive"), result
 
 
+def test_matlab_avro_and_onnx_tensor_files_are_not_text(tmp_path):
+    """scipy's MAT-files, fastavro's containers, onnx's serialised TensorProto (the `.pb`
+    test inputs of the ONNX model zoo): named where a mark says what they are, never text."""
+    scipy_io = pytest.importorskip("scipy.io", reason="scipy is in the test extra")
+    fastavro = pytest.importorskip("fastavro", reason="fastavro is in the test extra")
+    numpy_helper = pytest.importorskip("onnx.numpy_helper", reason="onnx is in the test extra")
+    rng = np.random.default_rng(5)
+    expected = {}
+    for name, options in (("v5.mat", {}), ("zipped.mat", {"do_compression": True})):
+        scipy_io.savemat(tmp_path / name, {"x": rng.random((40, 40))}, **options)
+        expected[name] = ("matlab", "ai-dataset")
+    scipy_io.savemat(tmp_path / "v4.mat", {"x": rng.random((40, 40))}, format="4")
+    expected["v4.mat"] = None  # MAT v4 has no mark at all
+    schema = {"type": "record", "name": "Row", "fields": [{"name": "id", "type": "int"}]}
+    for codec in ("null", "deflate"):
+        with open(tmp_path / f"rows-{codec}.avro", "wb") as f:
+            fastavro.writer(f, schema, [{"id": i} for i in range(300)], codec=codec)
+        expected[f"rows-{codec}.avro"] = ("avro", "ai-dataset")
+    tensor = numpy_helper.from_array(rng.random((1, 3, 16, 16)).astype(np.float32), "input")
+    (tmp_path / "input_0.pb").write_bytes(tensor.SerializeToString())
+    expected["input_0.pb"] = None
+    for name, want in expected.items():
+        result = _identify(tmp_path / name)
+        assert result.category != "text", (name, result)
+        if want is not None:
+            assert (result.format, result.category) == want, (name, result)
+
+
+def _rar14() -> bytes:
+    """A RAR 1.4 archive header ("RE~^", header size 7, flags) and one file header — no tool
+    that writes this 1990s format is installable (RARLAB's rar is non-free)."""
+    name = b"readme.txt"
+    member = struct.pack("<IIHHBBB", 12, 12, 0x1234, 0x5678, 0, 1, len(name)) + name
+    return b"RE~^" + struct.pack("<HB", 7, 0) + member + b"hello world!"
+
+
+def _ace() -> bytes:
+    """An ACE archive's main header: CRC16, size, type 0, flags, "**ACE**" at 7 (no free tool
+    writes ACE; unace only extracts)."""
+    body = b"\x00" + struct.pack("<H", 0x9000) + b"**ACE**" + bytes([20, 20, 2]) + bytes(20)
+    return struct.pack("<HH", 0xABCD, len(body)) + body + bytes(64)
+
+
+@pytest.mark.parametrize(
+    ("name", "build", "fmt"), [("old.rar", _rar14, "rar"), ("x.ace", _ace, "ace")]
+)
+def test_archives_without_an_installable_writer(tmp_path, name, build, fmt):
+    path = tmp_path / name
+    path.write_bytes(build())
+    result = _identify(path)
+    assert (result.format, result.category) == (fmt, "archive"), result
+
+
 class _FakeMagika:
     def __init__(self, label: str, group: str, score: float) -> None:
         self.answer = SimpleNamespace(

@@ -4,8 +4,9 @@ Order matters: signatures no structural format can share (jpeg, png, pdf, ...) f
 structural checks with a magic guard (exact and cheap, dispatched by the first byte; among them
 gguf, legacy ggml, tflite, TF SavedModel and TF checkpoint index), the generic magic table,
 structural checks without magic (safetensors, tfrecord, legacy Arrow streams, pickle 0/1, MDS,
-LMDB, onnx), zero-filled, text, late checks that may cost extra reads (disk images marked past
-the head, far HDF5 user blocks, ONNX external data, TF checkpoint data shards), the `filetype`
+LMDB, onnx), zero-filled, text, late checks that may cost extra reads (disk and filesystem
+images, media marks past byte 0, far HDF5 user blocks, ONNX external data, TF checkpoint data
+shards), the `filetype`
 table, the entropy test, and Magika last (≈5 ms a file). Structural checks win over everything
 after them.
 """

@@ -11,7 +11,6 @@ import struct
 from typing import Any, Final
 
 from inspector.core.content.identify import categories as cat
-from inspector.core.content.identify.binary import u16le
 from inspector.core.content.identify.model import Identification, found
 from inspector.core.content.identify.probe import Probe
 
@@ -123,18 +122,8 @@ def sniff_magic(p: Probe) -> Identification | None:
     riff = head.startswith(b"RIFF") or head.startswith(b"RIFX")  # RIFX: big-endian
     if riff and head[8:12] in _RIFF:
         return found(_RIFF[head[8:12]])
-    if (head.startswith(b"RF64") or head.startswith(b"BW64")) and head[8:12] == b"WAVE":
-        return found("wav", head[:4].decode())  # WAV past 4 GiB: sizes in a ds64 chunk
     if head.startswith(b"FORM"):
         return _IFF.get(head[8:12])
-    if head.startswith(b"FRM8") and head[12:16] == b"DSD ":
-        return found("dff")  # DSDIFF: 64-bit chunk sizes, form type at 12
-    if head[:2] == b"\x60\xea" and len(head) > 10 and head[4] >= 30 and u16le(head, 2) <= 2600:
-        return found("arj")  # main header: size <= 2600, then its first part (>= 30 bytes)
-    if head[7:14] == b"**ACE**":
-        return found("ace")
-    if head.startswith(b"ORC") and p.tail[-4:-1] == b"ORC":  # the postscript ends in "ORC"
-        return found("orc")
     if head.startswith(b"\x1a\x45\xdf\xa3"):
         return found("webm" if b"webm" in head[:64] else "mkv")
     if head.startswith(b"\xca\xfe\xba\xbe") and len(head) >= 8:

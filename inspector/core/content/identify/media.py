@@ -1,6 +1,7 @@
 """Pictures, sound and video whose marks are too short for a prefix table, or not at byte 0:
-PCX, SGI, binary netpbm, EMF, MPEG transport streams (dispatched by their first byte), and
-DICOM, M2TS, Truevision TGA and HCOM (checked late, after the text test).
+PCX, SGI, binary netpbm, EMF, MPEG transport streams, RF64 and DSDIFF (dispatched by their
+first byte), and DICOM, M2TS, Truevision TGA and HCOM (checked late, after the text test); and
+the few archive and data formats marked alike (ARJ, ORC; ACE late).
 
 A short mark is checked together with the header fields that follow it, as the format's readers
 do, so a text or binary file that merely starts with the same byte stays unclaimed.
@@ -14,7 +15,8 @@ from inspector.core.content.identify.binary import u16le, u32le
 from inspector.core.content.identify.model import Identification, found
 from inspector.core.content.identify.probe import Probe
 
-FIRST_BYTES: Final = b"\x01\x0aPG"  # EMF and SGI, PCX, netpbm, MPEG-TS
+FIRST_BYTES: Final = b"\x01\x0aPGRBF`O"  # EMF and SGI, PCX, netpbm, MPEG-TS, RF64/BW64, DSDIFF,
+# ARJ, ORC
 _TS_PACKET: Final = 188
 _TS_PACKETS: Final = 4  # sync bytes in a row (a text or binary file rarely has 0x47 so spaced)
 _M2TS_PACKET: Final = 192  # Blu-ray / AVCHD: a 4-byte timestamp before each TS packet
@@ -83,12 +85,33 @@ def _netpbm(p: Probe) -> Identification | None:
     return found("netpbm", f"P{chr(head[1])}") if pixels <= p.size <= 64 * (pixels + 64) else None
 
 
+_TAGGED: Final = b"RBF`O"
+
+
+def _tagged(p: Probe, head: bytes) -> Identification | None:
+    """Containers with a 4-byte tag whose form is told further in, and archive and data
+    formats with a short mark (ARJ, ORC): here rather than in the magic table, so that only
+    files starting with these letters pay for the checks."""
+    tag = head[:4]
+    if tag in (b"RF64", b"BW64") and head[8:12] == b"WAVE":
+        return found("wav", tag.decode())  # WAV past 4 GiB: sizes in a ds64 chunk
+    if tag == b"FRM8" and head[12:16] == b"DSD ":
+        return found("dff")  # DSDIFF: 64-bit chunk sizes, form type at 12
+    if head[:2] == b"\x60\xea" and head[4] >= 30 and u16le(head, 2) <= 2600:
+        return found("arj")  # main header: size <= 2600, then its first part (>= 30 bytes)
+    if head[:3] == b"ORC" and p.tail[-4:-1] == b"ORC":  # the postscript ends in "ORC"
+        return found("orc")
+    return None
+
+
 def sniff_media(p: Probe) -> Identification | None:
     """Formats with a one- or two-byte mark at 0 (FIRST_BYTES), checked with their header."""
     head = p.head
-    if len(head) < 8:
+    if len(head) < 16:
         return None
     first = head[0]
+    if first in _TAGGED:
+        return _tagged(p, head)
     if first == 0x47:
         ok = _transport_stream(head, _TS_PACKET, 0, p.size)
         return found("mpeg-ts") if ok else None
@@ -127,9 +150,12 @@ def _tga_header(p: Probe) -> bool:
 
 
 def sniff_media_late(p: Probe) -> Identification | None:
-    """Marks past byte 0: DICOM's "DICM" after a 128-byte preamble, M2TS timestamps, a TGA
-    2.0 footer (or a TGA 1.0 header whose sizes add up), HCOM in a MacBinary wrapper."""
+    """Marks past byte 0: ACE's "**ACE**" after its CRC and sizes, DICOM's "DICM" after a
+    128-byte preamble, M2TS timestamps, HCOM in a MacBinary wrapper, a TGA 2.0 footer (or a
+    TGA 1.0 header whose sizes add up)."""
     head = p.head
+    if head[7:14] == b"**ACE**":  # (an archive, checked here: its header starts with a CRC)
+        return found("ace")
     if len(head) < 132:
         return None
     if head[128:132] == b"DICM":

@@ -102,7 +102,7 @@ def zip_listing(p: Probe) -> ZipListing | Identification:
         n_len, x_len, c_len = u16le(cd, i + 28), u16le(cd, i + 30), u16le(cd, i + 32)
         local = u32le(cd, i + 42)
         names.append(cd[i + 46 : i + 46 + n_len].decode("utf-8", "replace"))
-        if _ZIP64_MARK in (comp, uncomp, local):
+        if comp == _ZIP64_MARK or uncomp == _ZIP64_MARK or local == _ZIP64_MARK:
             sizes = _zip64_sizes(cd[i + 46 + n_len : i + 46 + n_len + x_len], uncomp, comp, local)
             # Without the extra field the marked values are unknown: no grounds for a verdict.
             uncomp, comp, local = sizes or (0, 0, _ZIP64_MARK + i)
