@@ -32,6 +32,7 @@ from inspector.core.content.identify.model import (
     Identification,
     Sniffer,
     found,
+    found_inside,
     suspect,
 )
 from inspector.core.content.identify.probe import LONG_RECORD_LIMIT, WINDOW_MAX, Probe
@@ -101,10 +102,10 @@ def sniff_compressed(p: Probe) -> Identification | None:
         complete = len(payload) < asked and p.whole  # the stream ended within the prefix
         kind = text.classify_text(payload, complete)
         if kind is not None and kind.format == "jsonl":
-            return found("jsonl", compressor, compressor)
+            return found_inside("jsonl", compressor)
         one_long_line = not complete and b"\n" not in payload
         if kind and kind.format == "json" and one_long_line and _long_payload_records(p):
-            return found("jsonl", f"{compressor}, long records", compressor)
+            return found_inside("jsonl", compressor, f"{compressor}, long records")
         inner = _payload_probe(p, payload, complete)
         inner_sniffers = (
             archives.sniff_tar,
@@ -118,7 +119,7 @@ def sniff_compressed(p: Probe) -> Identification | None:
             if kind is not None and not kind.warning:
                 if kind.format == "tar":
                     return found(compressor, "tar inside")
-                return found(kind.format, compressor, compressor)
+                return found_inside(kind.format, compressor)
     if ai_data.mds_named_shard(p):
         return found("mds", f"{compressor} shard")
     return found(compressor, "" if payload else "payload not decodable")

@@ -26,19 +26,32 @@ class Identification:
     inside: str = ""
 
 
-_FOUND: Final[dict[tuple[str, str, str], Identification]] = {}
+_FOUND: Final[dict[tuple[str, str], Identification]] = {}
+_FOUND_INSIDE: Final[dict[tuple[str, str], Identification]] = {}
 _FOUND_MAX: Final = 4096  # notes with numbers in them ("12 tensors") vary: keep the cache bounded
 
 
-def found(fmt: str, note: str = "", inside: str = "") -> Identification:
+def found(fmt: str, note: str = "") -> Identification:
     """The verdict for a recognised format. Verdicts are immutable, so the common ones are built
     once: making a frozen dataclass costs ~0.5 µs, a tenth of identifying a small file."""
-    key = (fmt, note, inside)
+    key = (fmt, note)
     kind = _FOUND.get(key)
     if kind is None:
-        kind = Identification(fmt, category_of(fmt), note, inside=inside)
+        kind = Identification(fmt, category_of(fmt), note)
         if len(_FOUND) < _FOUND_MAX:
             _FOUND[key] = kind
+    return kind
+
+
+def found_inside(fmt: str, compressor: str, note: str = "") -> Identification:
+    """The verdict for a format found inside a compressor's frame (noted by the compressor's
+    name unless `note` says more); a cache of its own keeps `found`, the hot path, as it is."""
+    key = (fmt, note or compressor)
+    kind = _FOUND_INSIDE.get(key)
+    if kind is None:
+        kind = Identification(fmt, category_of(fmt), note or compressor, inside=compressor)
+        if len(_FOUND_INSIDE) < _FOUND_MAX:
+            _FOUND_INSIDE[key] = kind
     return kind
 
 
