@@ -64,7 +64,7 @@ def test_images_written_by_pillow(tmp_path, pil_format, suffix, mode, fmt):
     _expect(path, fmt, "image")
 
 
-def test_uncompressed_and_rle_tga_without_footer(tmp_path):
+def test_tga_1_0_without_footer_is_known_by_its_sizes(tmp_path):
     """TGA 1.0 files have no footer: an uncompressed one is known by sizes that add up."""
     path = tmp_path / "frame.tga"
     _picture().save(path, "TGA", compression=None)
