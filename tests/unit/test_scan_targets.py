@@ -37,3 +37,24 @@ def test_without_root_the_message_says_what_is_needed(tmp_path, monkeypatch):
     assert "no-such-pkexec" in message
     with pytest.raises(PrivilegeError):
         LocalRoot()
+
+
+def test_a_small_folder_is_identified_whole_in_one_walk_without_a_sample(tmp_path, monkeypatch):
+    """The pilot's descents list every directory of a small tree: it then identifies each file
+    once (exact shares) instead of drawing thousands of samples over a handful of files."""
+    from inspector.core.scan import tree
+
+    for d in range(3):
+        (tmp_path / f"d{d}").mkdir()
+        for f in range(4):
+            (tmp_path / f"d{d}" / f"f{f}.txt").write_text("hello\n" * (d + f + 1))
+
+    def no_sampling(*args: object, **kwargs: object) -> object:
+        raise AssertionError("a tree the pilot saw whole was sampled")
+
+    monkeypatch.setattr(tree, "survey_and_sample", no_sampling)
+    result = scan_target(str(tmp_path), ScanOptions(budget_s=5, seed=1))
+    assert result.complete
+    assert result.content.method == "full"
+    assert result.survey.files == 12
+    assert [c.category for c in result.content.categories] == ["text"]

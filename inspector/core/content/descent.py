@@ -243,6 +243,15 @@ class DescentEstimator:
     ) -> tuple[str, _Dir, float]:
         return self.rng.choices(terms, weights)[0]
 
+    def listed_everything(self) -> bool:
+        """Every directory of the tree was listed without error, so the files and bytes seen
+        are the tree's own, exactly: a tree this small needs no sample."""
+        return (
+            not self.errors
+            and self.root in self.cache
+            and all(c in self.cache for d in self.cache.values() for c, _ in d.children)
+        )
+
     def estimate(self) -> TreeEstimate:
         n = len(self.samples)
         files = _mean_interval([s[0] for s in self.samples])

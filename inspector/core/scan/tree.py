@@ -72,7 +72,14 @@ def scan_tree(
             seed = options.seed if options.seed is not None else new_seed()
             found = pilot(root, identifier, seed ^ 0xD35C, options.budget_s, clock, cancel)
             left = options.budget_s - (clock() - walk_started)
-            if found.projected_walk_s > left and found.estimate.descents:
+            if _small(found, options):
+                # The pilot saw the whole tree and it is small: one walk identifying every
+                # file gives exact shares, for less than drawing a sample over it.
+                surveyed, content, content_warnings = full_content(
+                    root, identifier, progress=progress, cancel=cancel
+                )
+                content_complete = surveyed.complete
+            elif found.projected_walk_s > left and found.estimate.descents:
                 surveyed, content, content_warnings = estimate_tree(
                     root,
                     identifier,
@@ -100,7 +107,12 @@ def scan_tree(
                     clock=clock,
                 )
                 content_complete = content.stopped != "cancelled"
-        if options.budget_s > 0 and surveyed.complete and 0 < surveyed.files <= options.exact_below:
+        if (
+            options.budget_s > 0
+            and content.method != "full"
+            and surveyed.complete
+            and 0 < surveyed.files <= options.exact_below
+        ):
             # Fewer files than a sample would draw: reading each once costs no more than
             # sampling and gives exact shares instead of intervals.
             surveyed, content, content_warnings = full_content(
@@ -118,6 +130,10 @@ def scan_tree(
         filesystem=filesystem,
         warnings=surveyed.warnings + tuple(content_warnings),
     )
+
+
+def _small(found: Pilot, options: ScanOptions) -> bool:
+    return found.estimator.listed_everything() and found.estimate.files.value <= options.exact_below
 
 
 def _with_provisional(progress: ProgressFn, early: Progress) -> ProgressFn:
