@@ -17,7 +17,16 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return d
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_engine(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The store suite runs on both engines: on "postgresql" every open_store() of the test
+    (live store) goes to a fresh database on the session's server ($INSPECTOR_DB_URL)."""
+    if request.param == "postgresql":
+        monkeypatch.setenv("INSPECTOR_DB_URL", request.getfixturevalue("pg_url"))
+    return str(request.param)
+
+
 @pytest.fixture
-def store() -> Iterator[Store]:
+def store(store_engine: str) -> Iterator[Store]:
     with open_store() as s:
         yield s

@@ -46,10 +46,10 @@ def test_intact_chain_verifies(worked_store):
 
 
 def test_edited_entry_is_named(worked_store):
-    tamper("UPDATE audit SET data = replace(data, 'photos', 'nothing') WHERE seq = 3")
+    tamper("UPDATE audit SET data = replace(data, 'photos', 'nothing') WHERE seq = 4")
     check = verify()
-    assert not check.intact and check.bad_seq == 3
-    assert "entry 3" in check.problem and "altered" in check.problem
+    assert not check.intact and check.bad_seq == 4  # the declaration (3: the group opened)
+    assert "entry 4" in check.problem and "altered" in check.problem
 
 
 def test_edited_entry_with_recomputed_hash_breaks_the_next_link(worked_store):

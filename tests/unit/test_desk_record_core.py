@@ -131,7 +131,9 @@ def test_report_lists_unassigned_drives_and_marks_a_scanning_case_provisional(st
     assert any(line.startswith("drive,1,,,,") for line in csv.splitlines())  # no traveler
 
 
-def test_pdf_id_column_keeps_a_three_digit_drive_id_on_one_line(store, tmp_path):
+def test_pdf_id_column_keeps_a_three_digit_drive_id_on_one_line(store, store_engine, tmp_path):
+    if store_engine != "sqlite":
+        pytest.skip("plants a drive id through the SQLite file (the PDF is the same either way)")
     case = store.open_case("Ana")
     store.add_traveler(case.id, "A", declaration=DeclarationInput("photos", TB))
     other = store.open_case("Bo")  # drive ids as a long-running desk reaches them
@@ -185,7 +187,7 @@ def test_v2_database_migrates_to_nullable_traveler_keeping_drive_ids(data_dir):
         store.assign_drive(1, "serial:S1", None)  # NULL now allowed
         assert store.drives(1)[0].traveler_id is None
     version = sqlite3.connect(path).execute("SELECT value FROM meta").fetchone()[0]
-    assert int(version) == SCHEMA_VERSION == 3
+    assert int(version) == SCHEMA_VERSION >= 3
 
 
 # -- 4. loop devices -------------------------------------------------------------------------

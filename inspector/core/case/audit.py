@@ -4,7 +4,13 @@ its content and of the entry before it.
 Entries live in the case database (table `audit`), written in the same transaction as the change
 they record, so a change and its entry commit together or not at all. Editing, deleting or
 reordering an entry breaks the chain; deleting entries from the end is caught by the anchor, a
-small file beside the database holding the last sequence number and hash.
+small file beside the database holding the last sequence number and hash, and (schema v4) a
+row in the database itself, moved in the same transaction as the entries it vouches for.
+
+One chain per store, on SQLite and on a post's PostgreSQL server alike: every write transaction
+holds the store's write lock from its first statement (engine.py), so concurrent desks append
+one after the other and each entry follows the head its own transaction read
+(docs/multi-desk.md says why per store, not per case).
 """
 
 from __future__ import annotations
@@ -18,9 +24,9 @@ from pathlib import Path
 from typing import Any
 
 import blake3
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, insert, select, update
 
-from inspector.core.case.schema import audit
+from inspector.core.case.schema import audit, audit_anchor
 
 GENESIS = "0" * 64  # prev_hash of the first entry
 
@@ -38,6 +44,8 @@ VERDICT = "verdict"
 FILES_HASHED = "files hashed"
 REPORT_EXPORTED = "report exported"
 POLICY_EDITED = "policy edited"
+GROUP_OPENED = "group opened"
+GROUP_CLOSED = "group closed"
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,10 +133,26 @@ def append(
     return entry
 
 
-def entries(conn: Connection, case_id: int | None = None) -> list[AuditEntry]:
+def move_db_anchor(conn: Connection, entry: AuditEntry) -> None:
+    """The anchor row follows the head in the same transaction (schema v4)."""
+    moved = conn.execute(
+        update(audit_anchor).where(audit_anchor.c.id == 1).values(seq=entry.seq, hash=entry.hash)
+    )
+    if moved.rowcount == 0:
+        conn.execute(insert(audit_anchor).values(id=1, seq=entry.seq, hash=entry.hash))
+
+
+def db_anchor(conn: Connection) -> Anchor | None:
+    row = conn.execute(select(audit_anchor.c.seq, audit_anchor.c.hash)).first()
+    return None if row is None else Anchor(int(row.seq), str(row.hash))
+
+
+def entries(conn: Connection, case_id: int | None = None, after: int = 0) -> list[AuditEntry]:
     query = select(audit).order_by(audit.c.seq)
     if case_id is not None:
         query = query.where(audit.c.case_id == case_id)
+    if after:
+        query = query.where(audit.c.seq > after)
     return [
         AuditEntry(r.seq, r.at, r.case_id, r.officer, r.kind, r.data, r.prev_hash, r.hash)
         for r in conn.execute(query)

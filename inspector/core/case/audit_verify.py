@@ -21,12 +21,29 @@ def _hash(text: str) -> str:
     return blake3.blake3(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def verify_store(conn: Connection, db_path: Path) -> AuditCheck:
-    """`conn` must not have read yet: the anchor is read first, so that the chain snapshot
-    taken after it (one read transaction for everything below) is never behind it."""
-    anchor = audit.read_anchor(db_path)
+def verify_store(conn: Connection, db_path: Path | None) -> AuditCheck:
+    """`conn` must not have read yet: the anchor file is read first, so that the chain snapshot
+    taken after it (one read transaction for everything below) is never behind it. The anchor
+    row in the database (moved in each write's own transaction) is checked too; a server store
+    (`db_path` None) has only that one."""
+    anchor = audit.read_anchor(db_path) if db_path is not None else None
+    if conn.dialect.name == "postgresql":  # one snapshot for the chain and the anchor row
+        conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+    row_anchor = audit.db_anchor(conn)
     chain = audit.entries(conn)
-    check = audit.verify_entries(chain, anchor)
+    if db_path is None:
+        check = audit.verify_entries(chain, row_anchor)
+        if row_anchor is None and chain:
+            check = audit.AuditCheck(
+                False, len(chain), chain[-1], "the audit anchor row is missing from the database"
+            )
+    else:
+        check = audit.verify_entries(chain, anchor)
+        if check.intact and row_anchor is not None:
+            in_db = audit.verify_entries(chain, row_anchor)
+            if not in_db.intact:
+                problem = f"{in_db.problem} (the anchor kept in the database)"
+                return audit.AuditCheck(False, in_db.entries, in_db.head, problem, in_db.bad_seq)
     if not check.intact:
         return check
 

@@ -13,8 +13,20 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine, inspect, select, text, update
 
-from inspector.core.case.schema import SCHEMA_VERSION, cases, drives, meta, metadata
+from inspector.core.case.schema import (
+    SCHEMA_VERSION,
+    audit,
+    audit_anchor,
+    cases,
+    desk_actions,
+    drives,
+    meta,
+    metadata,
+    travel_groups,
+    travelers,
+)
 from inspector.core.errors import InspectorError
+from inspector.core.paths import resource
 
 
 class StoreError(InspectorError):
@@ -67,7 +79,54 @@ def _v2_to_v3(conn: Connection) -> None:
     conn.execute(text("DROP TABLE drives_v2"))
 
 
-STEPS: dict[int, Callable[[Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
+def _v3_to_v4(conn: Connection) -> None:
+    """v4: groups as records of the store (a group named in a case becomes one, closed with
+    it; travelers without a group stay judged per case), the audit anchor in the database, and
+    the ids of actions applied (a desk's offline journal replays each exactly once)."""
+    for table in (travel_groups, audit_anchor, desk_actions):
+        table.create(conn)
+    conn.execute(
+        text("ALTER TABLE travelers ADD COLUMN group_id INTEGER REFERENCES travel_groups(id)")
+    )
+    named = conn.execute(
+        select(travelers.c.case_id, travelers.c.grp, cases.c.opened_at, cases.c.officer)
+        .join(cases, cases.c.id == travelers.c.case_id)
+        .where(travelers.c.grp.is_not(None))
+        .distinct()
+        .order_by(travelers.c.case_id, travelers.c.grp)
+    ).all()
+    for row in named:
+        closed = conn.execute(select(cases.c.closed_at).where(cases.c.id == row.case_id)).scalar()
+        group_id = conn.execute(
+            travel_groups.insert().values(
+                name=row.grp, opened_at=row.opened_at, opened_by=row.officer, closed_at=closed
+            )
+        ).inserted_primary_key[0]  # type: ignore[index]
+        conn.execute(
+            update(travelers)
+            .where(travelers.c.case_id == row.case_id, travelers.c.grp == row.grp)
+            .values(group_id=group_id)
+        )
+    head = conn.execute(select(audit.c.seq, audit.c.hash).order_by(audit.c.seq.desc())).first()
+    if head is not None:
+        conn.execute(audit_anchor.insert().values(id=1, seq=head.seq, hash=head.hash))
+
+
+STEPS: dict[int, Callable[[Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
+
+
+def install_server_rules(conn: Connection) -> None:
+    """PostgreSQL only: the rules the server itself enforces whoever connects (the audit log is
+    append-only, policy edits and closing a REFER need a supervisor): resources/store/rules.sql.
+    Idempotent; run by whoever owns the schema (migrations, `inspector store setup`)."""
+    if conn.dialect.name != "postgresql":
+        return
+    sql = resource("store", "rules.sql").read_text(encoding="utf-8")
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(sql)  # no parameters: its '%' stay plpgsql's own
+    finally:
+        cursor.close()
 
 
 def backup_path(db_path: Path, version: int) -> Path:
@@ -88,12 +147,14 @@ def _backup(db_path: Path, version: int) -> Path:
 
 
 def migrate(engine: Engine, db_path: Path | None) -> int:
-    """Bring the database to SCHEMA_VERSION; return the version found before."""
-    with engine.begin() as conn:
+    """Bring the database to SCHEMA_VERSION; return the version found before. `db_path`: the
+    SQLite file (backed up before a step), None for a server (back it up with pg_dump)."""
+    with engine.begin() as conn:  # a server's writers lock first (engine.py): one migrates
         found = schema_version(conn)
         if found == 0:
             metadata.create_all(conn)
             conn.execute(meta.insert().values(key="schema_version", value=str(SCHEMA_VERSION)))
+            install_server_rules(conn)
             return 0
     if found > SCHEMA_VERSION:
         raise StoreError(
@@ -104,6 +165,10 @@ def migrate(engine: Engine, db_path: Path | None) -> int:
         _backup(db_path, found)
     for version in range(found, SCHEMA_VERSION):
         with engine.begin() as conn:
+            if schema_version(conn) != version:  # another desk migrated it meanwhile
+                continue
             STEPS[version](conn)
             _set_version(conn, version + 1)
+            if version + 1 == SCHEMA_VERSION:
+                install_server_rules(conn)
     return found

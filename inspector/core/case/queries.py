@@ -17,10 +17,19 @@ from inspector.core.case.records import (
     Declaration,
     DriveIdentity,
     DriveRecord,
+    GroupRecord,
+    Peer,
     StoredVerdict,
     Traveler,
 )
-from inspector.core.case.schema import cases, declarations, drives, travelers, verdicts
+from inspector.core.case.schema import (
+    cases,
+    declarations,
+    drives,
+    travel_groups,
+    travelers,
+    verdicts,
+)
 from inspector.core.errors import UsageError
 from inspector.core.scan.from_json import ScanDocumentError, scan_from_json
 from inspector.core.survey.names import display_name
@@ -79,7 +88,85 @@ def load_travelers(conn: Connection, case_id: int) -> list[Traveler]:
         decl = None
         if r.updated_at is not None:
             decl = Declaration(r.text, r.declared_bytes, r.licence, r.updated_at)
-        out.append(Traveler(r.id, r.case_id, r.name, r.document, r.grp, decl))
+        out.append(Traveler(r.id, r.case_id, r.name, r.document, r.grp, decl, r.group_id))
+    return out
+
+
+def load_peers(conn: Connection, case_id: int) -> list[Peer]:
+    """Members of this case's groups recorded in other cases (other desks), with their drives."""
+    mine = select(travelers.c.group_id).where(
+        travelers.c.case_id == case_id, travelers.c.group_id.is_not(None)
+    )
+    rows = conn.execute(
+        select(travelers.c.case_id, cases.c.desk)
+        .join(cases, cases.c.id == travelers.c.case_id)
+        .where(travelers.c.group_id.in_(mine), travelers.c.case_id != case_id)
+        .distinct()
+        .order_by(travelers.c.case_id)
+    ).all()
+    peers = []
+    for other, desk in rows:
+        group_ids = set(conn.execute(mine).scalars())
+        theirs = load_drives(conn, other)
+        for t in load_travelers(conn, other):
+            if t.group_id in group_ids:
+                drives_of = tuple(d for d in theirs if d.traveler_id == t.id)
+                peers.append(Peer(t, drives_of, desk))
+    return peers
+
+
+def peer_cases(conn: Connection, case_id: int) -> list[int]:
+    """Open cases other than this one with a member in one of its groups."""
+    mine = select(travelers.c.group_id).where(
+        travelers.c.case_id == case_id, travelers.c.group_id.is_not(None)
+    )
+    query = (
+        select(travelers.c.case_id)
+        .join(cases, cases.c.id == travelers.c.case_id)
+        .where(
+            travelers.c.group_id.in_(mine),
+            travelers.c.case_id != case_id,
+            cases.c.closed_at.is_(None),
+        )
+        .distinct()
+        .order_by(travelers.c.case_id)
+    )
+    return list(conn.execute(query).scalars())
+
+
+def open_group(conn: Connection, name: str) -> int | None:
+    """The open group record of this name (the newest, should there be several)."""
+    query = (
+        select(travel_groups.c.id)
+        .where(travel_groups.c.name == name, travel_groups.c.closed_at.is_(None))
+        .order_by(travel_groups.c.id.desc())
+        .limit(1)
+    )
+    return conn.execute(query).scalar()
+
+
+def list_groups(conn: Connection, open_only: bool = True) -> list[GroupRecord]:
+    query = select(travel_groups).order_by(travel_groups.c.id)
+    if open_only:
+        query = query.where(travel_groups.c.closed_at.is_(None))
+    out = []
+    for r in conn.execute(query):
+        members = conn.execute(
+            select(travelers.c.name, travelers.c.case_id, cases.c.desk)
+            .join(cases, cases.c.id == travelers.c.case_id)
+            .where(travelers.c.group_id == r.id)
+            .order_by(travelers.c.id)
+        ).all()
+        out.append(
+            GroupRecord(
+                r.id,
+                r.name,
+                r.opened_at,
+                r.opened_by,
+                r.closed_at,
+                tuple((m.name, m.case_id, m.desk) for m in members),
+            )
+        )
     return out
 
 

@@ -77,6 +77,7 @@ class Traveler:
     document: str | None  # travel document number
     group: str | None
     declaration: Declaration | None
+    group_id: int | None = None  # the store's group record (shared by every desk's members)
 
     @property
     def group_name(self) -> str:
@@ -152,6 +153,8 @@ class Change:
 
     case_id: int | None
     kinds: tuple[str, ...]  # audit kinds of the write, e.g. ("scan finished", "verdict")
+    remote: bool = False  # written by another desk (or process), seen through the feed
+    verdicts: tuple[tuple[str, str, str], ...] = ()  # (scope, subject, verdict) it recorded
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,9 +168,31 @@ class TravelerSummary:
 @dataclass(frozen=True, slots=True)
 class GroupSummary:
     name: str
-    travelers: tuple[str, ...]
+    travelers: tuple[str, ...]  # every member, at this desk and at others
     totals: Totals
     verdict: Verdict
+    elsewhere: tuple[str, ...] = ()  # members in other desks' cases: "Name (case 12, desk 2)"
+
+
+@dataclass(frozen=True, slots=True)
+class GroupRecord:
+    """A group as the store keeps it: open until closed, members from any desk's cases."""
+
+    id: int
+    name: str
+    opened_at: str
+    opened_by: str
+    closed_at: str | None
+    members: tuple[tuple[str, int, str], ...]  # (traveler, case id, desk)
+
+
+@dataclass(frozen=True, slots=True)
+class Peer:
+    """A member of one of the case's groups recorded in another case (another desk)."""
+
+    traveler: Traveler
+    drives: tuple[DriveRecord, ...]
+    desk: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,6 +246,21 @@ def figures_of(drive: DriveRecord) -> DriveFigures | None:
     return drive_figures(drive.result, drive.identity.capacity_bytes, where)
 
 
+def _traveler_summary(
+    t: Traveler, drives: Sequence[DriveRecord], policy: Policy
+) -> TravelerSummary:
+    mine = tuple(d for d in drives if d.traveler_id == t.id)
+    figures = [f for f in (figures_of(d) for d in mine) if f is not None]
+    decl = t.declaration
+    tot = totals(
+        figures,
+        declared_bytes=decl.declared_bytes if decl else None,
+        licence=decl.licence if decl else None,
+    )
+    verdict = settle(evaluate(tot, policy, "traveler"), traveler_pending(mine))
+    return TravelerSummary(t, mine, tot, verdict)
+
+
 def traveler_pending(drives: Sequence[DriveRecord]) -> tuple[str, ...]:
     if not drives:
         return ("no drive recorded yet",)
@@ -233,26 +273,24 @@ def summarize(
     travelers: Sequence[Traveler],
     drives: Sequence[DriveRecord],
     policy: Policy | None = None,
+    peers: Sequence[Peer] = (),
 ) -> CaseSummary:
     """Totals and verdicts per traveler and group. Drives without a result count with their
     capacity only (and are reported as unscanned): a partial result counts what it saw. A traveler
-    without a drive, or with one still scanning, is PENDING; so is a group with such a member."""
+    without a drive, or with one still scanning, is PENDING; so is a group with such a member.
+    `peers`: members of the case's groups at other desks; their drives count in the group's
+    totals (judged by this case's policy), never in this case's own travelers."""
     policy = policy or case.policy()
-    per_traveler: list[TravelerSummary] = []
-    for t in travelers:
-        mine = tuple(d for d in drives if d.traveler_id == t.id)
-        figures = [f for f in (figures_of(d) for d in mine) if f is not None]
-        decl = t.declaration
-        tot = totals(
-            figures,
-            declared_bytes=decl.declared_bytes if decl else None,
-            licence=decl.licence if decl else None,
-        )
-        verdict = settle(evaluate(tot, policy, "traveler"), traveler_pending(mine))
-        per_traveler.append(TravelerSummary(t, mine, tot, verdict))
+    per_traveler = [_traveler_summary(t, drives, policy) for t in travelers]
     groups: dict[str, list[TravelerSummary]] = {}
     for s in per_traveler:
         groups.setdefault(s.traveler.group_name, []).append(s)
+    where: dict[int, str] = {}
+    for p in peers:
+        if p.traveler.group in groups:
+            groups[p.traveler.group].append(_traveler_summary(p.traveler, p.drives, policy))
+            desk = f", desk {p.desk}" if p.desk else ""
+            where[p.traveler.id] = f"{p.traveler.name} (case {p.traveler.case_id}{desk})"
     per_group = []
     for name in sorted(groups):
         members = groups[name]
@@ -265,6 +303,7 @@ def summarize(
                 tuple(m.traveler.name for m in members),
                 gt,
                 settle(evaluate(gt, policy, "group"), pending),
+                tuple(where[m.traveler.id] for m in members if m.traveler.id in where),
             )
         )
     return CaseSummary(

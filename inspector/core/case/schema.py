@@ -18,7 +18,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 metadata = MetaData()
 
@@ -43,6 +43,18 @@ cases = Table(
     Column("training", Boolean, nullable=False, default=False),  # v2
 )
 
+# v4: a group (flight, travel party) is a record of the store, not of one case: travelers of
+# cases at different desks join the same open group by its name, and are judged together.
+travel_groups = Table(
+    "travel_groups",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", Text, nullable=False),
+    Column("opened_at", Text, nullable=False),
+    Column("opened_by", Text, nullable=False),
+    Column("closed_at", Text),
+)
+
 travelers = Table(
     "travelers",
     metadata,
@@ -51,6 +63,8 @@ travelers = Table(
     Column("name", Text, nullable=False),
     Column("document", Text),
     Column("grp", Text),
+    # v4: the group record it belongs to (grp keeps its name, as before)
+    Column("group_id", Integer, ForeignKey("travel_groups.id"), nullable=True),
     UniqueConstraint("case_id", "name"),
 )
 
@@ -110,6 +124,29 @@ audit = Table(
     Column("data", Text, nullable=False),  # canonical JSON
     Column("prev_hash", Text, nullable=False),
     Column("hash", Text, nullable=False),
+)
+
+# v4: the audit anchor kept in the database too (one row, moved in each write transaction;
+# the SQLite store keeps its anchor file beside it as well).
+audit_anchor = Table(
+    "audit_anchor",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),  # always 1
+    Column("seq", Integer, nullable=False),
+    Column("hash", Text, nullable=False),
+)
+
+# v4: actions a desk did with an action id (its offline journal's, or any write of a shared
+# store): applied in the same transaction as the action, so a replay applies each exactly once.
+desk_actions = Table(
+    "desk_actions",
+    metadata,
+    Column("action_id", Text, primary_key=True),
+    Column("desk", Text, nullable=False),
+    Column("method", Text, nullable=False),
+    Column("queued_at", Text, nullable=False),
+    Column("applied_at", Text, nullable=False),
+    Column("result_id", Integer),  # the record it made (a drive's id), for later actions
 )
 
 # Schema version 2 as released: the drives table before v3 (traveler_id NOT NULL).

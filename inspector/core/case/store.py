@@ -1,48 +1,51 @@
-"""The case store: cases, travelers, declarations, drive records and verdicts in SQLite (WAL),
-with every change audited in the same transaction.
+"""The case store: cases, travelers, declarations, drive records, groups and verdicts, in the
+desk's SQLite file or in a customs post's shared PostgreSQL store, with every change audited in
+the same transaction (store_base.py has the machinery: threads, transactions, anchors).
 
-Threading: reads run on the caller's thread through their own pooled connections (WAL lets them
-proceed while a write is in progress). Writes are serialized on one writer thread; the blocking
-methods (`open_case`, `add_traveler`, ...) wait for their commit, and `submit(store.method, ...)`
-returns a Future instead, for a GUI that must not wait. Values returned are frozen dataclasses,
-safe to hand to any thread.
+Live and training cases live in different stores (`open_store(training=True)`), each with its
+own audit chain, so a classroom never writes into the evidence of real inspections; the
+training store is always the desk's own SQLite file.
 
-Live and training cases live in different files (`open_store(training=True)`), each with its own
-audit chain, so a classroom never writes into the evidence of real inspections.
+Groups are records of the store: travelers named in the same open group at any desk are judged
+together, and a change at one desk re-judges the groups of every open case that has a member.
 """
 
 from __future__ import annotations
 
+import functools
 import json
-import logging
-import threading
 from collections.abc import Callable, Mapping
-from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ParamSpec, TypeVar
+from typing import Any, TypeVar
 
-from sqlalchemy import Connection, insert, update
-from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy import insert, update
 
 from inspector.core.case import audit, queries
-from inspector.core.case.audit import AuditCheck, AuditEntry
-from inspector.core.case.engine import result_document, sqlite_engine
-from inspector.core.case.migrations import StoreError, migrate
+from inspector.core.case.audit import AuditEntry
+from inspector.core.case.engine import result_document
+from inspector.core.case.location import StoreLocation, configured_url, parse_location
+from inspector.core.case.migrations import StoreError
 from inspector.core.case.policy import Policy
 from inspector.core.case.policy_store import active_policy
 from inspector.core.case.records import (
     Case,
     CaseSummary,
-    Change,
     DeclarationInput,
     DriveIdentity,
     DriveRecord,
+    GroupRecord,
     StoredVerdict,
     Traveler,
-    summarize,
 )
-from inspector.core.case.schema import cases, declarations, drives, travelers, verdicts
+from inspector.core.case.schema import (
+    cases,
+    declarations,
+    drives,
+    travel_groups,
+    travelers,
+    verdicts,
+)
+from inspector.core.case.store_base import RefusedByServer, ServerUnavailable, StoreBase, Tx
 from inspector.core.case.text_input import MAX_STORED_BYTES, clean_text, optional_text
 from inspector.core.errors import UsageError
 from inspector.core.paths import data_dir
@@ -50,177 +53,84 @@ from inspector.core.scan.result import ScanResult
 from inspector.core.survey.names import display_name
 
 LIVE_DB, TRAINING_DB = "cases.sqlite", "training.sqlite"
-__all__ = ["DeclarationInput", "Store", "StoreError", "open_store", "store_path"]
-P = ParamSpec("P")
-Listener = Callable[[Change], None]
-log = logging.getLogger(__name__)
-T = TypeVar("T")
-
-
-@dataclass
-class _Tx:
-    """One write transaction: its connection, its timestamp, the audit entries it appended."""
-
-    conn: Connection
-    at: str
-    logged: list[AuditEntry] = field(default_factory=list)
-
-    def log(self, case_id: int | None, officer: str, kind: str, data: Mapping[str, Any]) -> None:
-        entry = audit.append(
-            self.conn, at=self.at, case_id=case_id, officer=officer, kind=kind, data=data
-        )
-        self.logged.append(entry)
+__all__ = [
+    "DeclarationInput",
+    "RefusedByServer",
+    "ServerUnavailable",
+    "Store",
+    "StoreError",
+    "open_store",
+    "store_path",
+]
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 def store_path(training: bool = False) -> Path:
     return data_dir() / (TRAINING_DB if training else LIVE_DB)
 
 
-def open_store(training: bool = False, path: str | Path | None = None) -> Store:
+def store_location(training: bool = False, url: str | None = None) -> StoreLocation:
+    """`url` (--db), else $INSPECTOR_DB_URL or desk.toml's [store] url, else the SQLite file.
+    Training: always the desk's own training file."""
+    if training:
+        return StoreLocation(path=store_path(True))
+    chosen = url or configured_url()
+    return parse_location(chosen) if chosen else StoreLocation(path=store_path(False))
+
+
+def open_store(
+    training: bool = False, path: str | Path | None = None, url: str | None = None
+) -> Store:
     """Open (creating or migrating) the live case store, or the training one."""
-    return Store(Path(path) if path is not None else store_path(training), training=training)
+    where = StoreLocation(path=Path(path)) if path is not None else store_location(training, url)
+    return Store(where, training=training)
 
 
-class Store:
+def journaled(method: F) -> F:
+    """A write a desk can do while the post's server is unreachable: on a shared store it gets
+    an action id, and is kept in the desk's journal when the server cannot take it (journal.py)."""
+
+    @functools.wraps(method)
+    def wrapper(self: Store, *args: Any, **kwargs: Any) -> Any:
+        if self.journal is None:
+            return method(self, *args, **kwargs)
+        return self.journal.call(method.__name__, args, kwargs)
+
+    return wrapper  # type: ignore[return-value]
+
+
+class Store(StoreBase):
     """One case database. Use as a context manager, or call close()."""
 
-    def __init__(self, path: Path, *, training: bool = False) -> None:
-        self.path = path
-        self.training = training
-        self.name = "training case store" if training else "case store"
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self._writer_engine = sqlite_engine(path, immediate=True)
-            self._reader_engine = sqlite_engine(path, immediate=False)
-            self.migrated_from = migrate(self._writer_engine, path)
-        except OSError as exc:
-            raise StoreError(f"cannot open {self.name} {path}: {exc.strerror or exc}") from None
-        except DBAPIError as exc:
-            raise StoreError(f"cannot open {self.name} {path}: {exc.orig}") from None
-        self._executor = ThreadPoolExecutor(1, thread_name_prefix="inspector-store-writer")
-        self._writer_ident: int | None = None
-        self._listeners: list[Listener] = []
-        self._executor.submit(self._remember_writer).result()
+    def __init__(self, where: StoreLocation, *, training: bool = False) -> None:
+        super().__init__(where, training=training)
+        self.journal = None
+        if self.shared:
+            from inspector.core.case.journal import Journal
 
-    def _remember_writer(self) -> None:
-        self._writer_ident = threading.get_ident()
+            self.journal = Journal(self)
+
+    def close(self) -> None:
+        if self.journal is not None:
+            self.journal.close()
+        super().close()
 
     def __enter__(self) -> Store:
         return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def close(self) -> None:
-        self._executor.shutdown(wait=True)
-        self._writer_engine.dispose()
-        self._reader_engine.dispose()
-
-    def add_listener(self, listener: Listener) -> Callable[[], None]:
-        """Call `listener(Change)` after every committed write, on the writer thread (the GUI
-        bridge re-emits it as a queued Qt signal). Returns a function that unsubscribes."""
-        self._listeners.append(listener)
-        return lambda: self._listeners.remove(listener)
-
-    # ---- reads (any thread) ----
-
-    def _read(self, fn: Callable[[Connection], T]) -> T:
-        try:
-            with self._reader_engine.connect() as conn:
-                return fn(conn)
-        except DBAPIError as exc:
-            raise StoreError(f"{self.name} {self.path}: {exc.orig}") from None
-
-    def case(self, case_id: int) -> Case:
-        return self._read(lambda c: queries.load_case(c, case_id, self.name))
-
-    def cases(self, open_only: bool = False) -> list[Case]:
-        return self._read(lambda c: queries.list_cases(c, open_only))
-
-    def travelers(self, case_id: int) -> list[Traveler]:
-        return self._read(lambda c: self._checked(c, case_id, queries.load_travelers))
-
-    def drives(self, case_id: int) -> list[DriveRecord]:
-        return self._read(lambda c: self._checked(c, case_id, queries.load_drives))
-
-    def drive(self, drive_id: int) -> DriveRecord:
-        return self._read(lambda c: queries.load_drive(c, drive_id))
-
-    def summary(self, case_id: int) -> CaseSummary:
-        """Totals and verdicts per traveler and group, from the case's own policy."""
-        return self._read(lambda c: self._summary(c, case_id))
 
     def verdicts(self, case_id: int) -> list[StoredVerdict]:
         """Every recorded verdict change of a case, oldest first."""
         return self._read(lambda c: self._checked(c, case_id, queries.verdict_history))
 
-    def audit_entries(self, case_id: int | None = None) -> list[AuditEntry]:
-        return self._read(lambda c: audit.entries(c, case_id))
-
-    def audit_head(self) -> AuditEntry | None:
-        return self._read(audit.head)
-
-    def verify(self) -> AuditCheck:
-        """Check the audit chain, its anchor, and that stored results match their audited hash."""
-        from inspector.core.case.audit_verify import verify_store
-
-        return self._read(lambda c: verify_store(c, self.path))
-
-    def _checked(self, conn: Connection, case_id: int, fn: Callable[[Connection, int], T]) -> T:
-        queries.load_case(conn, case_id, self.name)
-        return fn(conn, case_id)
-
-    def _summary(self, conn: Connection, case_id: int) -> CaseSummary:
-        case = queries.load_case(conn, case_id, self.name)
-        return summarize(
-            case, queries.load_travelers(conn, case_id), queries.load_drives(conn, case_id)
-        )
-
-    # ---- writes (serialized on the writer thread) ----
-
-    def submit(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> Future[T]:
-        """Run a store method on the writer thread; the GUI connects to the Future."""
-        return self._executor.submit(fn, *args, **kwargs)
-
-    def _write(self, fn: Callable[[_Tx], T]) -> T:
-        if threading.get_ident() == self._writer_ident:
-            return self._transaction(fn)
-        return self._executor.submit(self._transaction, fn).result()
-
-    def _transaction(self, fn: Callable[[_Tx], T]) -> T:
-        try:
-            with self._writer_engine.begin() as conn:
-                tx = _Tx(conn, queries.now())
-                value = fn(tx)
-        except IntegrityError as exc:
-            raise StoreError(f"{self.name}: refused an inconsistent change ({exc.orig})") from None
-        except DBAPIError as exc:
-            raise StoreError(f"{self.name} {self.path}: {exc.orig}") from None
-        if tx.logged:
-            try:
-                audit.write_anchor(self.path, tx.logged[-1])
-            except OSError as exc:
-                raise StoreError(f"cannot write the audit anchor: {exc.strerror}") from None
-            change = Change(tx.logged[-1].case_id, tuple(e.kind for e in tx.logged))
-            for listener in list(self._listeners):
-                try:
-                    listener(change)
-                except Exception:  # a listener's bug must not undo or fail a committed write
-                    log.exception("store listener failed")
-        return value
-
-    def _open_case_row(self, tx: _Tx, case_id: int) -> Case:
-        case = queries.load_case(tx.conn, case_id, self.name)
-        if not case.is_open:
-            raise UsageError(f"case {case_id} was closed at {case.closed_at}; open a new case")
-        return case
+    def groups(self, open_only: bool = True) -> list[GroupRecord]:
+        return self._read(lambda c: queries.list_groups(c, open_only))
 
     def open_case(self, officer: str, desk: str = "", policy: Policy | None = None) -> Case:
         officer = clean_text("officer", officer)
         desk = optional_text("desk", desk) or ""
         policy = policy or active_policy()
 
-        def tx_fn(tx: _Tx) -> Case:
+        def tx_fn(tx: Tx) -> Case:
             row = tx.conn.execute(
                 insert(cases).values(
                     officer=officer,
@@ -251,7 +161,7 @@ class Store:
         return self._write(tx_fn)
 
     def close_case(self, case_id: int, by: str | None = None) -> Case:
-        def tx_fn(tx: _Tx) -> Case:
+        def tx_fn(tx: Tx) -> Case:
             case = self._open_case_row(tx, case_id)
             tx.conn.execute(update(cases).where(cases.c.id == case_id).values(closed_at=tx.at))
             tx.log(case_id, by or case.officer, audit.CASE_CLOSED, {})
@@ -259,6 +169,7 @@ class Store:
 
         return self._write(tx_fn)
 
+    @journaled
     def add_traveler(
         self,
         case_id: int,
@@ -272,13 +183,16 @@ class Store:
         document = optional_text("travel document", document)
         group = optional_text("group", group)
 
-        def tx_fn(tx: _Tx) -> Traveler:
+        def tx_fn(tx: Tx) -> Traveler:
             case = self._open_case_row(tx, case_id)
             officer = by or case.officer
             if any(t.name == name for t in queries.load_travelers(tx.conn, case_id)):
                 raise UsageError(f"traveler {display_name(name)!r} is already in case {case_id}")
+            group_id = None if group is None else self._group_id(tx, case_id, group, officer)
             tx.conn.execute(
-                insert(travelers).values(case_id=case_id, name=name, document=document, grp=group)
+                insert(travelers).values(
+                    case_id=case_id, name=name, document=document, grp=group, group_id=group_id
+                )
             )
             tx.log(
                 case_id,
@@ -293,12 +207,13 @@ class Store:
 
         return self._write(tx_fn)
 
+    @journaled
     def declare(
         self, case_id: int, traveler: str, declaration: DeclarationInput, by: str | None = None
     ) -> Traveler:
         """Set or replace a traveler's declaration; verdicts are recomputed and audited."""
 
-        def tx_fn(tx: _Tx) -> Traveler:
+        def tx_fn(tx: Tx) -> Traveler:
             case = self._open_case_row(tx, case_id)
             officer = by or case.officer
             self._declare(tx, case_id, traveler, declaration, officer)
@@ -308,7 +223,7 @@ class Store:
         return self._write(tx_fn)
 
     def _declare(
-        self, tx: _Tx, case_id: int, traveler: str, d: DeclarationInput, officer: str
+        self, tx: Tx, case_id: int, traveler: str, d: DeclarationInput, officer: str
     ) -> None:
         text = clean_text("declaration", d.text, multiline=True, required=False)
         licence = optional_text("licence reference", d.licence)
@@ -348,6 +263,7 @@ class Store:
             },
         )
 
+    @journaled
     def begin_drive(
         self,
         case_id: int,
@@ -364,7 +280,7 @@ class Store:
         same drive (a rescan replaces its result; the old one stays hashed in the audit log).
         `traveler` None: a drive nobody carries yet (it keeps the case PENDING)."""
 
-        def tx_fn(tx: _Tx) -> DriveRecord:
+        def tx_fn(tx: Tx) -> DriveRecord:
             case = self._open_case_row(tx, case_id)
             officer = by or case.officer
             t = None if traveler is None else queries.find_traveler(tx.conn, case_id, traveler)
@@ -423,13 +339,14 @@ class Store:
 
         return self._write(tx_fn)
 
+    @journaled
     def assign_drive(
         self, case_id: int, identity_key: str, traveler: str | None, by: str | None = None
     ) -> DriveRecord:
         """Move a recorded drive to another traveler, or to nobody (`traveler` None): audited
         with who had it before, verdicts of both recomputed. Refused in a closed case."""
 
-        def tx_fn(tx: _Tx) -> DriveRecord:
+        def tx_fn(tx: Tx) -> DriveRecord:
             case = self._open_case_row(tx, case_id)
             officer = by or case.officer
             found = [
@@ -460,11 +377,12 @@ class Store:
 
         return self._write(tx_fn)
 
+    @journaled
     def finish_drive(self, drive_id: int, result: ScanResult, by: str | None = None) -> DriveRecord:
         """Store a drive's scan result (complete or partial), audit its hash, recompute verdicts."""
         text, digest = result_document(result)
 
-        def tx_fn(tx: _Tx) -> DriveRecord:
+        def tx_fn(tx: Tx) -> DriveRecord:
             d, case = self._scanning_drive(tx, drive_id)
             officer = by or case.officer
             values: dict[str, Any] = {
@@ -500,7 +418,7 @@ class Store:
 
         return self._write(tx_fn)
 
-    def _scanning_drive(self, tx: _Tx, drive_id: int) -> tuple[DriveRecord, Case]:
+    def _scanning_drive(self, tx: Tx, drive_id: int) -> tuple[DriveRecord, Case]:
         """A drive whose scan was begun and not yet finished. Its case may have been closed
         meanwhile: a scan started before closing still completes its record."""
         d = queries.load_drive(tx.conn, drive_id)
@@ -511,10 +429,11 @@ class Store:
             )
         return d, queries.load_case(tx.conn, d.case_id, self.name)
 
+    @journaled
     def fail_drive(self, drive_id: int, reason: str, by: str | None = None) -> DriveRecord:
         """The scan stopped with an error: the drive stays incomplete, without a result."""
 
-        def tx_fn(tx: _Tx) -> DriveRecord:
+        def tx_fn(tx: Tx) -> DriveRecord:
             d, case = self._scanning_drive(tx, drive_id)
             tx.conn.execute(
                 update(drives)
@@ -531,12 +450,13 @@ class Store:
 
         return self._write(tx_fn)
 
+    @journaled
     def record(
         self, case_id: int, kind: str, data: Mapping[str, Any], by: str | None = None
     ) -> AuditEntry:
         """Audit an event that changes no case data (files hashed, report exported)."""
 
-        def tx_fn(tx: _Tx) -> AuditEntry:
+        def tx_fn(tx: Tx) -> AuditEntry:
             case = queries.load_case(tx.conn, case_id, self.name)
             tx.log(case_id, by or case.officer, kind, data)
             return tx.logged[-1]
@@ -547,7 +467,7 @@ class Store:
         """Audit a supervisor's edit of the desk policy (no case: it applies to new cases)."""
         by = clean_text("supervisor", by)
 
-        def tx_fn(tx: _Tx) -> AuditEntry:
+        def tx_fn(tx: Tx) -> AuditEntry:
             tx.log(
                 None,
                 by,
@@ -565,8 +485,46 @@ class Store:
 
         return self._write(tx_fn)
 
-    def _refresh_verdicts(self, tx: _Tx, case_id: int, officer: str) -> CaseSummary:
-        """Recompute verdicts; store and audit those that changed."""
+    def _group_id(self, tx: Tx, case_id: int, name: str, officer: str) -> int:
+        """The open group of this name, any desk's; opened (and audited) when there is none."""
+        found = queries.open_group(tx.conn, name)
+        if found is not None:
+            return found
+        row = tx.conn.execute(
+            insert(travel_groups).values(name=name, opened_at=tx.at, opened_by=officer)
+        )
+        group_id = int(row.inserted_primary_key[0])  # type: ignore[index]
+        tx.log(case_id, officer, audit.GROUP_OPENED, {"group": name, "group_id": group_id})
+        return group_id
+
+    def close_group(self, name: str, by: str) -> GroupRecord:
+        """Close the open group of this name (the flight has gone): travelers named in it later
+        start a new group. Its members' verdicts stay as they are."""
+        name = clean_text("group", name)
+        by = clean_text("officer", by)
+
+        def tx_fn(tx: Tx) -> GroupRecord:
+            group_id = queries.open_group(tx.conn, name)
+            if group_id is None:
+                raise UsageError(f"no open group {display_name(name)!r} in the {self.name}")
+            tx.conn.execute(
+                update(travel_groups).where(travel_groups.c.id == group_id).values(closed_at=tx.at)
+            )
+            tx.log(None, by, audit.GROUP_CLOSED, {"group": name, "group_id": group_id})
+            return next(g for g in queries.list_groups(tx.conn, False) if g.id == group_id)
+
+        return self._write(tx_fn)
+
+    def _refresh_verdicts(self, tx: Tx, case_id: int, officer: str) -> CaseSummary:
+        """Recompute verdicts of the case and of every open case (another desk's) that shares
+        a group with it; store and audit those that changed. The store's write lock is held:
+        every other desk's drives are in what this transaction reads."""
+        summary = self._refresh_case(tx, case_id, officer, None)
+        for other in queries.peer_cases(tx.conn, case_id):
+            self._refresh_case(tx, other, officer, case_id)
+        return summary
+
+    def _refresh_case(self, tx: Tx, case_id: int, officer: str, origin: int | None) -> CaseSummary:
         summary = self._summary(tx.conn, case_id)
         before = queries.latest_verdicts(tx.conn, case_id)
         now = [("traveler", t.traveler.name, t.verdict) for t in summary.travelers]
@@ -585,10 +543,13 @@ class Store:
                     computed_at=tx.at,
                 )
             )
-            tx.log(
-                case_id,
-                officer,
-                audit.VERDICT,
-                {"scope": scope, "subject": subject, "verdict": v.verdict, "reasons": reasons},
-            )
+            data: dict[str, Any] = {
+                "scope": scope,
+                "subject": subject,
+                "verdict": v.verdict,
+                "reasons": reasons,
+            }
+            if origin is not None:
+                data["after_change_in_case"] = origin  # another desk's drive moved the group
+            tx.log(case_id, officer, audit.VERDICT, data)
         return summary
