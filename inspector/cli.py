@@ -28,6 +28,7 @@ COMMANDS: dict[str, str] = {
     "audit": "check the tamper-evident audit log",
     "hash": "BLAKE3 of files in full (a manifest; b3sum format)",
     "policy": "show the desk policy; a supervisor replaces it",
+    "store": "a post's shared case store: set up its server; groups across desks",
     "train": "run a training scenario headless (simulated drives, real pipeline)",
     "gui": "open the inspection desk (the default when no command is given)",
 }

@@ -22,7 +22,7 @@ def register(p: argparse.ArgumentParser) -> None:
 def run_verify(args: argparse.Namespace) -> int:
     with store_of(args) as store:
         check = store.verify()
-        path = str(store.path)
+        path = store.shown
     head = check.head
     if args.json:
         print_json(

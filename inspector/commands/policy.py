@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from inspector.commands.output import print_json, stdout_console
-from inspector.commands.stores import store_of
+from inspector.commands.stores import add_db, store_of
 from inspector.core.case.policy import Policy
 from inspector.core.case.policy_store import active_policy, active_policy_path, save_policy
 from inspector.core.case.text_input import clean_text
@@ -25,6 +25,7 @@ def register(p: argparse.ArgumentParser) -> None:
     t.add_argument("file", metavar="FILE")
     t.add_argument("--by", required=True, metavar="SUPERVISOR", help="who changes the policy")
     t.add_argument("--json", action="store_true", help="print one JSON document")
+    add_db(t)
     t.set_defaults(func=run_set)
 
 
@@ -60,6 +61,7 @@ def run_set(args: argparse.Namespace) -> int:
         raise UsageError(f"{args.file}: not UTF-8 text") from None
     by = clean_text("supervisor", args.by)
     with store_of(args) as store:  # opened first: a change that cannot be audited is not made
+        store.require_supervisor("change the policy")
         before, after = save_policy(text)
         entry = store.record_policy_change(before, after, by)
     if args.json:

@@ -19,15 +19,27 @@ def case_id(text: str) -> int:
     return value
 
 
+def add_db(p: Any) -> None:
+    p.add_argument(
+        "--db",
+        metavar="URL",
+        help="case store: postgresql+psycopg://DESK@SERVER/inspector for a post's shared store "
+        "(default: $INSPECTOR_DB_URL, else [store] url in desk.toml, else this desk's file)",
+    )
+
+
 def add_training(p: Any) -> None:
     p.add_argument(
         "--training",
         action="store_true",
         help="use the training case store (classroom cases, kept apart from live ones)",
     )
+    add_db(p)
 
 
 def store_of(args: argparse.Namespace) -> Store:
     from inspector.core.case.store import open_store  # SQLAlchemy only for commands that use it
 
-    return open_store(training=bool(getattr(args, "training", False)))
+    return open_store(
+        training=bool(getattr(args, "training", False)), url=getattr(args, "db", None)
+    )

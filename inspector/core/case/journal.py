@@ -238,7 +238,7 @@ def _provisional(method: str, local_id: int, a: dict[str, Any], at: str) -> Any:
     if method in ("add_traveler", "declare"):
         d = a.get("declaration")
         decl = None if d is None else Declaration(d.text, d.declared_bytes, d.licence, at)
-        name = a.get("name", a.get("traveler"))
+        name = str(a.get("name") or a.get("traveler") or "")
         return Traveler(-local_id, a["case_id"], name, a.get("document"), a.get("group"), decl)
     if method == "begin_drive":
         identity = a["identity"]

@@ -16,7 +16,7 @@ import functools
 import json
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import insert, update
 
@@ -63,6 +63,9 @@ __all__ = [
     "store_path",
 ]
 F = TypeVar("F", bound=Callable[..., Any])
+if TYPE_CHECKING:
+    from inspector.core.case.feed import ChangeFeed
+    from inspector.core.case.journal import Journal
 
 
 def store_path(training: bool = False) -> Path:
@@ -104,13 +107,42 @@ class Store(StoreBase):
 
     def __init__(self, where: StoreLocation, *, training: bool = False) -> None:
         super().__init__(where, training=training)
-        self.journal = None
+        self.journal: Journal | None = None
+        self.feed: ChangeFeed | None = None
         if self.shared:
             from inspector.core.case.journal import Journal
 
             self.journal = Journal(self)
 
+    def watch(self) -> None:
+        """Tell the listeners of other desks' changes too (feed.py), from now until close()."""
+        if self.feed is None:
+            from inspector.core.case.feed import ChangeFeed
+
+            self.feed = ChangeFeed(self)
+
+    def offline_waiting(self) -> int | None:
+        """None: the desk reaches its store; else how many of its actions wait in the journal
+        for the post's server ("offline — N actions waiting")."""
+        if self.journal is None:
+            return None
+        waiting = self.journal.waiting()
+        return waiting if waiting or self.journal.offline else None
+
+    def require_supervisor(self, doing: str) -> None:
+        """Refuse early what the post's server would refuse (rules.sql) before anything on the
+        desk is changed: a policy edit saved to disk must also be audited."""
+        if self.location.url is None:
+            return
+        from sqlalchemy import text
+
+        allowed = self._read(lambda c: c.execute(text("SELECT inspector_is_supervisor()")).scalar())
+        if not allowed:
+            raise RefusedByServer(f"refused by the post's server: only a supervisor may {doing}")
+
     def close(self) -> None:
+        if self.feed is not None:
+            self.feed.close()
         if self.journal is not None:
             self.journal.close()
         super().close()
