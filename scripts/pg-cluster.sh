@@ -26,10 +26,12 @@ start)
   chmod 755 "$dir"
   as_pg "$PG_BIN/initdb" -D "$dir/data" -U "$PG_USER" --auth=trust -E UTF8 --locale=C.UTF-8 \
     >"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; exit 1; }
-  as_pg "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start \
-    -o "-c listen_addresses='' -c unix_socket_directories='$dir' -c fsync=off \
-        -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 \
-        -c shared_buffers=32MB" >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
+  # In the cluster's own configuration, so a restart (the tests stop and start it) keeps it.
+  printf '%s\n' "listen_addresses = ''" "unix_socket_directories = '$dir'" "fsync = off" \
+    "synchronous_commit = off" "full_page_writes = off" "max_connections = 200" \
+    "shared_buffers = 32MB" >>"$dir/data/postgresql.conf"
+  as_pg "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start >/dev/null \
+    || { cat "$dir/server.log" >&2; exit 1; }
   pid=$(head -1 "$dir/data/postmaster.pid")
   echo "export INSPECTOR_TEST_PG_URL='postgresql+psycopg://$PG_USER@/postgres?host=$dir'"
   echo "export INSPECTOR_TEST_PG_PID=$pid INSPECTOR_TEST_PG_DIR='$dir' INSPECTOR_TEST_PG_BIN='$PG_BIN'"

@@ -13,12 +13,9 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections import defaultdict
 
-from inspector.core.case import audit
 from inspector.core.case.migrations import StoreError
-from inspector.core.case.records import Change
-from inspector.core.case.store_base import NOTIFY_CHANNEL, StoreBase
+from inspector.core.case.store_base import NOTIFY_CHANNEL, StoreBase, changes_of
 
 POLL_S = 0.25  # SQLite: how often the audit head is looked at
 FALLBACK_S = 1.0  # PostgreSQL: a look even without a notification
@@ -74,14 +71,5 @@ class ChangeFeed:
         mine = self.store.own_seqs
         theirs = [e for e in new if e.seq not in mine]
         mine.difference_update(e.seq for e in new)
-        by_case: dict[int | None, list[audit.AuditEntry]] = defaultdict(list)
-        for e in theirs:
-            by_case[e.case_id].append(e)
-        for case_id, entries in by_case.items():
-            verdicts = tuple(
-                (str(d.get("scope")), str(d.get("subject")), str(d.get("verdict")))
-                for e in entries
-                if e.kind == audit.VERDICT
-                for d in (e.details(),)
-            )
-            self.store.tell(Change(case_id, tuple(e.kind for e in entries), True, verdicts))
+        for change in changes_of(theirs, remote=True):
+            self.store.tell(change)

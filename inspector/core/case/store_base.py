@@ -278,15 +278,8 @@ class StoreBase:
                     audit.write_anchor(self.path, tx.logged[-1])
                 except OSError as exc:
                     raise StoreError(f"cannot write the audit anchor: {exc.strerror}") from None
-            verdicts = tuple(
-                (str(d.get("scope")), str(d.get("subject")), str(d.get("verdict")))
-                for e in tx.logged
-                if e.kind == audit.VERDICT
-                for d in (e.details(),)
-            )
-            self.tell(
-                Change(tx.logged[-1].case_id, tuple(e.kind for e in tx.logged), False, verdicts)
-            )
+            for change in changes_of(tx.logged, remote=False):
+                self.tell(change)
         return value
 
     def _open_case_row(self, tx: Tx, case_id: int) -> Case:
@@ -294,6 +287,24 @@ class StoreBase:
         if not case.is_open:
             raise UsageError(f"case {case_id} was closed at {case.closed_at}; open a new case")
         return case
+
+
+def changes_of(entries: list[AuditEntry], remote: bool) -> list[Change]:
+    """What a run of audit entries changed, one Change per case (a drive at one desk records
+    verdicts in the cases of every desk sharing the group), in the order the cases appear."""
+    by_case: dict[int | None, list[AuditEntry]] = {}
+    for e in entries:
+        by_case.setdefault(e.case_id, []).append(e)
+    out = []
+    for case_id, mine in by_case.items():
+        verdicts = tuple(
+            (str(d.get("scope")), str(d.get("subject")), str(d.get("verdict")))
+            for e in mine
+            if e.kind == audit.VERDICT
+            for d in (e.details(),)
+        )
+        out.append(Change(case_id, tuple(e.kind for e in mine), remote, verdicts))
+    return out
 
 
 def _record_id(value: object) -> int | None:
