@@ -74,4 +74,6 @@ def desk_factory(tmp_path):
     for d in made:
         if d.proc.poll() is None:
             d.proc.kill()
-            d.proc.wait()
+        d.proc.wait()
+        d.proc.stdout.close()
+        d.proc.stderr.close()
