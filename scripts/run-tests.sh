@@ -9,7 +9,9 @@ source scripts/lib.sh
 TEST_APT=(xvfb xauth dosfstools mtools exfatprogs xfsprogs gdisk poppler-utils desktop-file-utils
           libmagic1 b3sum cryptsetup-bin fio
           # real writers of the files the identifier must name (tests/unit/test_identify_real_*)
-          qemu-utils btrfs-progs squashfs-tools ffmpeg sox libsox-fmt-base imagemagick zip arj)
+          qemu-utils btrfs-progs squashfs-tools ffmpeg sox libsox-fmt-base imagemagick zip arj
+          # the store suite runs against a real PostgreSQL server too (a private cluster, below)
+          postgresql)
 apt_install "${PY_APT[@]}" "${QT_APT[@]}" "${DRIVE_APT[@]}" "${TEST_APT[@]}"
 make_venv test
 bin="$VENV/bin"
@@ -25,10 +27,19 @@ assert not any(m.startswith('PySide6') for m in sys.modules), 'core/CLI imported
 # Device tests want udevd for hot-plug events (without it they fall back to kernel uevents and
 # blkid); start one only if none runs, stop it by its pid.
 udevd_pid=""
+pg_dir=""
 cleanup() {
   if [ -n "$udevd_pid" ]; then kill "$udevd_pid" 2>/dev/null || true; wait "$udevd_pid" 2>/dev/null || true; fi
+  if [ -n "$pg_dir" ]; then bash scripts/pg-cluster.sh stop "$pg_dir" || true; rm -rf "$pg_dir"; fi
 }
 trap cleanup EXIT
+
+# A private PostgreSQL cluster (Unix socket in a temporary directory, an ordinary user, stopped
+# by its pid at exit): the store suite runs on SQLite and on it. Here a missing server fails
+# the run (INSPECTOR_REQUIRE_PG), where a developer's plain pytest would skip those cases.
+pg_dir=$(mktemp -d /tmp/inspector-pg.XXXXXX)
+eval "$(bash scripts/pg-cluster.sh start "$pg_dir")"
+export INSPECTOR_REQUIRE_PG=1
 if [ "$(id -u)" = 0 ] && ! pgrep -x systemd-udevd >/dev/null; then
   for udevd in /lib/systemd/systemd-udevd /usr/lib/systemd/systemd-udevd; do
     if [ -x "$udevd" ]; then

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QItemSelection, QPoint, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
@@ -144,6 +145,8 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(6, 6, 6, 6)
         if training:
             layout.addWidget(self._training_banner(training.title))
+        self._central_layout = layout
+        self.post_banner: Any = None  # PostBanner (post_watch.py), once a live case is open
         layout.addWidget(body, 1)
         self.setCentralWidget(central)
 
@@ -320,9 +323,15 @@ class MainWindow(QMainWindow):
     # case store ------------------------------------------------------------------------
     def attach_case(self, recorder: CaseRecorder) -> None:
         """Record this desk's travelers and drives in a case of the store from now on."""
+        self._stop_post_banner()
         if self.recorder is not None:
             self.recorder.stop()
         self.recorder = recorder
+        if not recorder.case.training and hasattr(recorder.store, "watch"):
+            from inspector.gui.post_watch import PostBanner  # only once a live case is open
+
+            self.post_banner = PostBanner(recorder.store, recorder.case.id, self)
+            self._central_layout.insertWidget(self._central_layout.count() - 1, self.post_banner)
         # The case keeps the policy it was opened under; the desk judges by that one.
         self.state.set_policy(recorder.case.policy())
         recorder.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
@@ -330,6 +339,12 @@ class MainWindow(QMainWindow):
         self.export_action.setEnabled(True)
         self.open_case_action.setEnabled(False)  # one case per desk session
         self.reopen_case_action.setEnabled(False)
+
+    def _stop_post_banner(self) -> None:
+        if self.post_banner is not None:
+            self.post_banner.stop()
+            self.post_banner.deleteLater()
+            self.post_banner = None
 
     def _ask_open_case(self) -> None:
         officer, ok = QInputDialog.getText(self, "Open a new case", "Officer (name or number):")
@@ -541,6 +556,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.controller.stop()  # cancel scans and join their threads before Qt tears down
+        self._stop_post_banner()
         if self.recorder is not None:
             self.recorder.stop()
             self.recorder = None

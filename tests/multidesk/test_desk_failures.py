@@ -56,7 +56,9 @@ def test_desk_killed_mid_write_loses_nothing_acknowledged(pg_url, desk_factory):
         assert store.verify().intact
 
 
-def test_server_restart_mid_scan_journal_replays_exactly_once(pg_url, pg_server, desk_factory, tmp_path):
+def test_server_restart_mid_scan_journal_replays_exactly_once(
+    pg_url, pg_server, desk_factory, tmp_path
+):
     case_id = _case(pg_url)
     go = tmp_path / "go"
     args = ("--url", pg_url, "--case", str(case_id))
@@ -74,7 +76,12 @@ def test_server_restart_mid_scan_journal_replays_exactly_once(pg_url, pg_server,
     again = desk_factory("D1", "replay", "--url", pg_url).finish()[-1]  # same data dir: journal
     assert again["waiting"] == 0 and again["refused"] == []
     rows = _drives(pg_url)
-    assert sorted(k for k, _, _ in rows) == ["serial:MID", "serial:OFF-0", "serial:OFF-1", "serial:OFF-2"]
+    assert sorted(k for k, _, _ in rows) == [
+        "serial:MID",
+        "serial:OFF-0",
+        "serial:OFF-1",
+        "serial:OFF-2",
+    ]
     assert all(complete for _, complete, _ in rows)
     with open_store(url=pg_url) as store:
         assert store.drive(begun).identity.key == "serial:MID" and store.drive(begun).complete
@@ -102,5 +109,7 @@ def test_replay_of_an_action_the_server_already_has_applies_nothing(pg_url):
         assert store.submit(store.journal.replay).result() == 1
         assert store.journal.waiting() == 0
         assert [d.id for d in store.drives(case_id)] == [first.id]
-        store.finish_drive(first.id, sampled_scan(TB // 2, {"image": (1.0, 0.99, 1.0)}, capacity=TB, serial="X"))
+        store.finish_drive(
+            first.id, sampled_scan(TB // 2, {"image": (1.0, 0.99, 1.0)}, capacity=TB, serial="X")
+        )
         assert store.verify().intact
