@@ -58,10 +58,10 @@ def run_group(a: argparse.Namespace) -> None:
     seen = threading.Event()
 
     def heard(change: Change) -> None:
-        if change.case_id == case.id and ("group", a.group, "refer") in change.verdicts:
-            if not seen.is_set():
-                seen.set()
-                say(event="group-refer", remote=change.remote, desk=a.desk)
+        refer = change.case_id == case.id and ("group", a.group, "refer") in change.verdicts
+        if refer and not seen.is_set():
+            seen.set()
+            say(event="group-refer", remote=change.remote, desk=a.desk)
 
     store.add_listener(heard)
     store.watch()

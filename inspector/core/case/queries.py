@@ -10,7 +10,7 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, select
+from sqlalchemy import ColumnElement, Connection, Row, select
 
 from inspector.core.case.records import (
     Case,
@@ -18,7 +18,6 @@ from inspector.core.case.records import (
     DriveIdentity,
     DriveRecord,
     GroupRecord,
-    Peer,
     StoredVerdict,
     Traveler,
 )
@@ -48,7 +47,7 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def _case(r: Row[Any]) -> Case:
+def case_of_row(r: Row[Any]) -> Case:
     return Case(
         id=r.id,
         officer=r.officer,
@@ -66,21 +65,25 @@ def load_case(conn: Connection, case_id: int, store_name: str = "case store") ->
     row = conn.execute(select(cases).where(cases.c.id == case_id)).first()
     if row is None:
         raise UnknownCaseError(f"no case {case_id} in the {store_name} (see 'inspector case list')")
-    return _case(row)
+    return case_of_row(row)
 
 
 def list_cases(conn: Connection, open_only: bool = False) -> list[Case]:
     query = select(cases).order_by(cases.c.id)
     if open_only:
         query = query.where(cases.c.closed_at.is_(None))
-    return [_case(r) for r in conn.execute(query)]
+    return [case_of_row(r) for r in conn.execute(query)]
 
 
 def load_travelers(conn: Connection, case_id: int) -> list[Traveler]:
+    return load_travelers_where(conn, travelers.c.case_id == case_id)
+
+
+def load_travelers_where(conn: Connection, where: ColumnElement[bool]) -> list[Traveler]:
     query = (
         select(travelers, declarations)
         .outerjoin(declarations, declarations.c.traveler_id == travelers.c.id)
-        .where(travelers.c.case_id == case_id)
+        .where(where)
         .order_by(travelers.c.id)
     )
     out = []
@@ -90,29 +93,6 @@ def load_travelers(conn: Connection, case_id: int) -> list[Traveler]:
             decl = Declaration(r.text, r.declared_bytes, r.licence, r.updated_at)
         out.append(Traveler(r.id, r.case_id, r.name, r.document, r.grp, decl, r.group_id))
     return out
-
-
-def load_peers(conn: Connection, case_id: int) -> list[Peer]:
-    """Members of this case's groups recorded in other cases (other desks), with their drives."""
-    mine = select(travelers.c.group_id).where(
-        travelers.c.case_id == case_id, travelers.c.group_id.is_not(None)
-    )
-    rows = conn.execute(
-        select(travelers.c.case_id, cases.c.desk)
-        .join(cases, cases.c.id == travelers.c.case_id)
-        .where(travelers.c.group_id.in_(mine), travelers.c.case_id != case_id)
-        .distinct()
-        .order_by(travelers.c.case_id)
-    ).all()
-    peers = []
-    for other, desk in rows:
-        group_ids = set(conn.execute(mine).scalars())
-        theirs = load_drives(conn, other)
-        for t in load_travelers(conn, other):
-            if t.group_id in group_ids:
-                drives_of = tuple(d for d in theirs if d.traveler_id == t.id)
-                peers.append(Peer(t, drives_of, desk))
-    return peers
 
 
 def peer_cases(conn: Connection, case_id: int) -> list[int]:
@@ -205,7 +185,11 @@ def _drive(r: Row[Any]) -> DriveRecord:
 
 
 def load_drives(conn: Connection, case_id: int) -> list[DriveRecord]:
-    query = select(drives).where(drives.c.case_id == case_id).order_by(drives.c.id)
+    return load_drives_where(conn, drives.c.case_id == case_id)
+
+
+def load_drives_where(conn: Connection, where: ColumnElement[bool]) -> list[DriveRecord]:
+    query = select(drives).where(where).order_by(drives.c.id)
     return [_drive(r) for r in conn.execute(query)]
 
 

@@ -23,6 +23,7 @@ from sqlalchemy import insert, update
 from inspector.core.case import audit, queries
 from inspector.core.case.audit import AuditEntry
 from inspector.core.case.engine import result_document
+from inspector.core.case.group_context import group_context
 from inspector.core.case.location import StoreLocation, configured_url, parse_location
 from inspector.core.case.migrations import StoreError
 from inspector.core.case.policy import Policy
@@ -82,11 +83,15 @@ def store_location(training: bool = False, url: str | None = None) -> StoreLocat
 
 
 def open_store(
-    training: bool = False, path: str | Path | None = None, url: str | None = None
+    training: bool = False,
+    path: str | Path | None = None,
+    url: str | None = None,
+    journal: Path | None = None,
 ) -> Store:
-    """Open (creating or migrating) the live case store, or the training one."""
+    """Open (creating or migrating) the live case store, or the training one. `journal`: the
+    offline journal of a shared store (default: journal.sqlite in the data directory)."""
     where = StoreLocation(path=Path(path)) if path is not None else store_location(training, url)
-    return Store(where, training=training)
+    return Store(where, training=training, journal=journal)
 
 
 def journaled(method: F) -> F:
@@ -105,14 +110,16 @@ def journaled(method: F) -> F:
 class Store(StoreBase):
     """One case database. Use as a context manager, or call close()."""
 
-    def __init__(self, where: StoreLocation, *, training: bool = False) -> None:
+    def __init__(
+        self, where: StoreLocation, *, training: bool = False, journal: Path | None = None
+    ) -> None:
         super().__init__(where, training=training)
         self.journal: Journal | None = None
         self.feed: ChangeFeed | None = None
         if self.shared:
             from inspector.core.case.journal import Journal
 
-            self.journal = Journal(self)
+            self.journal = Journal(self, journal)
 
     def watch(self) -> None:
         """Tell the listeners of other desks' changes too (feed.py), from now until close()."""
@@ -551,13 +558,16 @@ class Store(StoreBase):
         """Recompute verdicts of the case and of every open case (another desk's) that shares
         a group with it; store and audit those that changed. The store's write lock is held:
         every other desk's drives are in what this transaction reads."""
-        summary = self._refresh_case(tx, case_id, officer, None)
-        for other in queries.peer_cases(tx.conn, case_id):
-            self._refresh_case(tx, other, officer, case_id)
+        context = group_context(tx.conn, case_id, self.name, peers=True)
+        summary = self._refresh_case(tx, context.summary(case_id), officer, None)
+        for other in context.involved[1:]:
+            self._refresh_case(tx, context.summary(other), officer, case_id)
         return summary
 
-    def _refresh_case(self, tx: Tx, case_id: int, officer: str, origin: int | None) -> CaseSummary:
-        summary = self._summary(tx.conn, case_id)
+    def _refresh_case(
+        self, tx: Tx, summary: CaseSummary, officer: str, origin: int | None
+    ) -> CaseSummary:
+        case_id = summary.case.id
         before = queries.latest_verdicts(tx.conn, case_id)
         now = [("traveler", t.traveler.name, t.verdict) for t in summary.travelers]
         now += [("group", g.name, g.verdict) for g in summary.groups]

@@ -211,15 +211,9 @@ class StoreBase:
         return fn(conn, case_id)
 
     def _summary(self, conn: Connection, case_id: int) -> CaseSummary:
-        from inspector.core.case.records import summarize
+        from inspector.core.case.group_context import group_context
 
-        case = queries.load_case(conn, case_id, self.name)
-        return summarize(
-            case,
-            queries.load_travelers(conn, case_id),
-            queries.load_drives(conn, case_id),
-            peers=queries.load_peers(conn, case_id),
-        )
+        return group_context(conn, case_id, self.name, peers=False).summary(case_id)
 
     # ---- writes (serialized on the writer thread) ----
 
