@@ -6,8 +6,10 @@ groups of G (flights): each drive re-judges its group in every member desk's cas
 
     python -m benchmarks.bench_multidesk [--desks 50] [--drives 15] [--group 5] [--url URL]
 
-Without --url it starts a private cluster (scripts/pg-cluster.sh) and stops it after. Prints
-one JSON document: p50/p99/max latency of a write (begin or finish of a drive), total time.
+--pause S: each desk waits 0.5-1.5 x S between drives (as after a scan); 0 (the default) is
+the worst case, every desk writing back to back. Without --url it starts a private cluster
+(scripts/pg-cluster.sh) and stops it after. Prints one JSON document: p50/p99/max latency of a
+write (begin or finish of a drive), total time.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import statistics
 import subprocess
 import sys
@@ -27,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 
-def run_load(url: str, desks: int, drives: int, group: int, work: Path) -> dict:
+def run_load(url: str, desks: int, drives: int, group: int, work: Path, pause: float = 0.0) -> dict:
     from sqlalchemy import text
 
     from inspector.core.case.records import DeclarationInput, DriveIdentity
@@ -61,6 +64,8 @@ def run_load(url: str, desks: int, drives: int, group: int, work: Path) -> dict:
                 t1 = time.perf_counter()
                 store.finish_drive(d.id, seed_scan(serial))
                 mine += [t1 - t0, time.perf_counter() - t1]
+                if pause:  # a desk's next drive comes after its scan (random: desks drift apart)
+                    time.sleep(pause * (0.5 + random.random()))
         except Exception as exc:
             errors.append(f"desk {i}: {exc}")
         with lock:
@@ -85,6 +90,7 @@ def run_load(url: str, desks: int, drives: int, group: int, work: Path) -> dict:
         "desks": desks,
         "drives_per_desk": drives,
         "group_size": group,
+        "pause_s": pause,
         "writes": len(lat),
         "drives_stored": rows,
         "errors": errors,
@@ -104,6 +110,7 @@ def main() -> int:
     p.add_argument("--desks", type=int, default=50)
     p.add_argument("--drives", type=int, default=15)
     p.add_argument("--group", type=int, default=5)
+    p.add_argument("--pause", type=float, default=0.0, help="mean seconds between a desk's drives")
     p.add_argument("--url", help="a database to fill (default: a private cluster's)")
     a = p.parse_args()
     work = Path(tempfile.mkdtemp(prefix="inspector-load-"))
@@ -119,7 +126,7 @@ def main() -> int:
         ]
         url = base.strip("'")
     try:
-        print(json.dumps(run_load(url, a.desks, a.drives, a.group, work), indent=2))
+        print(json.dumps(run_load(url, a.desks, a.drives, a.group, work, a.pause), indent=2))
     finally:
         if cluster is not None:
             subprocess.run(["bash", str(ROOT / "scripts/pg-cluster.sh"), "stop", str(cluster)])

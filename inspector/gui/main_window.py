@@ -289,22 +289,25 @@ class MainWindow(QMainWindow):
 
     def _save_policy(self, text: str) -> str:
         """A supervisor's edit: validated, made active, audited; "" when saved."""
+        store = self.recorder.store if self.recorder is not None else None
+        live = None
         try:
             from inspector.core.case.policy_store import save_policy
             from inspector.core.case.store import open_store
 
+            if store is None or store.training:  # no live case open: audit through the live store
+                store = live = open_store(training=False)
+            store.require_supervisor("change the policy")  # the post's server decides first
             before, after = save_policy(text)
         except ImportError:
             return "policy editing is not part of this build"
         except InspectorError as exc:
+            if live is not None:
+                live.close()
             return str(exc)
         supervisor = self.supervisor or ""
-        store = self.recorder.store if self.recorder is not None else None
-        if store is not None and not store.training:
-            store.submit(store.record_policy_change, before, after, supervisor)
-        else:  # no live case open: audit through the live store all the same
-            live = open_store(training=False)
-            live.submit(live.record_policy_change, before, after, supervisor)
+        store.submit(store.record_policy_change, before, after, supervisor)
+        if live is not None:
             live.close()  # waits for that one write
         if self.recorder is None:
             self.state.set_policy(after)  # no case yet: the desk judges by the new policy

@@ -110,11 +110,16 @@ def append(
     officer: str,
     kind: str,
     data: Mapping[str, Any],
+    after: AuditEntry | None = None,
 ) -> AuditEntry:
-    """Append one entry inside the caller's (write-locked) transaction."""
-    last = conn.execute(select(audit.c.seq, audit.c.hash).order_by(audit.c.seq.desc()).limit(1))
-    row = last.first()
-    seq, prev = (row.seq + 1, row.hash) if row is not None else (1, GENESIS)
+    """Append one entry inside the caller's (write-locked) transaction; `after`: the entry this
+    transaction appended last (the head, known without asking again)."""
+    if after is not None:
+        seq, prev = after.seq + 1, after.hash
+    else:
+        last = conn.execute(select(audit.c.seq, audit.c.hash).order_by(audit.c.seq.desc()).limit(1))
+        row = last.first()
+        seq, prev = (row.seq + 1, row.hash) if row is not None else (1, GENESIS)
     text = canonical(data)
     digest = entry_hash(seq, at, case_id, officer, kind, text, prev)
     entry = AuditEntry(seq, at, case_id, officer, kind, text, prev, digest)

@@ -5,21 +5,37 @@ member desk's case, inside the store's write lock, so this is on every write's p
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, or_, select
 
 from inspector.core.case import queries
-from inspector.core.case.records import Case, CaseSummary, DriveRecord, Peer, Traveler, summarize
+from inspector.core.case.records import (
+    Case,
+    CaseSummary,
+    DriveRecord,
+    Peer,
+    Traveler,
+    figures_of,
+    summarize,
+)
 from inspector.core.case.schema import cases, drives, travelers
+from inspector.core.case.verdicts import DriveFigures
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class GroupContext:
     involved: tuple[int, ...]  # the case, then the open cases sharing one of its groups
     cases: dict[int, Case]
     travelers: tuple[Traveler, ...]  # of the involved cases, and every member of their groups
     drives: tuple[DriveRecord, ...]
+    _figures: dict[int, DriveFigures | None] = field(default_factory=dict)
+
+    def figures(self, drive: DriveRecord) -> DriveFigures | None:
+        """A drive's figures, worked out once for every case summary of this context."""
+        if drive.id not in self._figures:
+            self._figures[drive.id] = figures_of(drive)
+        return self._figures[drive.id]
 
     def summary(self, case_id: int) -> CaseSummary:
         mine = [t for t in self.travelers if t.case_id == case_id]
@@ -38,6 +54,7 @@ class GroupContext:
             mine,
             [d for d in self.drives if d.case_id == case_id],
             peers=peers,
+            figures_fn=self.figures,
         )
 
 

@@ -10,7 +10,7 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Row, select
+from sqlalchemy import ColumnElement, Connection, Row, func, select
 
 from inspector.core.case.records import (
     Case,
@@ -206,12 +206,26 @@ def stored_results(conn: Connection) -> list[tuple[int, int, str | None, str | N
     return [(r.id, r.case_id, r.result_json, r.result_hash) for r in conn.execute(query)]
 
 
-def latest_verdicts(conn: Connection, case_id: int) -> dict[tuple[str, str], tuple[str, list[str]]]:
+Latest = dict[tuple[str, str], tuple[str, list[str]]]
+
+
+def latest_verdicts(conn: Connection, case_id: int) -> Latest:
     """(scope, subject) → (verdict, reasons) as last recorded."""
-    query = select(verdicts).where(verdicts.c.case_id == case_id).order_by(verdicts.c.id)
-    latest: dict[tuple[str, str], tuple[str, list[str]]] = {}
+    return latest_verdicts_of(conn, [case_id]).get(case_id, {})
+
+
+def latest_verdicts_of(conn: Connection, case_ids: list[int]) -> dict[int, Latest]:
+    """latest_verdicts of several cases, in one query (the last row of each subject only: the
+    history grows with every change, and this runs on every write)."""
+    last = (
+        select(func.max(verdicts.c.id))
+        .where(verdicts.c.case_id.in_(case_ids))
+        .group_by(verdicts.c.case_id, verdicts.c.scope, verdicts.c.subject)
+    )
+    query = select(verdicts).where(verdicts.c.id.in_(last)).order_by(verdicts.c.id)
+    latest: dict[int, Latest] = {}
     for r in conn.execute(query):
-        latest[(r.scope, r.subject)] = (r.verdict, json.loads(r.reasons))
+        latest.setdefault(r.case_id, {})[(r.scope, r.subject)] = (r.verdict, json.loads(r.reasons))
     return latest
 
 

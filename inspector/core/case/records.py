@@ -7,7 +7,7 @@ policy currently on disk: a case is judged by the rules it was opened under).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -246,11 +246,14 @@ def figures_of(drive: DriveRecord) -> DriveFigures | None:
     return drive_figures(drive.result, drive.identity.capacity_bytes, where)
 
 
+FiguresFn = Callable[[DriveRecord], DriveFigures | None]
+
+
 def _traveler_summary(
-    t: Traveler, drives: Sequence[DriveRecord], policy: Policy
+    t: Traveler, drives: Sequence[DriveRecord], policy: Policy, figures_fn: FiguresFn
 ) -> TravelerSummary:
     mine = tuple(d for d in drives if d.traveler_id == t.id)
-    figures = [f for f in (figures_of(d) for d in mine) if f is not None]
+    figures = [f for f in (figures_fn(d) for d in mine) if f is not None]
     decl = t.declaration
     tot = totals(
         figures,
@@ -274,6 +277,7 @@ def summarize(
     drives: Sequence[DriveRecord],
     policy: Policy | None = None,
     peers: Sequence[Peer] = (),
+    figures_fn: FiguresFn = figures_of,
 ) -> CaseSummary:
     """Totals and verdicts per traveler and group. Drives without a result count with their
     capacity only (and are reported as unscanned): a partial result counts what it saw. A traveler
@@ -281,14 +285,16 @@ def summarize(
     `peers`: members of the case's groups at other desks; their drives count in the group's
     totals (judged by this case's policy), never in this case's own travelers."""
     policy = policy or case.policy()
-    per_traveler = [_traveler_summary(t, drives, policy) for t in travelers]
+    per_traveler = [_traveler_summary(t, drives, policy, figures_fn) for t in travelers]
     groups: dict[str, list[TravelerSummary]] = {}
     for s in per_traveler:
         groups.setdefault(s.traveler.group_name, []).append(s)
     where: dict[int, str] = {}
     for p in peers:
         if p.traveler.group in groups:
-            groups[p.traveler.group].append(_traveler_summary(p.traveler, p.drives, policy))
+            groups[p.traveler.group].append(
+                _traveler_summary(p.traveler, p.drives, policy, figures_fn)
+            )
             desk = f", desk {p.desk}" if p.desk else ""
             where[p.traveler.id] = f"{p.traveler.name} (case {p.traveler.case_id}{desk})"
     per_group = []

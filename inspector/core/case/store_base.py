@@ -76,7 +76,13 @@ class Tx:
         if self.action is not None and self.action.queued_at != self.at:
             data = {**data, "offline_at": self.action.queued_at}  # done offline, replayed now
         entry = audit.append(
-            self.conn, at=self.at, case_id=case_id, officer=officer, kind=kind, data=data
+            self.conn,
+            at=self.at,
+            case_id=case_id,
+            officer=officer,
+            kind=kind,
+            data=data,
+            after=self.logged[-1] if self.logged else None,
         )
         self.logged.append(entry)
 
