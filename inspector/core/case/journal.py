@@ -25,7 +25,7 @@ import uuid
 from collections.abc import Mapping
 from dataclasses import asdict
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from inspector.core.case import audit, queries
 from inspector.core.case.migrations import StoreError
@@ -37,15 +37,18 @@ from inspector.core.case.records import (
     DriveRecord,
     Traveler,
 )
-from inspector.core.case.store_base import Action, AlreadyApplied, ServerUnavailable, _record_id
+from inspector.core.case.store_base import (
+    Action,
+    AlreadyApplied,
+    ServerUnavailable,
+    StoreBase,
+    _record_id,
+)
 from inspector.core.errors import UsageError
 from inspector.core.paths import data_dir
 from inspector.core.scan.from_json import scan_from_json
 from inspector.core.scan.result import ScanResult
 from inspector.core.scan.to_json import scan_json
-
-if TYPE_CHECKING:
-    from inspector.core.case.store import Store
 
 JOURNAL_NAME = "journal.sqlite"
 REPLAY_EVERY_S = 1.0
@@ -95,7 +98,7 @@ def decode(value: Any) -> Any:
 class Journal:
     """The journal of one shared store object; replays on its own thread."""
 
-    def __init__(self, store: Store, path: Path | None = None) -> None:
+    def __init__(self, store: StoreBase, path: Path | None = None) -> None:
         self.store = store
         self.path = path or journal_path()
         self.desk = socket.gethostname()

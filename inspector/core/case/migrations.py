@@ -121,10 +121,15 @@ def install_server_rules(conn: Connection) -> None:
     Idempotent; run by whoever owns the schema (migrations, `inspector store setup`)."""
     if conn.dialect.name != "postgresql":
         return
-    sql = resource("store", "rules.sql").read_text(encoding="utf-8")
+    run_script(conn, resource("store", "rules.sql").read_text(encoding="utf-8"))
+
+
+def run_script(conn: Connection, sql: str) -> None:
+    """A SQL file of several statements, through the driver's cursor without parameters (so
+    the '%' of PL/pgSQL's RAISE stay its own)."""
     cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     try:
-        cursor.execute(sql)  # no parameters: its '%' stay plpgsql's own
+        cursor.execute(sql)
     finally:
         cursor.close()
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from inspector.core.case.engine import postgres_engine
 from inspector.core.case.location import parse_location
-from inspector.core.case.migrations import StoreError, migrate
+from inspector.core.case.migrations import StoreError, migrate, run_script
 from inspector.core.paths import resource
 
 ROLES = {"officer": "inspector_officer", "supervisor": "inspector_supervisor",
@@ -45,14 +45,6 @@ def parse_login(text: str) -> tuple[str, str]:
     return name, role
 
 
-def _run_script(conn: object, sql: str) -> None:
-    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[attr-defined]
-    try:
-        cursor.execute(sql)  # no parameters: its '%' stay PostgreSQL's own
-    finally:
-        cursor.close()
-
-
 def setup_server(admin_url: str, logins: list[tuple[str, str]]) -> SetupResult:
     where = parse_location(admin_url)
     if where.url is None:
@@ -77,7 +69,7 @@ def setup_server(admin_url: str, logins: list[tuple[str, str]]) -> SetupResult:
             found = migrate(engine, None)
             made = []
             with engine.begin() as conn:
-                _run_script(conn, resource("store", "roles.sql").read_text(encoding="utf-8"))
+                run_script(conn, resource("store", "roles.sql").read_text(encoding="utf-8"))
                 conn.execute(text(f'REVOKE CONNECT ON DATABASE "{database}" FROM PUBLIC'))
                 conn.execute(
                     text(f'GRANT CONNECT ON DATABASE "{database}" TO {", ".join(ROLES.values())}')
