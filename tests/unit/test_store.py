@@ -15,6 +15,13 @@ from inspector.core.errors import UsageError
 from tests.unit.casekit import TB, sampled_scan
 
 
+@pytest.fixture(autouse=True)
+def _on_both_engines(store_engine):
+    """Every test of the module on SQLite and on PostgreSQL (tests/unit/conftest.py): the
+    live store that open_store() and the CLI open follows the engine."""
+    return store_engine
+
+
 def test_case_round_trip_and_policy_stored(store):
     case = store.open_case("  Officer Ana ", "Desk 3")
     again = store.case(case.id)
