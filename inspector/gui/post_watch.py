@@ -41,6 +41,7 @@ class PostBanner(QLabel):
         self.case_id = case_id
         self._groups: list[tuple[str, str, int, int, int, int]] = []
         self._waiting: int | None = None
+        self._refused: list[tuple[str, str]] = []
         self.groups_changed.connect(self._on_groups)
         self._unsubscribe = store.add_listener(self._heard)
         store.watch()
@@ -82,8 +83,10 @@ class PostBanner(QLabel):
     @Slot()
     def _check_offline(self) -> None:
         waiting = self.store.offline_waiting()
-        if waiting != self._waiting:
-            self._waiting = waiting
+        journal = getattr(self.store, "journal", None)
+        refused = journal.refused() if journal is not None else []
+        if waiting != self._waiting or refused != self._refused:
+            self._waiting, self._refused = waiting, refused
             self._show()
 
     def _show(self) -> None:
@@ -94,6 +97,13 @@ class PostBanner(QLabel):
                 self.tr("offline — {n} actions waiting for the post's server").format(
                     n=self._waiting
                 )
+            )
+            style = OFFLINE_STYLE
+        if self._refused:  # replayed, and the server said no: never silently dropped
+            lines.append(
+                self.tr(
+                    "{n} action(s) done offline were refused by the post's server: {why}"
+                ).format(n=len(self._refused), why=self._refused[-1][1])
             )
             style = OFFLINE_STYLE
         for name, verdict, members, desks, drives, used in self._groups:

@@ -113,3 +113,20 @@ def test_replay_of_an_action_the_server_already_has_applies_nothing(pg_url):
             first.id, sampled_scan(TB // 2, {"image": (1.0, 0.99, 1.0)}, capacity=TB, serial="X")
         )
         assert store.verify().intact
+
+
+def test_an_action_the_server_refuses_on_replay_is_kept_refused_not_dropped(pg_url):
+    """A traveler added offline to a case another desk closed meanwhile: refused, with why."""
+    case_id = _case(pg_url)
+    with open_store(url=pg_url) as store:
+        assert store.journal is not None
+        store.close_case(case_id)
+        action = Action(uuid.uuid4().hex, "add_traveler", "2026-01-01T00:00:00+00:00", "D1")
+        store.journal._keep(action, {"case_id": case_id, "name": "Late"})
+        assert store.offline_waiting() == 1
+        assert store.submit(store.journal.replay).result() == 0
+        assert store.journal.waiting() == 0
+        [(method, why)] = store.journal.refused()
+        assert method == "add_traveler" and "closed" in why
+        assert [t.name for t in store.travelers(case_id)] == ["Traveler A"]
+        assert store.verify().intact
