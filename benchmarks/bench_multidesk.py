@@ -18,6 +18,7 @@ import argparse
 import json
 import os
 import random
+import shutil
 import statistics
 import subprocess
 import sys
@@ -130,6 +131,8 @@ def main() -> int:
     finally:
         if cluster is not None:
             subprocess.run(["bash", str(ROOT / "scripts/pg-cluster.sh"), "stop", str(cluster)])
+            shutil.rmtree(cluster, ignore_errors=True)
+        shutil.rmtree(work, ignore_errors=True)
     return 0
 
 

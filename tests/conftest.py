@@ -29,6 +29,7 @@ def pytest_configure(config: object) -> None:
 
 # ---- a real PostgreSQL server for the store suite (tests/pgkit.py) ----
 
+import shutil  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
@@ -50,6 +51,7 @@ def pg_server(tmp_path_factory):
     yield server
     if server.started_here:
         server.stop()
+        shutil.rmtree(server.dir, ignore_errors=True)
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ Each test gets a database of its own, copied from a migrated template (fast: a f
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import time
 import uuid
@@ -131,6 +132,7 @@ def start_server(tmp: Path) -> PgServer | str:
             time.sleep(0.2)
     if server.started_here:
         server.stop()
+        shutil.rmtree(server.dir, ignore_errors=True)
     return f"PostgreSQL server at {server.dir} does not answer: {last}"
 
 
