@@ -10,7 +10,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
 
-PACKAGING_APT=(binutils file xz-utils desktop-file-utils appstream acl)
+# pkexec, polkitd, dbus-daemon: smoke.sh runs the bundle's helper through real polkit
+PACKAGING_APT=(binutils file xz-utils desktop-file-utils appstream acl pkexec polkitd dbus-daemon)
 apt_install "${PY_APT[@]}" "${QT_APT[@]}" "${PACKAGING_APT[@]}"
 
 OUT=${INSPECTOR_PACKAGING_OUT:-packaging/out}

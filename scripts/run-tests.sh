@@ -9,7 +9,10 @@ source scripts/lib.sh
 TEST_APT=(xvfb xauth dosfstools mtools exfatprogs xfsprogs gdisk poppler-utils desktop-file-utils
           libmagic1 b3sum cryptsetup-bin fio
           # real writers of the files the identifier must name (tests/unit/test_identify_real_*)
-          qemu-utils btrfs-progs squashfs-tools ffmpeg sox libsox-fmt-base imagemagick zip arj)
+          qemu-utils btrfs-progs squashfs-tools ffmpeg sox libsox-fmt-base imagemagick zip arj
+          # the real pkexec, polkitd and a system bus (tests/device/test_polkit.py starts its own
+          # in a private mount namespace; nothing of it outlives the test)
+          pkexec polkitd dbus-daemon)
 apt_install "${PY_APT[@]}" "${QT_APT[@]}" "${DRIVE_APT[@]}" "${TEST_APT[@]}"
 make_venv test
 bin="$VENV/bin"

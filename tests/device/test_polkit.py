@@ -112,11 +112,23 @@ def private_polkit(granted: str, denied: str, logs: str) -> Iterator[Namespace]:
         _wait_for(lambda: os.path.exists(ns.root + "/run/dbus/system_bus_socket"), "the bus")
         ns.start(POLKITD, log=f"{logs}/polkitd.log")
 
-        def action_known() -> bool:
-            query = [*ns.inside, "pkaction", "--action-id", POLKIT_ACTION]
-            return subprocess.run(query, capture_output=True, check=False).returncode == 0
+        def owned() -> bool:  # asked without activation: the bus would start a second polkitd
+            query = [
+                *ns.inside,
+                "dbus-send",
+                "--system",
+                "--print-reply",
+                "--dest=org.freedesktop.DBus",
+            ]
+            query += ["/", "org.freedesktop.DBus.NameHasOwner", "string:org.freedesktop.PolicyKit1"]
+            done = subprocess.run(query, capture_output=True, text=True, check=False)
+            return "boolean true" in done.stdout
 
-        _wait_for(action_known, "polkitd with Inspector's action")
+        _wait_for(owned, "polkitd on the test's bus")
+        query = [*ns.inside, "pkaction", "--action-id", POLKIT_ACTION]
+        assert subprocess.run(query, capture_output=True, check=False).returncode == 0, (
+            "polkitd does not know Inspector's action"
+        )
         yield ns
     finally:
         ns.stop()
@@ -124,7 +136,7 @@ def private_polkit(granted: str, denied: str, logs: str) -> Iterator[Namespace]:
 
 @pytest.fixture(scope="module")
 def polkit() -> Iterator[tuple[Officer, Officer, Namespace]]:
-    for tool in ("unshare", "nsenter", "dbus-daemon", "pkexec", "pkaction"):
+    for tool in ("unshare", "nsenter", "dbus-daemon", "dbus-send", "pkexec", "pkaction"):
         if shutil.which(tool) is None:
             pytest.skip(f"{tool} is not installed (polkitd, pkexec, dbus-daemon packages)")
     if not os.access(POLKITD, os.X_OK):

@@ -6,8 +6,8 @@ contract: a set-user-ID root program (compiled here) that starts only the helper
 environment cleared and PKEXEC_UID set to the real uid of its caller. What is exercised: the
 client (PolkitHelper, chosen by default_privileged() because the user is not root), the
 helper's checks and operations as root, the mount root, the loop ownership records and the
-read-only ACL on the user's loop. What is not: polkitd's decision and the authentication
-dialog (packaging/ validates the policy file; docs/field-kit.md says how to try it for real).
+read-only ACL on the user's loop. polkitd's decision is tested with the real pkexec in
+test_polkit.py; the authentication dialog is not (no agent, no session).
 """
 
 from __future__ import annotations
