@@ -10,7 +10,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
 
-PACKAGING_APT=(binutils file xz-utils desktop-file-utils appstream acl)
+# pkexec, polkitd, dbus-daemon: smoke.sh runs the bundle's helper through real polkit
+PACKAGING_APT=(binutils file xz-utils desktop-file-utils appstream acl pkexec polkitd dbus-daemon)
 apt_install "${PY_APT[@]}" "${QT_APT[@]}" "${PACKAGING_APT[@]}"
 
 OUT=${INSPECTOR_PACKAGING_OUT:-packaging/out}
@@ -43,6 +44,8 @@ done
 INSPECTOR_BUNDLE_RESOURCES="$PWD/$OUT/stage/resources" "$BUILD_VENV/bin/pyinstaller" \
   --noconfirm --log-level WARN --distpath "$OUT/dist" --workpath "$OUT/work" packaging/inspector.spec
 bundle="$OUT/dist/inspector"
+site=$("$BUILD_VENV/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
+bash packaging/stubs/install.sh "$bundle" "$site"  # ICU data and OpenBLAS: see the spec
 # Debug sections out of CPython's own files and the wheels' extension modules (a third of the
 # bundle). Not PyInstaller's strip=True: it would also strip numpy's vendored OpenBLAS and
 # the other auditwheel-repaired libraries (*.libs/), which stripping breaks; those stay as
@@ -50,6 +53,11 @@ bundle="$OUT/dist/inspector"
 find "$bundle/_internal" -type f -name '*.so*' -not -path '*/numpy/*' -not -path '*.libs/*' \
   -exec sh -c 'file -b "$1" | grep -q "not stripped" && strip --strip-debug "$1"' _ {} \;
 built=$(date +%s)
+# Nothing left out that something kept still links: every ELF file's libraries resolve (in
+# the bundle, or on this machine for what the .deb's Depends name).
+unresolved=$(find "$bundle" -type f \( -name '*.so*' -o -perm -u+x \) -exec sh -c \
+  'file -b "$1" | grep -q ELF && ldd "$1" 2>/dev/null | sed -n "s|^\s*\(.*not found\)|$1: \1|p"' _ {} \;)
+[ -z "$unresolved" ] || { echo "build: unresolved libraries:"; echo "$unresolved"; exit 1; } >&2
 
 # glibc floor: the newest GLIBC_ symbol version any program or library in the bundle asks for.
 glibc_needed=$(find "$bundle" -type f \( -name '*.so*' -o -perm -u+x \) -exec objdump -T {} + 2>/dev/null \
@@ -125,3 +133,14 @@ done_at=$(date +%s)
   echo "total_seconds=$((done_at - started))"
   echo "depends=$depends"
 } | tee "$OUT/build-figures.txt"
+
+# The size goals (docs/field-kit.md), so that nothing grows past them unnoticed; the .deb's
+# only where it is compressed as released (CI's light xz makes it bigger on purpose).
+bundle_mb=$(( $(du -sb "$bundle" | cut -f1) / 1000000 ))
+[ "$bundle_mb" -le "${INSPECTOR_BUNDLE_LIMIT_MB:-200}" ] \
+  || { echo "build: the bundle is $bundle_mb MB, over ${INSPECTOR_BUNDLE_LIMIT_MB:-200} MB" >&2; exit 1; }
+deb_mb=$(( $(stat -c %s "$deb") / 1000000 ))
+if [ -z "${INSPECTOR_FAST_COMPRESS:-}" ] && [ "$deb_mb" -gt "${INSPECTOR_DEB_LIMIT_MB:-70}" ]; then
+  echo "build: the .deb is $deb_mb MB, over ${INSPECTOR_DEB_LIMIT_MB:-70} MB" >&2
+  exit 1
+fi

@@ -101,6 +101,13 @@ for what in ("--version", "scan"):
           f"{statistics.median(v):.2f}), ratio {statistics.median(b) / statistics.median(v):.2f}")
 PY
 
+# -- the helper through real pkexec and polkitd (a bus and polkitd of its own, unshare -m) -----
+if command -v pkexec >/dev/null && [ -x /usr/lib/polkit-1/polkitd ] && command -v dbus-daemon >/dev/null; then
+  unshare --mount --propagation private bash packaging/smoke-polkit.sh "$work/kit/inspector" "$user" "$work"
+else
+  echo "smoke: polkit: not tried (pkexec, polkitd or dbus-daemon missing)"
+fi
+
 # -- the shipped desktop integration files --------------------------------------------------
 desktop-file-validate packaging/org.inspector.Inspector.desktop
 appstreamcli validate --no-net packaging/org.inspector.Inspector.metainfo.xml

@@ -11,7 +11,10 @@ TEST_APT=(xvfb xauth dosfstools mtools exfatprogs xfsprogs gdisk poppler-utils d
           # real writers of the files the identifier must name (tests/unit/test_identify_real_*)
           qemu-utils btrfs-progs squashfs-tools ffmpeg sox libsox-fmt-base imagemagick zip arj
           # the store suite runs against a real PostgreSQL server too (a private cluster, below)
-          postgresql)
+          postgresql
+          # the real pkexec, polkitd and a system bus (tests/device/test_polkit.py starts its own
+          # in a private mount namespace; nothing of it outlives the test)
+          pkexec polkitd dbus-daemon)
 apt_install "${PY_APT[@]}" "${QT_APT[@]}" "${DRIVE_APT[@]}" "${TEST_APT[@]}"
 make_venv test
 bin="$VENV/bin"

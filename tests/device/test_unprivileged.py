@@ -6,8 +6,8 @@ contract: a set-user-ID root program (compiled here) that starts only the helper
 environment cleared and PKEXEC_UID set to the real uid of its caller. What is exercised: the
 client (PolkitHelper, chosen by default_privileged() because the user is not root), the
 helper's checks and operations as root, the mount root, the loop ownership records and the
-read-only ACL on the user's loop. What is not: polkitd's decision and the authentication
-dialog (packaging/ validates the policy file; docs/field-kit.md says how to try it for real).
+read-only ACL on the user's loop. polkitd's decision is tested with the real pkexec in
+test_polkit.py; the authentication dialog is not (no agent, no session).
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import pytest
@@ -77,25 +78,21 @@ def _usable_python(user: str) -> str | None:
     return None
 
 
-@pytest.fixture(scope="module")
-def officer() -> Iterator[Officer]:
-    for tool in ("useradd", "userdel", "runuser", "gcc", "setfacl"):
+@contextmanager
+def throwaway_officer(tag: str, pkexec: Callable[[str], str]) -> Iterator[Officer]:
+    """A user made for the test (no home, no login shell) with a world-readable scratch
+    directory; `pkexec(home)` returns the pkexec it is to use. Removed at the end."""
+    for tool in ("useradd", "userdel", "runuser", "setfacl"):
         if shutil.which(tool) is None:
             pytest.skip(f"{tool} is not installed")
     if not os.access(HELPER, os.X_OK):
         pytest.skip("inspector-helper is not installed beside this interpreter")
-    name = f"insp-t{os.getpid()}"
+    name = f"insp-{tag}{os.getpid()}"
     sh("useradd", "--no-create-home", "--shell", "/usr/sbin/nologin", name)
     home = tempfile.mkdtemp(prefix="inspector-officer-", dir="/tmp")
     try:
         os.chmod(home, 0o755)
         uid = pwd.getpwnam(name).pw_uid
-        source = os.path.join(home, "stand-in.c")
-        with open(source, "w") as f:
-            f.write(STAND_IN)
-        pkexec = os.path.join(home, "pkexec")
-        sh("gcc", "-O", f'-DHELPER="{HELPER}"', "-o", pkexec, source)
-        os.chmod(pkexec, 0o4755)
         data = os.path.join(home, "data")
         os.mkdir(data)
         os.chown(data, uid, -1)
@@ -105,15 +102,36 @@ def officer() -> Iterator[Officer]:
         check = ["runuser", "-u", name, "--", "env", f"PYTHONPATH={ROOT}:{SITE}", python]
         if subprocess.run([*check, "-c", "import inspector.cli"], check=False).returncode:
             pytest.skip(f"user {name} cannot read this checkout ({ROOT}) or its environment")
-        yield Officer(name, uid, home, python, pkexec)
+        yield Officer(name, uid, home, python, pkexec(home))
     finally:
         shutil.rmtree(home, ignore_errors=True)
         shutil.rmtree(mount_root_for(pwd.getpwnam(name).pw_uid), ignore_errors=True)
         sh("userdel", name, check=False)
 
 
-def as_officer(officer: Officer, *args: str) -> subprocess.CompletedProcess[str]:
-    """The CLI run by the officer, with the stand-in where pkexec would be."""
+def _stand_in(home: str) -> str:
+    if shutil.which("gcc") is None:
+        pytest.skip("gcc is not installed")
+    source = os.path.join(home, "stand-in.c")
+    with open(source, "w") as f:
+        f.write(STAND_IN)
+    pkexec = os.path.join(home, "pkexec")
+    sh("gcc", "-O", f'-DHELPER="{HELPER}"', "-o", pkexec, source)
+    os.chmod(pkexec, 0o4755)
+    return pkexec
+
+
+@pytest.fixture(scope="module")
+def officer() -> Iterator[Officer]:
+    with throwaway_officer("t", _stand_in) as made:
+        yield made
+
+
+def as_officer(
+    officer: Officer, *args: str, inside: Sequence[str] = ()
+) -> subprocess.CompletedProcess[str]:
+    """The CLI run by the officer with its pkexec (the stand-in, or the real one `inside` a
+    namespace: the command prefix that enters it)."""
     env = {
         "PATH": "/usr/sbin:/usr/bin:/sbin:/bin",
         "INSPECTOR_PKEXEC": officer.pkexec,
@@ -123,7 +141,7 @@ def as_officer(officer: Officer, *args: str) -> subprocess.CompletedProcess[str]
         "HOME": officer.home,
     }
     return subprocess.run(
-        ["runuser", "-u", officer.name, "--", "env", "-i"]
+        [*inside, "runuser", "-u", officer.name, "--", "env", "-i"]
         + [f"{k}={v}" for k, v in env.items()]
         + [officer.python, "-m", "inspector", *args],
         capture_output=True,

@@ -98,3 +98,24 @@ def test_partial_and_missing_results(store):
     )
     assert d.state == "incomplete" and not d.complete
     assert store.summary(case.id).travelers[0].totals.drives == 1  # counts what it saw
+
+
+def test_a_drive_whose_scan_failed_keeps_its_traveler_pending(store):
+    """A refused or failed scan leaves a drive without any result: nothing is known of it, so
+    its traveler (and the case) stay PENDING until it is scanned again, never CLEAR."""
+    case = store.open_case("Ana", policy=parse_policy(GOOD))
+    store.add_traveler(case.id, "Li", declaration=DeclarationInput("x", TB))
+    ident = DriveIdentity("target:/img/stick.img", "/img/stick.img")
+    d = store.begin_drive(case.id, "Li", ident)
+    store.fail_drive(d.id, "polkit did not authorise it")
+    s = store.summary(case.id)
+    (li,) = s.travelers
+    assert li.drives[0].state == "incomplete" and li.drives[0].result is None
+    assert li.verdict.verdict == "pending" and s.verdict == "pending"
+    assert any("could not be read" in r for r in li.verdict.reasons)
+    assert any("could not be read" in item for item in s.open_items)
+    # scanned again (the same drive), it is settled like any other
+    again = store.begin_drive(case.id, "Li", ident)
+    store.finish_drive(again.id, sampled_scan(TB // 10, NONE_AI, capacity=TB))
+    s = store.summary(case.id)
+    assert s.travelers[0].verdict.verdict == "clear" and not s.open_items

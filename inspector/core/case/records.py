@@ -219,6 +219,9 @@ class CaseSummary:
             items.append(f"{len(waiting)} traveler(s) without a drive: {', '.join(waiting)}")
         if self.scanning:
             items.append(f"{self.scanning} drive(s) still scanning (or interrupted)")
+        failed = unread([d for t in self.travelers for d in t.drives] + list(self.unassigned))
+        if failed:
+            items.append(f"{failed} drive(s) could not be read (the scan failed)")
         if self.unassigned:
             items.append(f"{len(self.unassigned)} drive(s) not assigned to a traveler")
         return tuple(items)
@@ -264,11 +267,23 @@ def _traveler_summary(
     return TravelerSummary(t, mine, tot, verdict)
 
 
+def unread(drives: Sequence[DriveRecord]) -> int:
+    """Drives whose scan ended without any result (refused, failed): nothing is known of
+    them, so nothing about their traveler can be CLEAR until they are scanned again."""
+    return sum(1 for d in drives if d.state == "incomplete" and d.result is None)
+
+
 def traveler_pending(drives: Sequence[DriveRecord]) -> tuple[str, ...]:
     if not drives:
         return ("no drive recorded yet",)
+    reasons = []
     scanning = sum(1 for d in drives if d.state == "scanning")
-    return (f"{scanning} drive(s) still scanning",) if scanning else ()
+    if scanning:
+        reasons.append(f"{scanning} drive(s) still scanning")
+    failed = unread(drives)
+    if failed:
+        reasons.append(f"{failed} drive(s) could not be read (the scan failed): scan again")
+    return tuple(reasons)
 
 
 def summarize(

@@ -14,7 +14,7 @@ import struct
 import subprocess
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from inspector.core.errors import InspectorError
@@ -32,6 +32,7 @@ NEEDS_ROOT = (
 MOUNT_BASE = "/run/inspector"  # the helper's mount roots, one per user: /run/inspector/UID
 # Tests stand in for pkexec (no polkit agent in CI); the stand-in only ever runs as the caller.
 ESCALATE_ENV = "INSPECTOR_PKEXEC"
+POLKIT_ACTION = "org.inspector.helper.read-only-access"  # packaging/org.inspector.helper.policy
 
 
 def mount_root_for(uid: int) -> str:
@@ -76,8 +77,14 @@ def is_root() -> bool:
     return os.geteuid() == 0
 
 
-def run_tool(args: list[str], what: str, pass_fds: Sequence[int] = ()) -> str:
-    """Run a tool; return stdout or raise AccessError with its first line of complaint.
+def run_tool(
+    args: list[str],
+    what: str,
+    pass_fds: Sequence[int] = (),
+    explain: Callable[[int, str], str | None] | None = None,
+) -> str:
+    """Run a tool; return stdout or raise AccessError with its first line of complaint
+    (or what `explain(exit status, stderr)` says instead, when it says something).
 
     Output goes to temporary files, not pipes: FUSE daemons fork and keep inherited pipes
     open, which would block a pipe reader until the filesystem is unmounted.
@@ -99,8 +106,10 @@ def run_tool(args: list[str], what: str, pass_fds: Sequence[int] = ()) -> str:
         out.seek(0)
         err.seek(0)
         if done.returncode != 0:
-            lines = [ln.strip() for ln in err.read().splitlines() if ln.strip()]
-            reason = lines[0] if lines else f"exit status {done.returncode}"
+            text = err.read()
+            lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+            reason = explain(done.returncode, text) if explain else None
+            reason = reason or (lines[0] if lines else f"exit status {done.returncode}")
             raise AccessError(f"{what}: {reason}")
         return out.read()
 
@@ -204,6 +213,19 @@ class LocalRoot:
             raise last from None
 
 
+def _pkexec_said(status: int, stderr: str) -> str | None:
+    """pkexec's own refusals (exit 126/127, pkexec(1)) in the officer's words; the helper
+    never exits with these, and its own complaints pass through as they are."""
+    if status == 126:
+        return "the authentication dialog was dismissed; nothing was done"
+    if status == 127 and "Not authorized" in stderr:
+        return (
+            f"polkit did not authorise {POLKIT_ACTION} for this user; nothing was done "
+            "(ask an administrator for a polkit rule, or run it with sudo)"
+        )
+    return None
+
+
 class PolkitHelper:
     """Privileged operations forwarded, one request per run, to inspector-helper through
     pkexec: polkit asks for authorisation (packaging/org.inspector.helper.policy), the helper
@@ -215,7 +237,7 @@ class PolkitHelper:
         self._root = mount_root_for(os.getuid())
 
     def _call(self, what: str, *request: str) -> str:
-        return run_tool([self.escalate, self.helper, *request], what).strip()
+        return run_tool([self.escalate, self.helper, *request], what, explain=_pkexec_said).strip()
 
     @property
     def mount_root(self) -> str:
