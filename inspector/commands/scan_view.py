@@ -31,14 +31,19 @@ def show(r: ScanResult) -> None:
             f"{f.type or '?'}  {format_size(f.used_bytes)} used of {format_size(f.size_bytes)} "
             f"({f.fill_ratio * 100:.0f} % full)",
         )
-    head.add_row(
-        "Contents",
+    counted = (
         f"{s.files:,} files, {s.dirs:,} folders, {s.symlinks:,} links, {s.other:,} other — "
-        f"{format_size(s.bytes)} ({format_size(s.allocated_bytes)} allocated)",
+        f"{format_size(s.bytes)} ({format_size(s.allocated_bytes)} allocated)"
     )
+    if r.unsurveyed:
+        # never a bare "0 files" over ciphertext: what no walk could count is unknown
+        known = sum(u.size_bytes or 0 for u in r.unsurveyed)
+        gap = f"files in {format_size(known)} unknown (no readable filesystem: see raw sampling)"
+        counted = gap if not (s.files or s.dirs) else f"{counted}; {gap}"
+    head.add_row("Contents", counted)
     if s.errors:
         head.add_row("Unreadable", f"{s.errors:,} entries")
-    head.add_row("Complete", "yes" if r.complete else "NO — partial result")
+    head.add_row("Complete", _completeness(r))
     console.print(head)
 
     if r.content.method != "none" and r.content.categories:
@@ -137,3 +142,11 @@ def show_raw(console: Console, r: ScanResult) -> None:
                     RAW_WORDS.get(share.cls, share.cls), format_share(share.share, share.ci)
                 )
         console.print(table)
+
+
+def _completeness(r: ScanResult) -> str:
+    if r.complete:
+        return "yes"
+    if r.unsurveyed and not r.removed:
+        return "NO — part of the drive has no readable filesystem (its files are unknown)"
+    return "NO — partial result"

@@ -138,9 +138,17 @@ def test_target_without_mountable_filesystem_is_raw_sampled(kind, as_, device_di
     before = b3(image)
     target = image if as_ == "file" else loops.attach(image)
     out = cli("scan", target, "--json", "--budget", "5", "--seed", "7")
-    assert out.returncode == 0, out.stderr
     doc = json.loads(out.stdout)
-    assert doc["complete"] is True and doc["removed"] is False
+    assert doc["removed"] is False
+    if finding == "blank":  # sampled all zero: nothing there went uncounted
+        assert out.returncode == 0, out.stderr
+        assert doc["complete"] is True and doc["unsurveyed"] == []
+    else:  # ciphertext, a damaged filesystem: its files are unknown, never "0 files, complete"
+        assert out.returncode == 3, out.stderr
+        assert doc["complete"] is False
+        (gap,) = doc["unsurveyed"]
+        assert gap["finding"] == finding and gap["size_bytes"] > 0
+        assert any("unknown, not zero" in w for w in doc["warnings"])
     raw = _raw_of(doc, kind)
     assert raw["finding"] == finding, (raw["finding"], raw["finding_text"])
     assert raw["errors"] == 0 and raw["samples"] >= 2401
@@ -172,7 +180,7 @@ def test_raw_never_reduces_what_a_scan_reports(device_dir, loops: Loops):
     before = b3(image)
     plain = json.loads(cli("scan", image, "--json", "--budget", "3", "--seed", "1").stdout)
     out = cli("scan", image, "--json", "--budget", "3", "--seed", "1", "--raw")
-    assert out.returncode == 0, out.stderr
+    assert out.returncode == 3, out.stderr  # partition 2's files are unknown
     raw = json.loads(out.stdout)
     for doc in (plain, raw):
         (p2,) = [p for p in doc["partitions"] if p["number"] == 2]

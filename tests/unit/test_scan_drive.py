@@ -124,7 +124,10 @@ def test_partitions_are_aggregated(tmp_path):
     luks = part(3, "crypto_LUKS")
     backend = Backend({1: str(tmp_path / "a"), 2: str(tmp_path / "b")})
     result = scan_drive(backend, make_drive([part(1), part(2, "vfat"), luks]), OPTIONS)
-    assert result.complete
+    # the LUKS partition's files are unknown, not zero: the drive is not completely surveyed
+    assert not result.complete
+    assert [u.where for u in result.unsurveyed] == ["/dev/sim0p3"]
+    assert any(w.startswith("/dev/sim0p3") and "unknown, not zero" in w for w in result.warnings)
     assert [p.number for p in result.partitions] == [1, 2, 3]
     assert [p.survey.files if p.survey else None for p in result.partitions] == [6, 5, None]
     assert (result.survey.files, result.survey.dirs, result.survey.bytes) == (11, 3 + 2, 95)

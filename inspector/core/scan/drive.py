@@ -40,6 +40,7 @@ from inspector.core.survey.fsview import (
     fd_opener,
     sampling_clock,
 )
+from inspector.core.units import format_size
 
 # Errors that mean "the medium is failing or gone", not "this one file is unreadable".
 MEDIA_ERRNOS = frozenset(
@@ -385,7 +386,7 @@ def _result(
     )
     complete = not stopped and not draws_failed and raw_ok and all(r.complete for _, r in done)
     complete = complete and not drive.layout_unknown
-    return ScanResult(
+    result = ScanResult(
         target=target or drive.path,
         complete=complete,
         elapsed_s=time.monotonic() - started,
@@ -400,4 +401,22 @@ def _result(
         warnings=tuple(dict.fromkeys(warnings)),
         removed=vanished,
         outside=found.outside,
+    )
+    # Ciphertext, a filesystem that would not mount, a container: the walk counted none of
+    # their files, so "0 files" would read as certain; the result is complete only when every
+    # area holding data was surveyed.
+    if result.unsurveyed:
+        result = dataclasses.replace(
+            result, complete=False, warnings=(*result.warnings, _unsurveyed(result))
+        )
+    return result
+
+
+def _unsurveyed(r: ScanResult) -> str:
+    known = [u.size_bytes for u in r.unsurveyed if u.size_bytes is not None]
+    size = f" ({format_size(sum(known))})" if known else ""
+    where = ", ".join(u.where for u in r.unsurveyed)
+    return (
+        f"{where}{size}: no filesystem could be read there, so its files are unknown, not "
+        "zero; file counts and content shares cover the filesystems that were read"
     )

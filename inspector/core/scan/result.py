@@ -44,3 +44,32 @@ class ScanResult:
     # Beyond the first version of the contract:
     removed: bool = False  # the drive went away during the scan: a partial result, never zero
     outside: tuple[OutsideCheck, ...] = ()  # mounted filesystems against their raw blocks
+
+    @property
+    def unsurveyed(self) -> tuple[Unsurveyed, ...]:
+        """Areas that hold data no filesystem walk could count (ciphertext, a filesystem that
+        would not mount, a container): their files are unknown, not zero."""
+        if self.partitions:
+            areas = [(p.path, p.raw) for p in self.partitions if p.survey is None]
+        elif self.filesystem is None:
+            areas = [(self.target, self.raw)]
+        else:
+            areas = []
+        return tuple(
+            Unsurveyed(where, raw.size_bytes if raw else None, raw.finding if raw else None)
+            for where, raw in areas
+            if raw is None or raw.finding not in SURVEYED_FINDINGS
+        )
+
+
+# Raw findings that leave nothing uncounted: never written, or a filesystem that was surveyed.
+SURVEYED_FINDINGS = frozenset({"blank", "filesystem", "partition-table"})
+
+
+@dataclass(frozen=True, slots=True)
+class Unsurveyed:
+    """Part of a target whose files could not be counted: size None when not even sampled."""
+
+    where: str
+    size_bytes: int | None
+    finding: str | None

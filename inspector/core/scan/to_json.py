@@ -81,6 +81,11 @@ def scan_json(r: ScanResult) -> dict[str, Any]:
         "warnings": list(r.warnings),
         "removed": r.removed,
         "outside_filesystem": [outside_json(c) for c in r.outside],
+        # what no walk could count (files unknown there, not zero): derived, so not read back
+        "unsurveyed": [
+            {"where": u.where, "size_bytes": u.size_bytes, "finding": u.finding}
+            for u in r.unsurveyed
+        ],
     }
     if r.partitions:
         doc["partitions"] = [partition_json(p) for p in r.partitions]
