@@ -84,7 +84,7 @@ def build_desk(
         state,
         controller,
         training=training,
-        case_title=training.case_title if training else None,
+        case_title=None,  # the window names it (in the desk's language)
     )
     controller.start()
     return window

@@ -29,6 +29,8 @@ from inspector.core.media.drives.model import Drive
 from inspector.core.scan.result import ScanResult
 from inspector.core.units import format_size, parse_size
 
+translate = QCoreApplication.translate  # lupdate reads the translate("Context", "text") calls
+
 
 class DriveStatus(enum.Enum):
     DETECTED = "detected"
@@ -44,11 +46,6 @@ class DriveStatus(enum.Enum):
 
 
 BUSY = frozenset({DriveStatus.MOUNTING, DriveStatus.SURVEYING, DriveStatus.SAMPLING})
-
-
-def _tr(text: str) -> str:
-    """The desk's own words in the desk's language (context "DeskState" of the catalogues)."""
-    return QCoreApplication.translate("DeskState", text)
 
 
 # The words the drive table shows for each state (the enum's values stay English: logs, tests).
@@ -67,7 +64,7 @@ STATUS_WORDS = {
 
 
 def status_word(status: DriveStatus) -> str:
-    return _tr(STATUS_WORDS[status])
+    return translate("DeskState", STATUS_WORDS[status])
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,18 +112,22 @@ class DriveRow:
         early = f" · {self.provisional}" if self.provisional and self.busy else ""
         if self.status == DriveStatus.SAMPLING and self.fraction is not None:
             percent = locale().toString(self.fraction * 100, "f", 0)
-            return _tr("sampling {percent} %").format(percent=percent) + early
+            return translate("DeskState", "sampling {percent} %").format(percent=percent) + early
         if self.status == DriveStatus.SURVEYING and self.files_seen:
             files = locale().toString(self.files_seen)
-            return _tr("surveying: {files} files").format(files=files) + early
+            return translate("DeskState", "surveying: {files} files").format(files=files) + early
         if early:
             return status_word(self.status) + early
         if self.result is not None and self.result.removed:
-            return _tr("removed — partial")  # the scan saw the drive go: never a firm zero
+            return translate(
+                "DeskState", "removed — partial"
+            )  # the scan saw the drive go: never a firm zero
         if self.status == DriveStatus.REMOVED and self.finished:
             complete = self.result.complete if self.result is not None else True
             return (
-                _tr("removed (partial result kept)") if not complete else status_word(self.status)
+                translate("DeskState", "removed (partial result kept)")
+                if not complete
+                else status_word(self.status)
             )
         return status_word(self.status)
 
@@ -156,9 +157,10 @@ def capacity_warning(row: DriveRow) -> str | None:
         return None
     if fs.size_bytes >= COUNTERFEIT_RATIO * row.drive.capacity_bytes:
         return None
-    return _tr(
+    return translate(
+        "DeskState",
         "capacity: the drive reports {capacity} but its filesystem holds only {size} "
-        "(fake capacity or hidden space?)"
+        "(fake capacity or hidden space?)",
     ).format(capacity=format_size(row.drive.capacity_bytes), size=format_size(fs.size_bytes))
 
 
@@ -179,7 +181,7 @@ def make_traveler(
     """A traveler from the form's text; bad volumes raise UsageError with the parser's hint."""
     name = name.strip()
     if not name:
-        raise UsageError(_tr("enter the traveler's name"))
+        raise UsageError(translate("DeskState", "enter the traveler's name"))
     volume = volume.strip()
     declared = parse_size(volume) if volume else None
     return Traveler(
@@ -249,13 +251,15 @@ class DeskState(QObject):
             return
         for r in twins:
             others = ", ".join(
-                _tr("{path} (bay {bay})").format(path=t.drive.path, bay=t.drive.bay or "—")
+                translate("DeskState", "{path} (bay {bay})").format(
+                    path=t.drive.path, bay=t.drive.bay or "—"
+                )
                 for t in twins
                 if t is not r
             )
-            note = _tr("identity: serial {serial} is also reported by {others}").format(
-                serial=drive.serial, others=others
-            )
+            note = translate(
+                "DeskState", "identity: serial {serial} is also reported by {others}"
+            ).format(serial=drive.serial, others=others)
             self.update(r.identity, extra_warnings=(note,))
 
     def update(self, identity: str, **changes: object) -> DriveRow:
@@ -281,7 +285,7 @@ class DeskState(QObject):
     def add_traveler(self, traveler: Traveler) -> None:
         if traveler.name in self._travelers:
             raise UsageError(
-                _tr("a traveler named {name} is already in this case").format(
+                translate("DeskState", "a traveler named {name} is already in this case").format(
                     name=repr(traveler.name)
                 )
             )
@@ -329,16 +333,17 @@ class DeskState(QObject):
         pending = sum(1 for r in rows if not r.finished or r.busy)
         waiting: tuple[str, ...] = ()
         if not rows:
-            waiting = (_tr("no drive assigned yet"),)
+            waiting = (translate("DeskState", "no drive assigned yet"),)
         elif pending:
-            waiting = (_tr("{count} drive(s) still scanning").format(count=pending),)
+            waiting = (
+                translate("DeskState", "{count} drive(s) still scanning").format(count=pending),
+            )
         verdict = settle(evaluate(tot, self.policy, "traveler"), waiting)
         notes = tuple(f"{_where(r)}: {w}" for r in rows for w in r.warnings())
         if notes and verdict.verdict == "clear":
             verdict = Verdict(
                 "clear",
-                (*verdict.reasons[:-1], _tr("within the policy thresholds, but check the "
-                                            "drive warnings below before release")),
+                (*verdict.reasons[:-1], check_warnings_reason()),
                 verdict.findings,
             )  # fmt: skip
         return Assessment(tot, verdict, pending, notes)
@@ -350,14 +355,27 @@ class DeskState(QObject):
         waiting = [m for m, p in zip(members, parts, strict=True) if p.verdict.verdict == "pending"]
         verdict = settle(
             evaluate(tot, self.policy, "group"),
-            (_tr("pending for {names}").format(names=", ".join(waiting)),) if waiting else (),
+            (translate("DeskState", "pending for {names}").format(names=", ".join(waiting)),)
+            if waiting
+            else (),
         )
         notes = tuple(w for p in parts for w in p.warnings)
         return Assessment(tot, verdict, sum(p.pending for p in parts), notes)
 
 
+def check_warnings_reason() -> str:
+    return translate(
+        "DeskState",
+        "within the policy thresholds, but check the drive warnings below before release",
+    )
+
+
 def _where(row: DriveRow) -> str:
-    return _tr("bay {bay}").format(bay=row.drive.bay) if row.drive.bay else row.drive.path
+    return (
+        translate("DeskState", "bay {bay}").format(bay=row.drive.bay)
+        if row.drive.bay
+        else row.drive.path
+    )
 
 
 def _figures(row: DriveRow) -> DriveFigures:

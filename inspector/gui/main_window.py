@@ -536,6 +536,7 @@ class MainWindow(Retranslating, QMainWindow):
         assign = menu.addMenu(icon("traveler"), self.tr("Assign to"))
         for t in self.state.travelers():
             act = assign.addAction(display_name(t.name))
+            act.setProperty("i18n_data", True)  # a name, not a word to translate
             act.triggered.connect(lambda _=False, n=t.name: self.assign(ids, n))
         if not self.state.travelers():
             assign.addAction(self.tr("(add a traveler first)")).setEnabled(False)

@@ -23,6 +23,8 @@ from inspector.gui.i18n import locale
 from inspector.gui.icons import icon
 from inspector.gui.models.format import ai_share, ai_share_text, fill_of, used_of
 
+translate = QCoreApplication.translate  # lupdate reads the translate("Context", "text") calls
+
 DRIVE_MIME = "application/x-inspector-drives"
 
 Index = QModelIndex | QPersistentModelIndex
@@ -51,10 +53,6 @@ TOOLTIPS = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DrivesModel", text)
-
-
 IDENTITY_ROLE = Qt.ItemDataRole.UserRole + 1  # str: the drive's identity
 FILL_ROLE = Qt.ItemDataRole.UserRole + 2  # float | None: 0..1, for the fill-bar delegate
 SORT_ROLE = Qt.ItemDataRole.UserRole + 3  # numbers sort as numbers
@@ -81,9 +79,9 @@ class DrivesModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or section not in HEADERS:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return _tr(HEADERS[section])
+            return translate("DrivesModel", HEADERS[section])
         if role == Qt.ItemDataRole.ToolTipRole:
-            return _tr(TOOLTIPS[section]) if section in TOOLTIPS else None
+            return translate("DrivesModel", TOOLTIPS[section]) if section in TOOLTIPS else None
         return None
 
     def identity_at(self, row: int) -> str:
@@ -121,7 +119,8 @@ class DrivesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (CAPACITY, USED, AI):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{_tr(HEADERS[col])}: {self._text(row, col) or self.tr('none')}"
+            text = self._text(row, col) or self.tr("none")
+            return f"{translate('DrivesModel', HEADERS[col])}: {text}"
         return None
 
     def _text(self, row: DriveRow, col: int) -> str:
@@ -218,8 +217,8 @@ def drive_model(d: Drive) -> str:
         return d.model
     if d.backing_file:
         name = os.path.basename(d.backing_file.removesuffix(" (deleted)"))
-        return _tr("image {name}").format(name=name)
-    return _tr("unknown")
+        return translate("DrivesModel", "image {name}").format(name=name)
+    return translate("DrivesModel", "unknown")
 
 
 def drive_serial(d: Drive) -> str:

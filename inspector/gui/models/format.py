@@ -10,9 +10,7 @@ from inspector.core.media.raw_result import RawResult
 from inspector.core.scan.result import ScanResult
 from inspector.core.units import format_share, format_size
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Format", text)
+translate = QCoreApplication.translate  # lupdate reads the translate("Context", "text") calls
 
 
 def ai_share(result: ScanResult | None) -> tuple[float, float, float] | None:
@@ -45,14 +43,18 @@ def ai_share_text(result: ScanResult | None) -> str:
     if result is not None and result.removed:
         # the drive went away mid-scan: what was not read is unknown, not zero
         if share is None or not result.content.samples:
-            return _tr("unknown (removed — partial)")
+            return translate("Format", "unknown (removed — partial)")
         text = format_share(share[0], (share[1], share[2]))
-        return _tr("{share} (removed — partial)").format(share=text)
+        return translate("Format", "{share} (removed — partial)").format(share=text)
     if share is None:
-        return _tr("not identified") if result is not None else "—"
+        return translate("Format", "not identified") if result is not None else "—"
     text = format_share(share[0], (share[1], share[2]))
     # A scan cut short (drive pulled, cancelled) read only part of the drive: say so.
-    return text if result is None or result.complete else _tr("partial: {share}").format(share=text)
+    return (
+        text
+        if result is None or result.complete
+        else translate("Format", "partial: {share}").format(share=text)
+    )
 
 
 def estimate_text(e: Estimate) -> str:
@@ -81,12 +83,12 @@ def raw_note(raw: RawResult) -> str:
     """One line on a partition known only from raw sampling (LUKS, unknown filesystem)."""
     he = raw.share("high-entropy")
     if raw.header_format:
-        header = _tr("{format} header").format(format=raw.header_format)
+        header = translate("Format", "{format} header").format(format=raw.header_format)
     else:
-        header = _tr("no known header")
-    return _tr("raw sampling: {header}; high-entropy blocks {share} ({blocks} blocks)").format(
-        header=header, share=format_share(he.share, he.ci), blocks=raw.samples
-    )
+        header = translate("Format", "no known header")
+    return translate(
+        "Format", "raw sampling: {header}; high-entropy blocks {share} ({blocks} blocks)"
+    ).format(header=header, share=format_share(he.share, he.ci), blocks=raw.samples)
 
 
 def raw_notes(result: ScanResult) -> tuple[str, ...]:

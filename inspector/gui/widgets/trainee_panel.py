@@ -24,6 +24,8 @@ from inspector.gui.i18n import Retranslating, verdict_word
 from inspector.gui.icons import icon
 from inspector.gui.widgets.colors import clear_color, refer_color
 
+translate = QCoreApplication.translate  # lupdate reads the translate("Context", "text") calls
+
 VERDICTS = ("clear", "refer")
 
 
@@ -121,23 +123,24 @@ class TraineePanel(Retranslating, QWidget):
         return graded
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TraineePanel", text)
-
-
 def score_html(graded: Any, palette: Any) -> str:
     good, bad = clear_color(palette).name(), refer_color(palette).name()
     rows = []
-    scopes = {"traveler": _tr("traveler"), "group": _tr("group")}
-    desk_reasons = html.escape(_tr("The desk's reasons:"))
+    scopes = {
+        "traveler": translate("TraineePanel", "traveler"),
+        "group": translate("TraineePanel", "group"),
+    }
+    desk_reasons = html.escape(translate("TraineePanel", "The desk's reasons:"))
     # Mistakes first, with the desk's reasons; a right answer needs only the explanation.
     for item in sorted(graded.items, key=lambda i: i.correct):
         mark = (
-            f"<b style='color:{good}'>✓ {_tr('right')}</b>"
+            f"<b style='color:{good}'>✓ {translate('TraineePanel', 'right')}</b>"
             if item.correct
-            else f"<b style='color:{bad}'>✗ {_tr('wrong')}</b>"
+            else f"<b style='color:{bad}'>✗ {translate('TraineePanel', 'wrong')}</b>"
         )
-        answer = verdict_word(item.answer) if item.answer else _tr("no answer")
+        answer = (
+            verdict_word(item.answer) if item.answer else translate("TraineePanel", "no answer")
+        )
         reasons = "".join(f"<li>{html.escape(r)}</li>" for r in item.reasons)
         rows.append(
             f"<tr><td><b>{html.escape(display_name(item.name))}</b><br>"
@@ -153,9 +156,15 @@ def score_html(graded: Any, palette: Any) -> str:
         )
     head = "".join(
         f"<th align=left>{text}</th>"
-        for text in (_tr("Who"), _tr("You"), _tr("Expected"), "", _tr("Why"))
+        for text in (
+            translate("TraineePanel", "Who"),
+            translate("TraineePanel", "You"),
+            translate("TraineePanel", "Expected"),
+            "",
+            translate("TraineePanel", "Why"),
+        )
     )
-    score = _tr("Score: {matches} / {total} ({percent} %)").format(
+    score = translate("TraineePanel", "Score: {matches} / {total} ({percent} %)").format(
         matches=graded.matches, total=graded.total, percent=round(graded.score * 100)
     )
     return (

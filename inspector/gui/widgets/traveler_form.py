@@ -54,7 +54,9 @@ class TravelerForm(Retranslating, QGroupBox):
             self.volume,
             self.language,
         ):
-            self.form.addRow("", widget)
+            label = QLabel()
+            label.setBuddy(widget)  # the label's &-key focuses its field
+            self.form.addRow(label, widget)
         self.form.addRow(self.error)
         self.form.addRow(self.add_button)
         self.retranslate()

@@ -29,7 +29,7 @@ class TotalsBox(Retranslating, QGroupBox):
             label.setWordWrap(True)
             label.setProperty("i18n_data", True)  # figures and names, not words to translate
             self.fields[key] = label
-            self.form.addRow("", label)
+            self.form.addRow(QLabel(), label)
         self.reasons = QLabel()
         self.reasons.setWordWrap(True)
         self.reasons.setProperty("i18n_data", True)  # the policy's reasons, from the core
@@ -134,10 +134,15 @@ class TravelerPanel(Retranslating, QWidget):
         self.empty.setVisible(t is None)
         self.traveler_box.setVisible(t is not None)
         self.group_box.setVisible(t is not None and bool(t.group))
-        # The rule's wording is the core's (shared with the report), English for now.
-        self.footer.setText(
-            self.tr("Thresholds: {rule}.").format(rule=BASIS_WORDS[self._state.policy.compare])
-        )
+        rules = {
+            "upper": self.tr(
+                "figures from sampling are compared at the upper end of their 95 % interval"
+            ),
+            "estimate": self.tr("figures from sampling are compared at their estimate"),
+        }
+        compare = self._state.policy.compare
+        rule = rules.get(compare, BASIS_WORDS.get(compare, compare))
+        self.footer.setText(self.tr("Thresholds: {rule}.").format(rule=rule))
         if t is None:
             return
         policy = self._state.policy
