@@ -122,6 +122,7 @@ class CaseRecorder(QObject):
                 t.document or None,
                 t.group or None,
                 declaration,
+                language=t.language,
             )
 
     @Slot(str)
@@ -252,6 +253,7 @@ def load_case_travelers(store: Any, case: Any, state: DeskState) -> tuple[str, .
                 declaration=d.text if d else "",
                 declared_bytes=d.declared_bytes if d else None,
                 licence=d.licence if d else None,
+                language=t.language,
             )
         )
         names.append(t.name)

@@ -67,7 +67,13 @@ def _v2_to_v3(conn: Connection) -> None:
     conn.execute(text("DROP TABLE drives_v2"))
 
 
-STEPS: dict[int, Callable[[Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
+def _v3_to_v4(conn: Connection) -> None:
+    """v4: each traveler's language (their receipt is printed in it); travelers recorded
+    before it get English, what their receipts were printed in."""
+    conn.execute(text("ALTER TABLE travelers ADD COLUMN language TEXT NOT NULL DEFAULT 'en'"))
+
+
+STEPS: dict[int, Callable[[Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
 
 
 def backup_path(db_path: Path, version: int) -> Path:

@@ -79,7 +79,7 @@ def load_travelers(conn: Connection, case_id: int) -> list[Traveler]:
         decl = None
         if r.updated_at is not None:
             decl = Declaration(r.text, r.declared_bytes, r.licence, r.updated_at)
-        out.append(Traveler(r.id, r.case_id, r.name, r.document, r.grp, decl))
+        out.append(Traveler(r.id, r.case_id, r.name, r.document, r.grp, decl, r.language))
     return out
 
 

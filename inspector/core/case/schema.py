@@ -18,7 +18,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 metadata = MetaData()
 
@@ -51,6 +51,7 @@ travelers = Table(
     Column("name", Text, nullable=False),
     Column("document", Text),
     Column("grp", Text),
+    Column("language", Text, nullable=False, default="en"),  # v4: the receipt's language
     UniqueConstraint("case_id", "name"),
 )
 

@@ -32,6 +32,7 @@ from inspector.core.case.migrations import StoreError, migrate
 from inspector.core.case.policy import Policy
 from inspector.core.case.policy_store import active_policy
 from inspector.core.case.records import (
+    LANGUAGES,
     Case,
     CaseSummary,
     Change,
@@ -267,8 +268,14 @@ class Store:
         group: str | None = None,
         declaration: DeclarationInput | None = None,
         by: str | None = None,
+        language: str = "en",
     ) -> Traveler:
+        """`language`: the traveler's, for their receipt (records.LANGUAGES)."""
         name = clean_text("traveler name", name)
+        if language not in LANGUAGES:
+            raise UsageError(
+                f"language {language!r}: use one of {', '.join(LANGUAGES)} (the receipt's)"
+            )
         document = optional_text("travel document", document)
         group = optional_text("group", group)
 
@@ -278,14 +285,14 @@ class Store:
             if any(t.name == name for t in queries.load_travelers(tx.conn, case_id)):
                 raise UsageError(f"traveler {display_name(name)!r} is already in case {case_id}")
             tx.conn.execute(
-                insert(travelers).values(case_id=case_id, name=name, document=document, grp=group)
+                insert(travelers).values(
+                    case_id=case_id, name=name, document=document, grp=group, language=language
+                )
             )
-            tx.log(
-                case_id,
-                officer,
-                audit.TRAVELER_ADDED,
-                {"traveler": name, "document": document, "group": group},
-            )
+            entry: dict[str, object] = {"traveler": name, "document": document, "group": group}
+            if language != "en":  # entries of English travelers stay as they were
+                entry["language"] = language
+            tx.log(case_id, officer, audit.TRAVELER_ADDED, entry)
             if declaration is not None:
                 self._declare(tx, case_id, name, declaration, officer)
             self._refresh_verdicts(tx, case_id, officer)
