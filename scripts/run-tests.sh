@@ -10,7 +10,7 @@ TEST_APT=(xvfb xauth dosfstools mtools exfatprogs xfsprogs gdisk poppler-utils d
           libmagic1 b3sum cryptsetup-bin fio
           # real writers of the files the identifier must name (tests/unit/test_identify_real_*)
           qemu-utils btrfs-progs squashfs-tools ffmpeg sox libsox-fmt-base imagemagick zip arj)
-apt_install "${PY_APT[@]}" "${QT_APT[@]}" "${DRIVE_APT[@]}" "${TEST_APT[@]}"
+apt_install "${PY_APT[@]}" "${QT_APT[@]}" "${FONT_APT[@]}" "${DRIVE_APT[@]}" "${TEST_APT[@]}"
 make_venv test
 bin="$VENV/bin"
 
