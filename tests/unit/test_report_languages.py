@@ -180,3 +180,16 @@ def test_a_line_after_a_chinese_one_is_drawn_in_its_own_font(tmp_path):
         ["pdftotext", str(tmp_path / "lines.pdf"), "-"], capture_output=True, text=True
     )
     assert "No font" not in shown.stderr and "report-blake3=a1" in shown.stdout
+
+
+@needs_noto
+def test_tamil_and_jawi_names_are_shaped_latin_and_chinese_need_not_be():
+    """Without shaping a Tamil vowel sign lands after its consonant and Arabic letters stand
+    apart, left to right: the name on the receipt would be another word."""
+    from inspector.core.reports.fonts import ReportPDF, setup_fonts
+
+    for text, shaped in ((TAMIL, True), (JAWI, True), (ZHANG, False), ("Zoë", False)):
+        pdf = ReportPDF()
+        setup_fonts(pdf, text)
+        assert bool(pdf.text_shaping) is shaped, text
+        pdf.close_fonts()

@@ -29,6 +29,7 @@ FALLBACKS = (
     ("notosanstamil", "NotoSansTamil-Regular.ttf", "NotoSansTamil-Bold.ttf", 0, "tamil"),
     ("notosansarabic", "NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf", 0, "arabic"),
 )
+SHAPED = {"tamil", "arabic"}  # scripts that need text shaping (CJK and Latin do not)
 SCRIPTS = {
     "cjk": ((0x2E80, 0x9FFF), (0xAC00, 0xD7AF), (0xF900, 0xFAFF), (0xFF00, 0xFFEF)),
     "tamil": ((0x0B80, 0x0BFF),),
@@ -84,6 +85,20 @@ _ASCII = str.maketrans(
 class ReportPDF(FPDF):
     """FPDF that never fails on a character its current font cannot encode."""
 
+    def close_fonts(self) -> None:
+        """fontTools keeps each font file open until the object is collected (a
+        ResourceWarning then); a document done with is closed at once."""
+        for font in self.fonts.values():
+            ttfont = getattr(font, "ttfont", None)
+            if ttfont is not None:
+                ttfont.close()
+
+    def output(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().output(*args, **kwargs)
+        finally:
+            self.close_fonts()
+
     def _render_styled_text_line(self, *args: Any, **kwargs: Any) -> Any:
         # fpdf2 2.8 bug: after a line drawn wholly in a fallback font (a Chinese label) the
         # next line's text is written with no font selected ("No font in show"; viewers draw
@@ -106,6 +121,16 @@ def _find(name: str) -> Path | None:
         if d and (Path(d) / name).is_file():
             return Path(d) / name
     return None
+
+
+def _shape(pdf: FPDF) -> None:
+    """Tamil vowel signs go before or around their consonant and Arabic letters join and run
+    right to left: without HarfBuzz's shaping a Tamil or Jawi name prints as the wrong word.
+    A build without uharfbuzz prints them unshaped rather than not at all."""
+    try:
+        pdf.set_text_shaping(True)
+    except Exception:  # fpdf2 raises a bare FPDFException when uharfbuzz is missing
+        return
 
 
 def _cmap(pdf: FPDF, family: str) -> set[int]:
@@ -142,6 +167,8 @@ def setup_fonts(pdf: FPDF, text: str = "") -> Fonts:
         fallbacks.append(name)
     if fallbacks:
         pdf.set_fallback_fonts(fallbacks, exact_match=False)
+    if wanted & SHAPED:
+        _shape(pdf)
     mono_family = "courier"
     mono = _find(MONO)
     if mono is not None:

@@ -156,7 +156,7 @@ def _header(pdf: _Doc, report_hash: str) -> None:
     ]
     for key, value in rows:
         pdf.set_font(pdf.faces.family, "B", 8.5)
-        pdf.cell(28, 5, key)
+        pdf.cell(33, 5, key)  # "Cincangan laporan" (ms) on one line
         pdf.set_font(pdf.faces.family, "", 8.5)
         pdf.cell(0, 5, value, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     items = r.summary.open_items
