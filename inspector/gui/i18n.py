@@ -8,8 +8,6 @@ so nothing needs a restart.
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
@@ -21,6 +19,7 @@ from PySide6.QtCore import (
     QTranslator,
 )
 
+from inspector.core.case.times import local_parts
 from inspector.core.paths import resource
 
 # Code -> the language's own name (a menu entry must be readable by who needs it).
@@ -84,15 +83,10 @@ def when(iso: str | None) -> str:
     "2026年12月2日 20:58:42 UTC+08:00" in Chinese)."""
     if not iso:
         return "—"
-    try:
-        moment = datetime.fromisoformat(iso)
-    except ValueError:
+    parts = local_parts(iso)
+    if parts is None:
         return iso
-    if moment.tzinfo is None:
-        return iso  # no zone recorded: showing it as local would be a guess
-    local = moment.astimezone()
-    offset = local.strftime("%z")
-    zone = f"UTC{offset[:3]}:{offset[3:]}" if offset else "UTC"
+    local, zone = parts
     loc = locale()
     pattern = DATE_PATTERNS.get(_current, DATE_PATTERNS[DEFAULT])
     day = loc.toString(QDate(local.year, local.month, local.day), pattern)
