@@ -184,16 +184,18 @@ def test_input_dialogs_are_translated(qtbot, training_desk):
 
 def test_the_language_switches_without_a_restart(qtbot, training_desk):
     """From the pseudo-locale back to English and again: the same window re-translates."""
+    from PySide6.QtCore import Qt
+
     from inspector.gui import i18n
 
     window = training_desk
     assert MARK in window.windowTitle()
-    assert MARK in window.drives_model.headerData(0, __import__("PySide6").QtCore.Qt.Horizontal)
+    assert MARK in window.drives_model.headerData(0, Qt.Orientation.Horizontal)
     i18n.set_language("en")
     qtbot.waitUntil(lambda: MARK not in window.windowTitle())
     assert window.file_menu.title() == "&File"
     assert window.detail.rescan_button.text() == "Re-scan with a larger &budget"
-    assert window.drives_model.headerData(0, __import__("PySide6").QtCore.Qt.Horizontal) == "Bay"
+    assert window.drives_model.headerData(0, Qt.Orientation.Horizontal) == "Bay"
 
 
 def test_shipped_catalogues_translate_every_string():
