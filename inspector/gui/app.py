@@ -84,7 +84,6 @@ def build_desk(
         state,
         controller,
         training=training,
-        case_title=None,  # the window names it (in the desk's language)
     )
     controller.start()
     return window
@@ -149,7 +148,10 @@ def run_app(args: argparse.Namespace) -> int:
 
     if getattr(args, "lang", None):
         if not i18n.set_language(args.lang):
-            raise UsageError(f"--lang {args.lang}: no catalogue installed (build the .qm files)")
+            raise UsageError(
+                f"--lang {args.lang}: no catalogue installed "
+                "(build it: bash scripts/translations.sh build)"
+            )
     else:
         i18n.start_language()  # View → Language's saved choice, else the system locale
     training = None
