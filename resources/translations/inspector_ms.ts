@@ -60,12 +60,12 @@
         <translation>Kes {id} · pegawai {officer} · dibuka {opened}</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/case_record.py" line="203"/>
+        <location filename="../../inspector/gui/case_record.py" line="204"/>
         <source>case store: {what} not recorded: {error}</source>
         <translation>stor kes: {what} tidak direkodkan: {error}</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/case_record.py" line="276"/>
+        <location filename="../../inspector/gui/case_record.py" line="278"/>
         <source>report of case {id} written to {stem}.pdf, .csv and .json, receipts beside it (BLAKE3 {digest}…)</source>
         <translation>laporan kes {id} ditulis ke {stem}.pdf, .csv dan .json, resit di sebelahnya (BLAKE3 {digest}…)</translation>
     </message>
@@ -73,72 +73,72 @@
 <context>
     <name>Category</name>
     <message>
-        <location filename="../../inspector/gui/i18n.py" line="169"/>
+        <location filename="../../inspector/gui/i18n.py" line="163"/>
         <source>ai-dataset</source>
         <translation>set data AI</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/i18n.py" line="170"/>
+        <location filename="../../inspector/gui/i18n.py" line="164"/>
         <source>ai-model</source>
         <translation>pemberat model AI</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/i18n.py" line="171"/>
+        <location filename="../../inspector/gui/i18n.py" line="165"/>
         <source>archive</source>
         <translation>arkib</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/i18n.py" line="172"/>
+        <location filename="../../inspector/gui/i18n.py" line="166"/>
         <source>image</source>
         <translation>imej</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/i18n.py" line="173"/>
+        <location filename="../../inspector/gui/i18n.py" line="167"/>
         <source>video</source>
         <translation>video</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/i18n.py" line="174"/>
+        <location filename="../../inspector/gui/i18n.py" line="168"/>
         <source>audio</source>
         <translation>audio</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/i18n.py" line="175"/>
+        <location filename="../../inspector/gui/i18n.py" line="169"/>
         <source>document</source>
         <translation>dokumen</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/i18n.py" line="176"/>
+        <location filename="../../inspector/gui/i18n.py" line="170"/>
         <source>text</source>
         <translation>teks</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/i18n.py" line="177"/>
+        <location filename="../../inspector/gui/i18n.py" line="171"/>
         <source>executable</source>
         <translation>boleh laksana</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/i18n.py" line="178"/>
+        <location filename="../../inspector/gui/i18n.py" line="172"/>
         <source>database</source>
         <translation>pangkalan data</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/i18n.py" line="179"/>
+        <location filename="../../inspector/gui/i18n.py" line="173"/>
         <source>disk-image</source>
         <translation>imej cakera</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/i18n.py" line="180"/>
+        <location filename="../../inspector/gui/i18n.py" line="174"/>
         <source>encrypted</source>
         <translation>disulitkan</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/i18n.py" line="181"/>
+        <location filename="../../inspector/gui/i18n.py" line="175"/>
         <source>empty</source>
         <translation>kosong</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/i18n.py" line="182"/>
+        <location filename="../../inspector/gui/i18n.py" line="176"/>
         <source>unknown</source>
         <translation>tidak diketahui</translation>
     </message>
@@ -1131,69 +1131,107 @@
     </message>
 </context>
 <context>
+    <name>Reasons</name>
+    <message>
+        <location filename="../../inspector/gui/reasons.py" line="33"/>
+        <source>{rule}: {figure}, over the {threshold} threshold</source>
+        <translation>{rule}: {figure}, melebihi had {threshold}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/gui/reasons.py" line="35"/>
+        <source>{rule}: over {threshold} cannot be ruled out (up to {figure})</source>
+        <translation>{rule}: melebihi {threshold} tidak dapat ditolak (sehingga {figure})</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/gui/reasons.py" line="37"/>
+        <source>{rule}: over the {threshold} threshold (up to {figure})</source>
+        <translation>{rule}: melebihi had {threshold} (sehingga {figure})</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/gui/reasons.py" line="39"/>
+        <source>{rule}: over the {threshold} threshold (estimate {figure})</source>
+        <translation>{rule}: melebihi had {threshold} (anggaran {figure})</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/gui/reasons.py" line="49"/>
+        <source>all figures of this traveler are within the policy thresholds</source>
+        <translation>semua angka pengembara ini dalam had dasar</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/gui/reasons.py" line="52"/>
+        <source>all figures of the group are within the policy thresholds</source>
+        <translation>semua angka kumpulan ini dalam had dasar</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/gui/reasons.py" line="60"/>
+        <source>so far: </source>
+        <translation>setakat ini: </translation>
+    </message>
+</context>
+<context>
     <name>TotalsBox</name>
     <message>
-        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="51"/>
+        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="52"/>
         <source>Declared:</source>
         <translation>Diisytiharkan:</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="52"/>
+        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="53"/>
         <source>Drives:</source>
         <translation>Pemacu:</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="53"/>
+        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="54"/>
         <source>Capacity:</source>
         <translation>Kapasiti:</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="54"/>
+        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="55"/>
         <source>Used:</source>
         <translation>Digunakan:</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="55"/>
+        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="56"/>
         <source>AI data:</source>
         <translation>Data AI:</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="56"/>
+        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="57"/>
         <source>Policy:</source>
         <translation>Dasar:</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="63"/>
+        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="64"/>
         <source>Who</source>
         <translation>Siapa</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="64"/>
+        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="65"/>
         <source>Reasons</source>
         <translation>Sebab</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="65"/>
+        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="66"/>
         <source>Drive warnings</source>
         <translation>Amaran pemacu</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="78"/>
+        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="79"/>
         <source>not known yet (no scan finished)</source>
         <translation>belum diketahui (tiada imbasan selesai)</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="79"/>
+        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="80"/>
         <source>not known yet</source>
         <translation>belum diketahui</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="83"/>
+        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="84"/>
         <source>{estimate}  (95 % interval)</source>
         <translation>{estimate}  (selang 95 %)</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="86"/>
+        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="87"/>
         <source>capacity ≤ {capacity}, undeclared ≤ {undeclared}, AI data ≤ {ai}</source>
         <translation>kapasiti ≤ {capacity}, tidak diisytiharkan ≤ {undeclared}, data AI ≤ {ai}</translation>
     </message>
@@ -1395,63 +1433,63 @@
 <context>
     <name>TravelerPanel</name>
     <message>
-        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="123"/>
+        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="124"/>
         <source>Traveler totals</source>
         <translation>Jumlah pengembara</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="124"/>
+        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="125"/>
         <source>Select a traveler to see their totals and verdict.</source>
         <translation>Pilih pengembara untuk melihat jumlah dan keputusannya.</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="125"/>
+        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="126"/>
         <source>Threshold rule</source>
         <translation>Peraturan had</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="139"/>
+        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="140"/>
         <source>figures from sampling are compared at the upper end of their 95 % interval</source>
         <translation>angka daripada pensampelan dibandingkan pada hujung atas selang 95 %</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="141"/>
+        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="142"/>
         <source>figures from sampling are compared at their estimate</source>
         <translation>angka daripada pensampelan dibandingkan pada anggarannya</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="145"/>
+        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="146"/>
         <source>Thresholds: {rule}.</source>
         <translation>Had: {rule}.</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="149"/>
-        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="167"/>
+        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="150"/>
+        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="168"/>
         <source>nothing</source>
         <translation>tiada</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="154"/>
+        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="155"/>
         <source>document {document}</source>
         <translation>dokumen {document}</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="158"/>
+        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="159"/>
         <source>Traveler</source>
         <translation>Pengembara</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="171"/>
+        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="172"/>
         <source>Group: {group}</source>
         <translation>Kumpulan: {group}</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="172"/>
+        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="173"/>
         <source>Group</source>
         <translation>Kumpulan</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="177"/>
+        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="178"/>
         <source>members: {names}</source>
         <translation>ahli: {names}</translation>
     </message>
@@ -1459,47 +1497,47 @@
 <context>
     <name>TravelersModel</name>
     <message>
-        <location filename="../../inspector/gui/models/travelers.py" line="30"/>
+        <location filename="../../inspector/gui/models/travelers.py" line="31"/>
         <source>Traveler</source>
         <translation>Pengembara</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/models/travelers.py" line="31"/>
+        <location filename="../../inspector/gui/models/travelers.py" line="32"/>
         <source>Document</source>
         <translation>Dokumen</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/models/travelers.py" line="32"/>
+        <location filename="../../inspector/gui/models/travelers.py" line="33"/>
         <source>Group</source>
         <translation>Kumpulan</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/models/travelers.py" line="33"/>
+        <location filename="../../inspector/gui/models/travelers.py" line="34"/>
         <source>Declared</source>
         <translation>Diisytiharkan</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/models/travelers.py" line="34"/>
+        <location filename="../../inspector/gui/models/travelers.py" line="35"/>
         <source>Drives</source>
         <translation>Pemacu</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/models/travelers.py" line="35"/>
+        <location filename="../../inspector/gui/models/travelers.py" line="36"/>
         <source>Capacity</source>
         <translation>Kapasiti</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/models/travelers.py" line="36"/>
+        <location filename="../../inspector/gui/models/travelers.py" line="37"/>
         <source>AI data</source>
         <translation>Data AI</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/models/travelers.py" line="37"/>
+        <location filename="../../inspector/gui/models/travelers.py" line="38"/>
         <source>Verdict</source>
         <translation>Keputusan</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/models/travelers.py" line="114"/>
+        <location filename="../../inspector/gui/models/travelers.py" line="115"/>
         <source>nothing</source>
         <translation>tiada</translation>
     </message>
@@ -1507,17 +1545,17 @@
 <context>
     <name>Verdict</name>
     <message>
-        <location filename="../../inspector/gui/i18n.py" line="153"/>
+        <location filename="../../inspector/gui/i18n.py" line="147"/>
         <source>CLEAR</source>
         <translation>LULUS</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/i18n.py" line="154"/>
+        <location filename="../../inspector/gui/i18n.py" line="148"/>
         <source>REFER</source>
         <translation>RUJUK</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/i18n.py" line="155"/>
+        <location filename="../../inspector/gui/i18n.py" line="149"/>
         <source>PENDING</source>
         <translation>BELUM SELESAI</translation>
     </message>

@@ -60,12 +60,12 @@
         <translation>案件 {id} · 关员 {officer} · 开立于 {opened}</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/case_record.py" line="203"/>
+        <location filename="../../inspector/gui/case_record.py" line="204"/>
         <source>case store: {what} not recorded: {error}</source>
         <translation>案件库：{what} 未记录：{error}</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/case_record.py" line="276"/>
+        <location filename="../../inspector/gui/case_record.py" line="278"/>
         <source>report of case {id} written to {stem}.pdf, .csv and .json, receipts beside it (BLAKE3 {digest}…)</source>
         <translation>案件 {id} 的报告已写入 {stem}.pdf、.csv 和 .json，回执在同一文件夹（BLAKE3 {digest}…）</translation>
     </message>
@@ -73,72 +73,72 @@
 <context>
     <name>Category</name>
     <message>
-        <location filename="../../inspector/gui/i18n.py" line="169"/>
+        <location filename="../../inspector/gui/i18n.py" line="163"/>
         <source>ai-dataset</source>
         <translation>AI 数据集</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/i18n.py" line="170"/>
+        <location filename="../../inspector/gui/i18n.py" line="164"/>
         <source>ai-model</source>
         <translation>AI 模型权重</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/i18n.py" line="171"/>
+        <location filename="../../inspector/gui/i18n.py" line="165"/>
         <source>archive</source>
         <translation>压缩包</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/i18n.py" line="172"/>
+        <location filename="../../inspector/gui/i18n.py" line="166"/>
         <source>image</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/i18n.py" line="173"/>
+        <location filename="../../inspector/gui/i18n.py" line="167"/>
         <source>video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/i18n.py" line="174"/>
+        <location filename="../../inspector/gui/i18n.py" line="168"/>
         <source>audio</source>
         <translation>音频</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/i18n.py" line="175"/>
+        <location filename="../../inspector/gui/i18n.py" line="169"/>
         <source>document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/i18n.py" line="176"/>
+        <location filename="../../inspector/gui/i18n.py" line="170"/>
         <source>text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/i18n.py" line="177"/>
+        <location filename="../../inspector/gui/i18n.py" line="171"/>
         <source>executable</source>
         <translation>可执行文件</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/i18n.py" line="178"/>
+        <location filename="../../inspector/gui/i18n.py" line="172"/>
         <source>database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/i18n.py" line="179"/>
+        <location filename="../../inspector/gui/i18n.py" line="173"/>
         <source>disk-image</source>
         <translation>磁盘映像</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/i18n.py" line="180"/>
+        <location filename="../../inspector/gui/i18n.py" line="174"/>
         <source>encrypted</source>
         <translation>已加密</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/i18n.py" line="181"/>
+        <location filename="../../inspector/gui/i18n.py" line="175"/>
         <source>empty</source>
         <translation>空</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/i18n.py" line="182"/>
+        <location filename="../../inspector/gui/i18n.py" line="176"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
@@ -1131,69 +1131,107 @@
     </message>
 </context>
 <context>
+    <name>Reasons</name>
+    <message>
+        <location filename="../../inspector/gui/reasons.py" line="33"/>
+        <source>{rule}: {figure}, over the {threshold} threshold</source>
+        <translation>{rule}：{figure}，超过 {threshold} 的阈值</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/gui/reasons.py" line="35"/>
+        <source>{rule}: over {threshold} cannot be ruled out (up to {figure})</source>
+        <translation>{rule}：无法排除超过 {threshold}（最多 {figure}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/gui/reasons.py" line="37"/>
+        <source>{rule}: over the {threshold} threshold (up to {figure})</source>
+        <translation>{rule}：超过 {threshold} 的阈值（最多 {figure}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/gui/reasons.py" line="39"/>
+        <source>{rule}: over the {threshold} threshold (estimate {figure})</source>
+        <translation>{rule}：超过 {threshold} 的阈值（估计 {figure}）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/gui/reasons.py" line="49"/>
+        <source>all figures of this traveler are within the policy thresholds</source>
+        <translation>该旅客的各项数字均在政策阈值之内</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/gui/reasons.py" line="52"/>
+        <source>all figures of the group are within the policy thresholds</source>
+        <translation>该团组的各项数字均在政策阈值之内</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/gui/reasons.py" line="60"/>
+        <source>so far: </source>
+        <translation>目前：</translation>
+    </message>
+</context>
+<context>
     <name>TotalsBox</name>
     <message>
-        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="51"/>
+        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="52"/>
         <source>Declared:</source>
         <translation>申报：</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="52"/>
+        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="53"/>
         <source>Drives:</source>
         <translation>驱动器：</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="53"/>
+        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="54"/>
         <source>Capacity:</source>
         <translation>容量：</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="54"/>
+        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="55"/>
         <source>Used:</source>
         <translation>已用：</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="55"/>
+        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="56"/>
         <source>AI data:</source>
         <translation>AI 数据：</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="56"/>
+        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="57"/>
         <source>Policy:</source>
         <translation>政策：</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="63"/>
+        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="64"/>
         <source>Who</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="64"/>
+        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="65"/>
         <source>Reasons</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="65"/>
+        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="66"/>
         <source>Drive warnings</source>
         <translation>驱动器警告</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="78"/>
+        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="79"/>
         <source>not known yet (no scan finished)</source>
         <translation>尚不清楚（没有扫描完成）</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="79"/>
+        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="80"/>
         <source>not known yet</source>
         <translation>尚不清楚</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="83"/>
+        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="84"/>
         <source>{estimate}  (95 % interval)</source>
         <translation>{estimate}（95 % 区间）</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="86"/>
+        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="87"/>
         <source>capacity ≤ {capacity}, undeclared ≤ {undeclared}, AI data ≤ {ai}</source>
         <translation>容量 ≤ {capacity}，未申报 ≤ {undeclared}，AI 数据 ≤ {ai}</translation>
     </message>
@@ -1395,63 +1433,63 @@
 <context>
     <name>TravelerPanel</name>
     <message>
-        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="123"/>
+        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="124"/>
         <source>Traveler totals</source>
         <translation>旅客合计</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="124"/>
+        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="125"/>
         <source>Select a traveler to see their totals and verdict.</source>
         <translation>选择一位旅客以查看其合计和结论。</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="125"/>
+        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="126"/>
         <source>Threshold rule</source>
         <translation>阈值规则</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="139"/>
+        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="140"/>
         <source>figures from sampling are compared at the upper end of their 95 % interval</source>
         <translation>抽样得出的数字按其 95 % 区间的上限比较</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="141"/>
+        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="142"/>
         <source>figures from sampling are compared at their estimate</source>
         <translation>抽样得出的数字按其估计值比较</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="145"/>
+        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="146"/>
         <source>Thresholds: {rule}.</source>
         <translation>阈值：{rule}。</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="149"/>
-        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="167"/>
+        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="150"/>
+        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="168"/>
         <source>nothing</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="154"/>
+        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="155"/>
         <source>document {document}</source>
         <translation>证件 {document}</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="158"/>
+        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="159"/>
         <source>Traveler</source>
         <translation>旅客</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="171"/>
+        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="172"/>
         <source>Group: {group}</source>
         <translation>团组：{group}</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="172"/>
+        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="173"/>
         <source>Group</source>
         <translation>团组</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="177"/>
+        <location filename="../../inspector/gui/widgets/traveler_panel.py" line="178"/>
         <source>members: {names}</source>
         <translation>成员：{names}</translation>
     </message>
@@ -1459,47 +1497,47 @@
 <context>
     <name>TravelersModel</name>
     <message>
-        <location filename="../../inspector/gui/models/travelers.py" line="30"/>
+        <location filename="../../inspector/gui/models/travelers.py" line="31"/>
         <source>Traveler</source>
         <translation>旅客</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/models/travelers.py" line="31"/>
+        <location filename="../../inspector/gui/models/travelers.py" line="32"/>
         <source>Document</source>
         <translation>证件</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/models/travelers.py" line="32"/>
+        <location filename="../../inspector/gui/models/travelers.py" line="33"/>
         <source>Group</source>
         <translation>团组</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/models/travelers.py" line="33"/>
+        <location filename="../../inspector/gui/models/travelers.py" line="34"/>
         <source>Declared</source>
         <translation>申报</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/models/travelers.py" line="34"/>
+        <location filename="../../inspector/gui/models/travelers.py" line="35"/>
         <source>Drives</source>
         <translation>驱动器</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/models/travelers.py" line="35"/>
+        <location filename="../../inspector/gui/models/travelers.py" line="36"/>
         <source>Capacity</source>
         <translation>容量</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/models/travelers.py" line="36"/>
+        <location filename="../../inspector/gui/models/travelers.py" line="37"/>
         <source>AI data</source>
         <translation>AI 数据</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/models/travelers.py" line="37"/>
+        <location filename="../../inspector/gui/models/travelers.py" line="38"/>
         <source>Verdict</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/models/travelers.py" line="114"/>
+        <location filename="../../inspector/gui/models/travelers.py" line="115"/>
         <source>nothing</source>
         <translation>无</translation>
     </message>
@@ -1507,17 +1545,17 @@
 <context>
     <name>Verdict</name>
     <message>
-        <location filename="../../inspector/gui/i18n.py" line="153"/>
+        <location filename="../../inspector/gui/i18n.py" line="147"/>
         <source>CLEAR</source>
         <translation>放行</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/i18n.py" line="154"/>
+        <location filename="../../inspector/gui/i18n.py" line="148"/>
         <source>REFER</source>
         <translation>移交</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/i18n.py" line="155"/>
+        <location filename="../../inspector/gui/i18n.py" line="149"/>
         <source>PENDING</source>
         <translation>待定</translation>
     </message>

@@ -213,3 +213,31 @@ def test_shipped_catalogues_translate_every_string():
             if sorted(re.findall(r"\{\w+\}", source)) != sorted(re.findall(r"\{\w+\}", text)):
                 problems.append(f"placeholders differ: {source!r} -> {text!r}")
         assert problems == [], lang
+
+
+def test_findings_are_reworded_in_the_desks_language_never_more_certain(qapp):
+    from inspector.core.case.verdicts import Finding, Verdict
+    from inspector.gui import i18n
+    from inspector.gui.reasons import reason_texts
+
+    maybe = Finding("ai_data_licence", 2e12, 1e12, "upper", "AI data over 1.00 TB …", firm=False)
+    firm = Finding("total_capacity", 1.2e15, 2e13, "estimate", "15 drive(s) with 1.20 PB …")
+    verdict = Verdict(
+        "pending",
+        (
+            "no drive assigned yet",
+            "so far: AI data over 1.00 TB …",
+            "so far: 15 drive(s) with 1.20 PB …",
+        ),
+        (maybe, firm),
+    )
+    assert reason_texts(verdict) == list(verdict.reasons)  # English: the core's own words
+    assert i18n.set_language("ms")
+    try:
+        texts = reason_texts(verdict)
+    finally:
+        i18n.set_language("en")
+    assert texts[0] == "no drive assigned yet"  # not a finding: as given
+    assert texts[1].startswith("setakat ini: ") and "tidak dapat ditolak" in texts[1]
+    assert "2.00 TB" in texts[1] and "1.00 TB" in texts[1]
+    assert "1.20 PB" in texts[2] and "20.0 TB" in texts[2] and "melebihi" in texts[2]

@@ -21,6 +21,7 @@ from inspector.gui.desk import Assessment, DeskState
 from inspector.gui.i18n import locale, verdict_word
 from inspector.gui.models.drives import DRIVE_MIME
 from inspector.gui.models.format import estimate_text
+from inspector.gui.reasons import reason_texts
 from inspector.gui.widgets.colors import clear_color, pending_color, refer_color
 
 Index = QModelIndex | QPersistentModelIndex
@@ -97,7 +98,7 @@ class TravelersModel(QAbstractTableModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole and col == VERDICT:
-            return "\n".join(self.assessment(name).verdict.reasons)
+            return "\n".join(reason_texts(self.assessment(name).verdict))
         return None
 
     def _text(self, name: str, col: int) -> str:

@@ -13,6 +13,7 @@ from inspector.core.units import format_size
 from inspector.gui.desk import Assessment, DeskState
 from inspector.gui.i18n import Retranslating, locale
 from inspector.gui.models.format import estimate_text
+from inspector.gui.reasons import reason_texts
 from inspector.gui.widgets.verdict_badge import VerdictBadge
 
 
@@ -89,7 +90,7 @@ class TotalsBox(Retranslating, QGroupBox):
                 ai=format_size(th.ai_data_licence),
             )
         )
-        items = "".join(f"<li>{html.escape(display_name(r))}</li>" for r in a.verdict.reasons)
+        items = "".join(f"<li>{html.escape(display_name(r))}</li>" for r in reason_texts(a.verdict))
         self.reasons.setText(f"<ul style='margin-left:-20px'>{items}</ul>")
         warned = "".join(f"<li>⚠ {html.escape(display_name(w))}</li>" for w in a.warnings)
         self.warnings.setText(f"<ul style='margin-left:-20px'>{warned}</ul>" if warned else "")
