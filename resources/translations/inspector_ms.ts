@@ -1133,39 +1133,44 @@
 <context>
     <name>Reasons</name>
     <message>
-        <location filename="../../inspector/gui/reasons.py" line="33"/>
+        <location filename="../../inspector/gui/reasons.py" line="17"/>
         <source>{rule}: {figure}, over the {threshold} threshold</source>
         <translation>{rule}: {figure}, melebihi had {threshold}</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/reasons.py" line="35"/>
+        <location filename="../../inspector/gui/reasons.py" line="18"/>
         <source>{rule}: over {threshold} cannot be ruled out (up to {figure})</source>
         <translation>{rule}: melebihi {threshold} tidak dapat ditolak (sehingga {figure})</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/reasons.py" line="37"/>
+        <location filename="../../inspector/gui/reasons.py" line="19"/>
         <source>{rule}: over the {threshold} threshold (up to {figure})</source>
         <translation>{rule}: melebihi had {threshold} (sehingga {figure})</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/reasons.py" line="39"/>
+        <location filename="../../inspector/gui/reasons.py" line="20"/>
         <source>{rule}: over the {threshold} threshold (estimate {figure})</source>
         <translation>{rule}: melebihi had {threshold} (anggaran {figure})</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/reasons.py" line="49"/>
+        <location filename="../../inspector/gui/reasons.py" line="21"/>
         <source>all figures of this traveler are within the policy thresholds</source>
         <translation>semua angka pengembara ini dalam had dasar</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/reasons.py" line="52"/>
+        <location filename="../../inspector/gui/reasons.py" line="22"/>
         <source>all figures of the group are within the policy thresholds</source>
         <translation>semua angka kumpulan ini dalam had dasar</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/reasons.py" line="60"/>
+        <location filename="../../inspector/gui/reasons.py" line="23"/>
         <source>so far: </source>
         <translation>setakat ini: </translation>
+    </message>
+    <message>
+        <location filename="../../inspector/gui/reasons.py" line="24"/>
+        <source>no drive recorded yet</source>
+        <translation>belum ada pemacu direkodkan</translation>
     </message>
 </context>
 <context>

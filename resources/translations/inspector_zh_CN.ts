@@ -1133,39 +1133,44 @@
 <context>
     <name>Reasons</name>
     <message>
-        <location filename="../../inspector/gui/reasons.py" line="33"/>
+        <location filename="../../inspector/gui/reasons.py" line="17"/>
         <source>{rule}: {figure}, over the {threshold} threshold</source>
         <translation>{rule}：{figure}，超过 {threshold} 的阈值</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/reasons.py" line="35"/>
+        <location filename="../../inspector/gui/reasons.py" line="18"/>
         <source>{rule}: over {threshold} cannot be ruled out (up to {figure})</source>
         <translation>{rule}：无法排除超过 {threshold}（最多 {figure}）</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/reasons.py" line="37"/>
+        <location filename="../../inspector/gui/reasons.py" line="19"/>
         <source>{rule}: over the {threshold} threshold (up to {figure})</source>
         <translation>{rule}：超过 {threshold} 的阈值（最多 {figure}）</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/reasons.py" line="39"/>
+        <location filename="../../inspector/gui/reasons.py" line="20"/>
         <source>{rule}: over the {threshold} threshold (estimate {figure})</source>
         <translation>{rule}：超过 {threshold} 的阈值（估计 {figure}）</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/reasons.py" line="49"/>
+        <location filename="../../inspector/gui/reasons.py" line="21"/>
         <source>all figures of this traveler are within the policy thresholds</source>
         <translation>该旅客的各项数字均在政策阈值之内</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/reasons.py" line="52"/>
+        <location filename="../../inspector/gui/reasons.py" line="22"/>
         <source>all figures of the group are within the policy thresholds</source>
         <translation>该团组的各项数字均在政策阈值之内</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/reasons.py" line="60"/>
+        <location filename="../../inspector/gui/reasons.py" line="23"/>
         <source>so far: </source>
         <translation>目前：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/gui/reasons.py" line="24"/>
+        <source>no drive recorded yet</source>
+        <translation>尚未记录驱动器</translation>
     </message>
 </context>
 <context>

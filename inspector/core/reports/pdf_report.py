@@ -20,6 +20,7 @@ from inspector.core.reports.chart import category_bytes, draw_chart
 from inspector.core.reports.fonts import ReportPDF, setup_fonts
 from inspector.core.reports.lang import Words
 from inspector.core.reports.model import CaseReport, drive_capacity, report_json
+from inspector.core.reports.reasons import reason_texts
 from inspector.core.units import format_size
 
 WIDTH = 180.0  # A4 minus 15 mm margins
@@ -296,7 +297,7 @@ def _verdict_items(pdf: _Doc, items: Sequence[tuple[str, Verdict]]) -> None:
         )
         pdf.set_text_color(0, 0, 0)
         pdf.set_font(pdf.faces.family, "", 8)
-        for reason in v.reasons:
+        for reason in reason_texts(v, pdf.w_, english=pdf.w_.lang == "en"):
             pdf.set_x(pdf.l_margin + 4)
             pdf.multi_cell(
                 WIDTH - 4,
