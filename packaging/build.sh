@@ -12,7 +12,7 @@ source scripts/lib.sh
 
 # pkexec, polkitd, dbus-daemon: smoke.sh runs the bundle's helper through real polkit
 PACKAGING_APT=(binutils file xz-utils desktop-file-utils appstream acl pkexec polkitd dbus-daemon)
-apt_install "${PY_APT[@]}" "${QT_APT[@]}" "${PACKAGING_APT[@]}"
+apt_install "${PY_APT[@]}" "${QT_APT[@]}" "${FONT_APT[@]}" "${PACKAGING_APT[@]}"
 
 OUT=${INSPECTOR_PACKAGING_OUT:-packaging/out}
 BUILD_VENV=${INSPECTOR_BUILD_VENV:-.build-venv}
@@ -34,11 +34,19 @@ fi
 # -- resources: the tree's, plus the report fonts (so PDFs draw Unicode without the system's) --
 rm -rf "$OUT"
 mkdir -p "$OUT/stage"
+INSPECTOR_VENV="$BUILD_VENV" bash scripts/translations.sh build  # the desk's .qm catalogues
 cp -r resources "$OUT/stage/resources"
 mkdir -p "$OUT/stage/resources/fonts"
 for font in DejaVuSans.ttf DejaVuSans-Bold.ttf DejaVuSansMono.ttf; do
   cp "/usr/share/fonts/truetype/dejavu/$font" "$OUT/stage/resources/fonts/"
 done
+# Noto for names in any script on reports and receipts; of the CJK collections only the
+# regular weight (19.5 MB; the bold one would add as much: CJK bold prints as regular).
+for font in NotoSans-Regular.ttf NotoSans-Bold.ttf NotoSansTamil-Regular.ttf \
+    NotoSansTamil-Bold.ttf NotoSansArabic-Regular.ttf NotoSansArabic-Bold.ttf; do
+  cp "/usr/share/fonts/truetype/noto/$font" "$OUT/stage/resources/fonts/"
+done
+cp /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc "$OUT/stage/resources/fonts/"
 
 # -- the bundle ---------------------------------------------------------------------------------
 INSPECTOR_BUNDLE_RESOURCES="$PWD/$OUT/stage/resources" "$BUILD_VENV/bin/pyinstaller" \

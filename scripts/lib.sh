@@ -5,6 +5,10 @@
 QT_APT=(libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfreetype6 libfontconfig1 fonts-dejavu-core
         libdbus-1-3 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
         libxcb-randr0 libxcb-render-util0 libxcb-xinerama0 libxcb-image0)
+# Report and receipt fonts (found through inspector.core.paths.font_dirs): Noto Sans, Tamil and
+# Arabic (Jawi) in fonts-noto-core, Chinese/Japanese/Korean in fonts-noto-cjk; Qt draws the
+# Chinese desk from the same fonts.
+FONT_APT=(fonts-noto-core fonts-noto-cjk)
 # Reading drives: udev, blkid/losetup/partx, filesystem drivers (FUSE where the kernel has none:
 # ntfs-3g, exfat-fuse, fusefat for vfat); acl: inspector-helper lets the officer read the loop
 # device of an image it could read anyway (setfacl).
@@ -38,11 +42,12 @@ make_venv() {  # make_venv EXTRAS: create $VENV if needed and install the projec
   # changed since the last one (same extras, pyproject, setup.py and the compiled sources).
   local stamp="$VENV/.inspector-install-${1:-app}" want
   want="$spec $(cat pyproject.toml setup.py inspector/core/content/identify/*.py inspector/core/survey/walk.py | sha256sum)"
-  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
-    return 0
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+    "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e "$spec"
+    echo "$want" >"$stamp"
   fi
-  "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e "$spec"
-  echo "$want" >"$stamp"
+  # The desk's catalogues: .ts (committed) -> .qm with the wheel's pyside6-lrelease (< 1 s).
+  INSPECTOR_VENV="$VENV" bash scripts/translations.sh build
 }
 
 have_display() { [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; }

@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
 
-apt_install "${PY_APT[@]}" "${QT_APT[@]}" "${DRIVE_APT[@]}"
+apt_install "${PY_APT[@]}" "${QT_APT[@]}" "${FONT_APT[@]}" "${DRIVE_APT[@]}"
 make_venv ""
 echo "Inspector is installed in $VENV (run it again with: $VENV/bin/inspector)." >&2
 

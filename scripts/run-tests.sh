@@ -15,7 +15,7 @@ TEST_APT=(xvfb xauth dosfstools mtools exfatprogs xfsprogs gdisk poppler-utils d
           # the real pkexec, polkitd and a system bus (tests/device/test_polkit.py starts its own
           # in a private mount namespace; nothing of it outlives the test)
           pkexec polkitd dbus-daemon)
-apt_install "${PY_APT[@]}" "${QT_APT[@]}" "${DRIVE_APT[@]}" "${TEST_APT[@]}"
+apt_install "${PY_APT[@]}" "${QT_APT[@]}" "${FONT_APT[@]}" "${DRIVE_APT[@]}" "${TEST_APT[@]}"
 make_venv test
 bin="$VENV/bin"
 

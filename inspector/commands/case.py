@@ -9,7 +9,7 @@ from inspector.commands.output import print_json, stdout_console
 from inspector.commands.stores import add_training, case_id, store_of
 from inspector.core.case.policy import load_policy
 from inspector.core.case.policy_store import active_policy
-from inspector.core.case.records import Case, CaseSummary
+from inspector.core.case.records import LANGUAGES, Case, CaseSummary
 from inspector.core.case.store import DeclarationInput
 from inspector.core.case.text_input import declared_volume
 from inspector.core.case.times import local_time
@@ -55,6 +55,12 @@ def register(p: argparse.ArgumentParser) -> None:
     t.add_argument("--name", required=True, help="name as in the travel document")
     t.add_argument("--document", help="travel document number")
     t.add_argument("--group", help="itinerary or party travelling together")
+    t.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default="en",
+        help="the traveler's language: their receipt is printed in it (default en)",
+    )
     _declaration_options(t)
     _common(t, run_traveler)
 
@@ -131,7 +137,9 @@ def run_list(args: argparse.Namespace) -> int:
 def run_traveler(args: argparse.Namespace) -> int:
     declaration = _declaration(args)
     with store_of(args) as store:
-        store.add_traveler(args.case, args.name, args.document, args.group, declaration, args.by)
+        store.add_traveler(
+            args.case, args.name, args.document, args.group, declaration, args.by, args.lang
+        )
         summary = store.summary(args.case)
     return _after_change(args, summary)
 

@@ -10,6 +10,7 @@ from inspector.commands.output import seconds
 from inspector.core.errors import UsageError
 
 EXIT_USAGE = 2
+LANGUAGES = ("en", "ms", "zh_CN")  # as inspector.gui.i18n (not imported here: no Qt at start)
 
 
 def register(p: argparse.ArgumentParser) -> None:
@@ -44,6 +45,12 @@ def register(p: argparse.ArgumentParser) -> None:
         metavar="FILE",
         default=None,
         help="bay map TOML (dock port → bay label; default: the one saved from the Bays tab)",
+    )
+    p.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=None,
+        help="the desk's language (default: View → Language's choice, else the system's)",
     )
     p.add_argument("--seed", type=int, default=None, help="seed of the sampler (reproducible)")
     p.add_argument(

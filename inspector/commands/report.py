@@ -15,6 +15,7 @@ from typing import Any
 from inspector.commands.output import print_json, stdout_console
 from inspector.commands.stores import add_training, case_id, store_of
 from inspector.core.case import audit
+from inspector.core.case.records import LANGUAGES
 from inspector.core.errors import UsageError
 from inspector.core.reports.csv_report import write_csv
 from inspector.core.reports.model import gather, report_bytes, report_json
@@ -37,6 +38,20 @@ def register(p: argparse.ArgumentParser) -> None:
         dest="json",
         action="store_true",
         help="print one JSON document describing the export",
+    )
+    p.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default="en",
+        help="language of the PDF report (the officer's; default en). Messages here and the "
+        "JSON and CSV files stay English and language-neutral",
+    )
+    p.add_argument(
+        "--receipt-lang",
+        choices=LANGUAGES,
+        default=None,
+        help="language of the receipt (default: the traveler's, recorded with "
+        "'case traveler --lang'; else en)",
     )
     p.add_argument("--by", metavar="OFFICER", help="officer exporting (default: the case's)")
     add_training(p)
@@ -79,10 +94,12 @@ def run(args: argparse.Namespace) -> int:
         if args.csv:
             files["csv"] = _atomic(args.csv, lambda p: write_csv(report, p))
         if args.pdf:
-            files["pdf"] = _atomic(args.pdf, lambda p: write_pdf(report, digest, p))
+            files["pdf"] = _atomic(args.pdf, lambda p: write_pdf(report, digest, p, args.lang))
         if args.receipt:
             name, path = args.receipt
-            files["receipt"] = _atomic(path, lambda p: write_receipt(report, name, digest, p))
+            files["receipt"] = _atomic(
+                path, lambda p: write_receipt(report, name, digest, p, args.receipt_lang)
+            )
         details: dict[str, Any] = {"report_hash": digest, "files": files}
         if args.receipt:
             details["receipt_for"] = args.receipt[0]

@@ -38,6 +38,8 @@ def resource(*parts: str) -> Path:
 def font_dirs() -> tuple[Path, ...]:
     """Where report fonts are looked for: the bundle's own copy first, then the system's."""
     system: tuple[str, ...] = ("/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu")
+    # fonts-noto-core (Noto Sans, Tamil, Arabic) and fonts-noto-cjk (the CJK collections)
+    system += ("/usr/share/fonts/truetype/noto", "/usr/share/fonts/opentype/noto")
     system += ("/usr/local/share/fonts",)
     return (resource("fonts"), *map(Path, system))
 

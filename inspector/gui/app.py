@@ -84,7 +84,6 @@ def build_desk(
         state,
         controller,
         training=training,
-        case_title=training.case_title if training else "Case: new (not yet saved)",
     )
     controller.start()
     return window
@@ -145,6 +144,16 @@ class DeskLauncher(QObject):
 def run_app(args: argparse.Namespace) -> int:
     sys.excepthook = _one_line_excepthook
     app = make_app()
+    from inspector.gui import i18n
+
+    if getattr(args, "lang", None):
+        if not i18n.set_language(args.lang):
+            raise UsageError(
+                f"--lang {args.lang}: no catalogue installed "
+                "(build it: bash scripts/translations.sh build)"
+            )
+    else:
+        i18n.start_language()  # View → Language's saved choice, else the system locale
     training = None
     budget = args.budget
     if args.training:

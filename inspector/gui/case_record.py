@@ -12,12 +12,12 @@ from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
-from inspector.core.case.times import local_time
 from inspector.core.errors import InspectorError
 from inspector.core.progress import CancelToken
 from inspector.gui.desk import DeskState, DriveRow, DriveStatus
+from inspector.gui.i18n import current_language, when
 from inspector.gui.workers import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -75,9 +75,13 @@ class CaseRecorder(QObject):
 
     @property
     def title(self) -> str:
-        kind = "TRAINING case" if self.case.training else "Case"
-        opened = local_time(self.case.opened_at)
-        return f"{kind} {self.case.id} · officer {self.case.officer} · opened {opened}"
+        if self.case.training:
+            text = self.tr("TRAINING case {id} · officer {officer} · opened {opened}")
+        else:
+            text = self.tr("Case {id} · officer {officer} · opened {opened}")
+        return text.format(
+            id=self.case.id, officer=self.case.officer, opened=when(self.case.opened_at)
+        )
 
     def _submit(self, what: str, fn: Any, *args: Any, **kwargs: Any) -> None:
         if self._stopped:
@@ -118,6 +122,7 @@ class CaseRecorder(QObject):
                 t.document or None,
                 t.group or None,
                 declaration,
+                language=t.language,
             )
 
     @Slot(str)
@@ -195,7 +200,9 @@ class CaseRecorder(QObject):
     @Slot(str, str)
     def _on_done(self, what: str, error: str) -> None:
         if error:
-            self.message.emit(f"case store: {what} not recorded: {error}")
+            self.message.emit(
+                self.tr("case store: {what} not recorded: {error}").format(what=what, error=error)
+            )
         else:
             self.recorded.emit(what)
 
@@ -206,10 +213,10 @@ class CaseRecorder(QObject):
 
     def export(self, folder: Path) -> None:
         """Write the case report (PDF, CSV, JSON) into `folder` on a worker thread."""
-        store, case_id = self.store, self.case.id
+        store, case_id, lang = self.store, self.case.id, current_language()
 
         def job(cancel: CancelToken) -> str:
-            return export_report(store, case_id, folder)
+            return export_report(store, case_id, folder, lang)
 
         self.runner.start(f"export:{case_id}", job)
 
@@ -246,13 +253,16 @@ def load_case_travelers(store: Any, case: Any, state: DeskState) -> tuple[str, .
                 declaration=d.text if d else "",
                 declared_bytes=d.declared_bytes if d else None,
                 licence=d.licence if d else None,
+                language=t.language,
             )
         )
         names.append(t.name)
     return tuple(names)
 
 
-def export_report(store: Any, case_id: int, folder: Path) -> str:
+def export_report(store: Any, case_id: int, folder: Path, lang: str = "en") -> str:
+    """The report (PDF in the officer's language `lang`; CSV and JSON language-neutral) and a
+    receipt per traveler in the traveler's own language. Runs on a worker thread."""
     from inspector.core import reports
 
     report = reports.gather(store, case_id)
@@ -260,8 +270,16 @@ def export_report(store: Any, case_id: int, folder: Path) -> str:
     stem = folder / f"case-{case_id}"
     stem.with_suffix(".json").write_bytes(data)
     reports.write_csv(report, stem.with_suffix(".csv"))
-    reports.write_pdf(report, digest, stem.with_suffix(".pdf"))
-    return f"report of case {case_id} written to {stem}.pdf, .csv and .json (BLAKE3 {digest[:16]}…)"
+    reports.write_pdf(report, digest, stem.with_suffix(".pdf"), lang=lang)
+    for n, s in enumerate(report.summary.travelers, start=1):
+        receipt = folder / f"case-{case_id}-receipt-{n}.pdf"
+        reports.write_receipt(report, s.traveler.name, digest, receipt)
+    # translate() is safe off the GUI thread: it only reads the installed catalogues.
+    return QCoreApplication.translate(
+        "CaseRecorder",
+        "report of case {id} written to {stem}.pdf, .csv and .json, receipts beside it "
+        "(BLAKE3 {digest}…)",
+    ).format(id=case_id, stem=stem, digest=digest[:16])
 
 
 def _one_line(exc: BaseException) -> str:

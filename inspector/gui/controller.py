@@ -84,7 +84,9 @@ class DeskController(QObject):
         self.runner.failed.connect(self._on_failed)
         self.images = TaskRunner(self)  # File → Open image…: losetup and udev settle, off-GUI
         self.images.finished.connect(lambda _key, drive: self._opened(drive))
-        self.images.failed.connect(lambda _key, text: self.message.emit(f"open image: {text}"))
+        self.images.failed.connect(
+            lambda _key, text: self.message.emit(self.tr("open image: {error}").format(error=text))
+        )
 
     def start(self) -> None:
         """Show the drives already plugged in, then follow hot-plug events."""
@@ -108,9 +110,13 @@ class DeskController(QObject):
         """Attach an evidence image read-only as a loop device; it then appears as a drive."""
         attach = getattr(self.backend, "attach_image", None)
         if attach is None:
-            self.message.emit(f"the {self.backend.name} backend cannot open images")
+            self.message.emit(
+                self.tr("the {backend} backend cannot open images").format(
+                    backend=self.backend.name
+                )
+            )
             return
-        self.message.emit(f"{path}: attaching read-only…")
+        self.message.emit(self.tr("{path}: attaching read-only…").format(path=path))
         self.images.start(f"image:{path}", lambda _cancel: attach(path))
 
     def _opened(self, drive: Drive) -> None:
@@ -127,7 +133,7 @@ class DeskController(QObject):
         except InspectorError as exc:
             return str(exc)
         self.set_bays(bays)
-        self.message.emit(f"bay map saved: {len(bays.rules)} bay(s)")
+        self.message.emit(self.tr("bay map saved: {count} bay(s)").format(count=len(bays.rules)))
         return ""
 
     def set_bays(self, bays: BayMap | None) -> None:
@@ -144,7 +150,11 @@ class DeskController(QObject):
     def rescan(self, identity: str, *, larger: bool = False, full: bool = False) -> None:
         row = self.state.row(identity)
         if not row.present or row.drive.system:
-            self.message.emit(f"{row.drive.path}: cannot be scanned now ({row.status_text()})")
+            self.message.emit(
+                self.tr("{path}: cannot be scanned now ({status})").format(
+                    path=row.drive.path, status=row.status_text()
+                )
+            )
             return
         budget = row.budget_s or self.budget_s
         if larger:
@@ -164,7 +174,8 @@ class DeskController(QObject):
             return
         if self.runner.running(identity):
             self.runner.cancel(identity)
-            self.message.emit(f"{self.state.row(identity).drive.path}: cancelling…")
+            path = self.state.row(identity).drive.path
+            self.message.emit(self.tr("{path}: cancelling…").format(path=path))
             self._pump()
 
     # events ------------------------------------------------------------------------
@@ -246,7 +257,7 @@ class DeskController(QObject):
             top = ", ".join(
                 f"{c} {v:.0%} ({lo:.0%}–{hi:.0%})" for c, v, lo, hi in p.provisional[:2]
             )
-            self.state.update(identity, provisional=f"provisional: {top}")
+            self.state.update(identity, provisional=self.tr("provisional: {top}").format(top=top))
         if stage.startswith("mount"):
             self.state.update(identity, status=DriveStatus.MOUNTING, provisional="")
         elif any(stage.startswith(s) for s in SAMPLING_STAGES):
@@ -260,7 +271,7 @@ class DeskController(QObject):
             return  # the desk is closing
         if isinstance(value, ScanResult):
             drive = self.state.row(identity).drive
-            where = f"bay {drive.bay}" if drive.bay else drive.path
+            where = self.tr("bay {bay}").format(bay=drive.bay) if drive.bay else drive.path
             value = DriveOutcome(
                 value,
                 drive_figures(value, drive.capacity_bytes, where),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 
 from inspector.core.case.policy import Policy
 from inspector.core.case.verdicts import (
@@ -29,6 +29,8 @@ from inspector.core.media.drives.model import Drive
 from inspector.core.scan.result import ScanResult
 from inspector.core.units import format_size, parse_size
 
+translate = QCoreApplication.translate  # lupdate reads the translate("Context", "text") calls
+
 
 class DriveStatus(enum.Enum):
     DETECTED = "detected"
@@ -44,6 +46,25 @@ class DriveStatus(enum.Enum):
 
 
 BUSY = frozenset({DriveStatus.MOUNTING, DriveStatus.SURVEYING, DriveStatus.SAMPLING})
+
+
+# The words the drive table shows for each state (the enum's values stay English: logs, tests).
+STATUS_WORDS = {
+    DriveStatus.DETECTED: QT_TRANSLATE_NOOP("DeskState", "detected"),
+    DriveStatus.QUEUED: QT_TRANSLATE_NOOP("DeskState", "queued"),
+    DriveStatus.MOUNTING: QT_TRANSLATE_NOOP("DeskState", "mounting"),
+    DriveStatus.SURVEYING: QT_TRANSLATE_NOOP("DeskState", "surveying"),
+    DriveStatus.SAMPLING: QT_TRANSLATE_NOOP("DeskState", "sampling"),
+    DriveStatus.DONE: QT_TRANSLATE_NOOP("DeskState", "done"),
+    DriveStatus.INCOMPLETE: QT_TRANSLATE_NOOP("DeskState", "incomplete"),
+    DriveStatus.ERROR: QT_TRANSLATE_NOOP("DeskState", "error"),
+    DriveStatus.REMOVED: QT_TRANSLATE_NOOP("DeskState", "removed"),
+    DriveStatus.SKIPPED: QT_TRANSLATE_NOOP("DeskState", "system disk, not scanned"),
+}
+
+
+def status_word(status: DriveStatus) -> str:
+    return translate("DeskState", STATUS_WORDS[status])
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,19 +106,30 @@ class DriveRow:
         return self.status in BUSY
 
     def status_text(self) -> str:
+        """The state as the drive table shows it, in the desk's language."""
+        from inspector.gui.i18n import locale
+
         early = f" · {self.provisional}" if self.provisional and self.busy else ""
         if self.status == DriveStatus.SAMPLING and self.fraction is not None:
-            return f"sampling {self.fraction * 100:.0f} %{early}"
+            percent = locale().toString(self.fraction * 100, "f", 0)
+            return translate("DeskState", "sampling {percent} %").format(percent=percent) + early
         if self.status == DriveStatus.SURVEYING and self.files_seen:
-            return f"surveying: {self.files_seen:,} files{early}"
+            files = locale().toString(self.files_seen)
+            return translate("DeskState", "surveying: {files} files").format(files=files) + early
         if early:
-            return f"{self.status.value}{early}"
+            return status_word(self.status) + early
         if self.result is not None and self.result.removed:
-            return "removed — partial"  # the scan saw the drive go: never a firm zero
+            return translate(
+                "DeskState", "removed — partial"
+            )  # the scan saw the drive go: never a firm zero
         if self.status == DriveStatus.REMOVED and self.finished:
             complete = self.result.complete if self.result is not None else True
-            return "removed (partial result kept)" if not complete else "removed"
-        return self.status.value
+            return (
+                translate("DeskState", "removed (partial result kept)")
+                if not complete
+                else status_word(self.status)
+            )
+        return status_word(self.status)
 
     extra_warnings: tuple[str, ...] = ()  # found by comparing drives (e.g. a shared serial)
 
@@ -125,10 +157,11 @@ def capacity_warning(row: DriveRow) -> str | None:
         return None
     if fs.size_bytes >= COUNTERFEIT_RATIO * row.drive.capacity_bytes:
         return None
-    return (
-        f"capacity: the drive reports {format_size(row.drive.capacity_bytes)} but its "
-        f"filesystem holds only {format_size(fs.size_bytes)} (fake capacity or hidden space?)"
-    )
+    return translate(
+        "DeskState",
+        "capacity: the drive reports {capacity} but its filesystem holds only {size} "
+        "(fake capacity or hidden space?)",
+    ).format(capacity=format_size(row.drive.capacity_bytes), size=format_size(fs.size_bytes))
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,16 +172,21 @@ class Traveler:
     declaration: str = ""
     declared_bytes: int | None = None
     licence: str | None = None
+    language: str = "en"  # the traveler's receipt is printed in it (i18n.LANGUAGES codes)
 
 
-def make_traveler(name: str, document: str, group: str, declaration: str, volume: str) -> Traveler:
+def make_traveler(
+    name: str, document: str, group: str, declaration: str, volume: str, language: str = "en"
+) -> Traveler:
     """A traveler from the form's text; bad volumes raise UsageError with the parser's hint."""
     name = name.strip()
     if not name:
-        raise UsageError("enter the traveler's name")
+        raise UsageError(translate("DeskState", "enter the traveler's name"))
     volume = volume.strip()
     declared = parse_size(volume) if volume else None
-    return Traveler(name, document.strip(), group.strip(), declaration.strip(), declared)
+    return Traveler(
+        name, document.strip(), group.strip(), declaration.strip(), declared, language=language
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,9 +251,15 @@ class DeskState(QObject):
             return
         for r in twins:
             others = ", ".join(
-                f"{t.drive.path} (bay {t.drive.bay or '—'})" for t in twins if t is not r
+                translate("DeskState", "{path} (bay {bay})").format(
+                    path=t.drive.path, bay=t.drive.bay or "—"
+                )
+                for t in twins
+                if t is not r
             )
-            note = f"identity: serial {drive.serial} is also reported by {others}"
+            note = translate(
+                "DeskState", "identity: serial {serial} is also reported by {others}"
+            ).format(serial=drive.serial, others=others)
             self.update(r.identity, extra_warnings=(note,))
 
     def update(self, identity: str, **changes: object) -> DriveRow:
@@ -240,7 +284,11 @@ class DeskState(QObject):
 
     def add_traveler(self, traveler: Traveler) -> None:
         if traveler.name in self._travelers:
-            raise UsageError(f"a traveler named {traveler.name!r} is already in this case")
+            raise UsageError(
+                translate("DeskState", "a traveler named {name} is already in this case").format(
+                    name=repr(traveler.name)
+                )
+            )
         self._travelers[traveler.name] = traveler
         self.travelers_changed.emit()
         self.assessments_changed.emit()
@@ -285,16 +333,17 @@ class DeskState(QObject):
         pending = sum(1 for r in rows if not r.finished or r.busy)
         waiting: tuple[str, ...] = ()
         if not rows:
-            waiting = ("no drive assigned yet",)
+            waiting = (translate("DeskState", "no drive assigned yet"),)
         elif pending:
-            waiting = (f"{pending} drive(s) still scanning",)
+            waiting = (
+                translate("DeskState", "{count} drive(s) still scanning").format(count=pending),
+            )
         verdict = settle(evaluate(tot, self.policy, "traveler"), waiting)
         notes = tuple(f"{_where(r)}: {w}" for r in rows for w in r.warnings())
         if notes and verdict.verdict == "clear":
             verdict = Verdict(
                 "clear",
-                (*verdict.reasons[:-1], "within the policy thresholds, but check the drive "
-                 "warnings below before release"),
+                (*verdict.reasons[:-1], check_warnings_reason()),
                 verdict.findings,
             )  # fmt: skip
         return Assessment(tot, verdict, pending, notes)
@@ -306,14 +355,27 @@ class DeskState(QObject):
         waiting = [m for m, p in zip(members, parts, strict=True) if p.verdict.verdict == "pending"]
         verdict = settle(
             evaluate(tot, self.policy, "group"),
-            (f"pending for {', '.join(waiting)}",) if waiting else (),
+            (translate("DeskState", "pending for {names}").format(names=", ".join(waiting)),)
+            if waiting
+            else (),
         )
         notes = tuple(w for p in parts for w in p.warnings)
         return Assessment(tot, verdict, sum(p.pending for p in parts), notes)
 
 
+def check_warnings_reason() -> str:
+    return translate(
+        "DeskState",
+        "within the policy thresholds, but check the drive warnings below before release",
+    )
+
+
 def _where(row: DriveRow) -> str:
-    return f"bay {row.drive.bay}" if row.drive.bay else row.drive.path
+    return (
+        translate("DeskState", "bay {bay}").format(bay=row.drive.bay)
+        if row.drive.bay
+        else row.drive.path
+    )
 
 
 def _figures(row: DriveRow) -> DriveFigures:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, QPoint, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from inspector.core.errors import InspectorError, UsageError
 from inspector.core.survey.names import display_name
+from inspector.gui import i18n
 from inspector.gui.case_record import (
     CaseRecorder,
     load_case_travelers,
@@ -35,6 +36,7 @@ from inspector.gui.case_record import (
 )
 from inspector.gui.controller import DeskController
 from inspector.gui.desk import DeskState
+from inspector.gui.i18n import Retranslating
 from inspector.gui.icons import icon
 from inspector.gui.models import drives as dcol
 from inspector.gui.models import travelers as tcol
@@ -67,7 +69,7 @@ DRIVE_COLUMN_CHARS = {
 }
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     play_requested = Signal(str)  # a training scenario the trainee picked (the launcher opens it)
 
     def __init__(
@@ -76,7 +78,7 @@ class MainWindow(QMainWindow):
         controller: DeskController,
         *,
         training: TrainingSession | None = None,
-        case_title: str = "Case: new (not yet saved)",
+        case_title: str | None = None,
     ) -> None:
         super().__init__()
         self.state = state
@@ -85,21 +87,19 @@ class MainWindow(QMainWindow):
         self._wanted_bay: str | None = None
         self.recorder: CaseRecorder | None = None
         self.supervisor: str | None = None  # a supervisor's session may edit the policy
-        title = "Inspector — inspection desk"
-        self.setWindowTitle(f"{title} — TRAINING: {training.title}" if training else title)
         self.drives_model = DrivesModel(state, self)
         self.travelers_model = TravelersModel(state, self)
 
-        self.case_label = QLabel(f"<b>{case_title}</b>")
-        self.case_label.setAccessibleName("Case")
+        self._case_title = case_title  # None: a new case, not yet saved
+        self.case_label = QLabel()
         self.case_label.setWordWrap(True)
         self.travelers_view = self._travelers_view()
         self.form = TravelerForm(state)
         self.bay_map = BayMap(state)
         self.bay_map.labels_requested.connect(self.edit_bay_labels)
         tabs = QTabWidget()
-        tabs.addTab(_scrolled(self.form), icon("add-traveler"), "Add traveler")
-        tabs.addTab(self.bay_map, icon("drive"), "Bays")
+        tabs.addTab(_scrolled(self.form), icon("add-traveler"), "")
+        tabs.addTab(self.bay_map, icon("drive"), "")
         self.side_tabs = tabs
         # Travelers over the form, resizable: on a 720-line screen neither may take it all.
         left_split = QSplitter(Qt.Orientation.Vertical)
@@ -114,14 +114,14 @@ class MainWindow(QMainWindow):
         self.detail.rescan_requested.connect(self._rescan)
         self.detail.cancel_requested.connect(controller.cancel)
         self.lower_tabs = QTabWidget()
-        self.lower_tabs.addTab(_scrolled(self.detail), icon("drive"), "Drive detail")
+        self.lower_tabs.addTab(_scrolled(self.detail), icon("drive"), "")
         self.trainee: TraineePanel | None = None
         if training is not None:
             session = training
             self.trainee = TraineePanel(
                 session.answer_keys(), lambda answers: session.grade(answers, state)
             )
-            self.lower_tabs.addTab(self.trainee, icon("score"), "Trainee verdicts && score")
+            self.lower_tabs.addTab(self.trainee, icon("score"), "")
         middle = self.middle = QSplitter(Qt.Orientation.Vertical)
         middle.addWidget(self.drives_view)
         middle.addWidget(self.lower_tabs)
@@ -143,15 +143,16 @@ class MainWindow(QMainWindow):
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 6)
+        self.banner: QLabel | None = None
         if training:
-            layout.addWidget(self._training_banner(training.title))
+            self.banner = self._training_banner()
+            layout.addWidget(self.banner)
         self._central_layout = layout
         self.post_banner: Any = None  # PostBanner (post_watch.py), once a live case is open
         layout.addWidget(body, 1)
         self.setCentralWidget(central)
 
         self.status_label = QLabel()
-        self.status_label.setAccessibleName("Status")
         self.statusBar().addPermanentWidget(self.status_label)
         controller.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         state.drive_changed.connect(self._update_status)
@@ -159,7 +160,7 @@ class MainWindow(QMainWindow):
         state.drive_added.connect(self._select_first_drive)
         self.form.added.connect(self._select_traveler)
         self._make_actions()
-        self._update_status()
+        self.retranslate()
         self.fit_to_screen()
 
     def fit_to_screen(self) -> None:
@@ -175,7 +176,6 @@ class MainWindow(QMainWindow):
     # construction -----------------------------------------------------------------
     def _drives_view(self) -> QTableView:
         view = QTableView()
-        view.setAccessibleName("Drives")
         view.setModel(self.drives_model)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -202,7 +202,6 @@ class MainWindow(QMainWindow):
 
     def _travelers_view(self) -> QTableView:
         view = QTableView()
-        view.setAccessibleName("Travelers")
         view.setModel(self.travelers_model)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -215,18 +214,14 @@ class MainWindow(QMainWindow):
             view.setColumnHidden(col, True)  # in the totals panel; the list stays narrow
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         view.horizontalHeader().setStretchLastSection(True)
-        view.setToolTip("Drop drives here to assign them to a traveler")
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         view.customContextMenuRequested.connect(self._traveler_menu)
         view.doubleClicked.connect(lambda index: self.edit_declaration(index.row()))
         view.selectionModel().selectionChanged.connect(self._on_traveler_selected)
         return view
 
-    def _training_banner(self, scenario: str) -> QLabel:
-        banner = QLabel(
-            f"TRAINING — scenario “{display_name(scenario)}”: simulated drives, not a live case"
-        )
-        banner.setAccessibleName("Training banner")
+    def _training_banner(self) -> QLabel:
+        banner = QLabel()
         banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
         color = training_color(self.palette()).name()
         banner.setStyleSheet(
@@ -235,57 +230,147 @@ class MainWindow(QMainWindow):
         return banner
 
     def _make_actions(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self.open_image_action = _action(self, "Open image…", "drive", "Ctrl+I")
+        self.file_menu = self.menuBar().addMenu("")
+        self.open_image_action = _action(self, "drive", "Ctrl+I")
         self.open_image_action.triggered.connect(self._ask_image)
-        can_open = hasattr(self.controller.backend, "attach_image")
-        self.open_image_action.setEnabled(can_open)
-        if not can_open:
-            self.open_image_action.setToolTip("images open on the live desk (udev backend)")
-        file_menu.addAction(self.open_image_action)
-        case_menu = self.menuBar().addMenu("&Case")
-        self.open_case_action = _action(self, "Open a new case…", "traveler", "Ctrl+O")
+        self.open_image_action.setEnabled(hasattr(self.controller.backend, "attach_image"))
+        self.file_menu.addAction(self.open_image_action)
+        self.case_menu = self.menuBar().addMenu("")
+        self.open_case_action = _action(self, "traveler", "Ctrl+O")
         self.open_case_action.triggered.connect(self._ask_open_case)
-        self.reopen_case_action = _action(
-            self, "Continue an open case…", "traveler", "Ctrl+Shift+O"
-        )
+        self.reopen_case_action = _action(self, "traveler", "Ctrl+Shift+O")
         self.reopen_case_action.triggered.connect(self._ask_reopen_case)
-        self.export_action = _action(self, "Export report…", "export", "Ctrl+E")
+        self.export_action = _action(self, "export", "Ctrl+E")
         self.export_action.triggered.connect(self._ask_export)
         self.export_action.setEnabled(False)
         if not store_available():
             for a in (self.open_case_action, self.reopen_case_action):
                 a.setEnabled(False)
-                a.setToolTip("the case store is not part of this build")
-        self.policy_action = _action(self, "Policy…", "policy", "Ctrl+P")
+        self.policy_action = _action(self, "policy", "Ctrl+P")
         self.policy_action.triggered.connect(self.show_policy)
         case_actions = (self.open_case_action, self.reopen_case_action, self.export_action)
         for a in (*case_actions, self.policy_action):
-            case_menu.addAction(a)
-        drive_menu = self.menuBar().addMenu("&Drive")
-        self.rescan_action = _action(self, "Re-scan with a larger budget", "rescan", "F5")
+            self.case_menu.addAction(a)
+        self.drive_menu = self.menuBar().addMenu("")
+        self.rescan_action = _action(self, "rescan", "F5")
         self.rescan_action.triggered.connect(lambda: self._on_selected(larger=True))
-        self.full_action = _action(self, "Full identification", "full", "Shift+F5")
+        self.full_action = _action(self, "full", "Shift+F5")
         self.full_action.triggered.connect(lambda: self._on_selected(full=True))
-        self.cancel_action = _action(self, "Cancel scan", "cancel", "Ctrl+.")
+        self.cancel_action = _action(self, "cancel", "Ctrl+.")
         self.cancel_action.triggered.connect(self._cancel_selected)
         for a in (self.rescan_action, self.full_action, self.cancel_action):
-            drive_menu.addAction(a)
-        training_menu = self.menuBar().addMenu("&Training")
-        self.play_action = _action(self, "Play a scenario…", "score", "Ctrl+T")
+            self.drive_menu.addAction(a)
+        self.training_menu = self.menuBar().addMenu("")
+        self.play_action = _action(self, "score", "Ctrl+T")
         self.play_action.triggered.connect(self._ask_scenario)
         self.play_action.setEnabled(bool(shipped_scenarios()))
-        training_menu.addAction(self.play_action)
-        view_menu = self.menuBar().addMenu("&View")
-        for text, key, widget in (
-            ("Drives", "Ctrl+1", self.drives_view),
-            ("Travelers", "Ctrl+2", self.travelers_view),
-            ("Add traveler", "Ctrl+N", self.form.name),
+        self.training_menu.addAction(self.play_action)
+        self.view_menu = self.menuBar().addMenu("")
+        self.focus_actions: list[QAction] = []
+        for key, widget in (
+            ("Ctrl+1", self.drives_view),
+            ("Ctrl+2", self.travelers_view),
+            ("Ctrl+N", self.form.name),
         ):
-            act = QAction(text, self)
+            act = QAction(self)
             act.setShortcut(QKeySequence(key))
             act.triggered.connect(lambda _=False, w=widget: self._focus(w))
-            view_menu.addAction(act)
+            self.view_menu.addAction(act)
+            self.focus_actions.append(act)
+        self.view_menu.addSeparator()
+        self.language_menu = self.view_menu.addMenu("")
+        group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code in ("", *i18n.LANGUAGES):
+            act = QAction(self)
+            act.setCheckable(True)
+            act.setChecked(code == i18n.saved_choice())
+            act.triggered.connect(lambda _=False, c=code: self.choose_language(c))
+            group.addAction(act)
+            self.language_menu.addAction(act)
+            self.language_actions[code] = act
+
+    def choose_language(self, code: str) -> None:
+        """View → Language: "" follows the system locale. Applied at once and kept."""
+        i18n.save_choice(code)
+        self.language_actions[code].setChecked(True)
+        if not i18n.set_language(code or i18n.system_language()):
+            self.statusBar().showMessage(
+                self.tr("no translation installed for {language}; the desk stays as it is").format(
+                    language=i18n.LANGUAGES.get(code, code)
+                ),
+                8000,
+            )
+
+    def retranslate(self) -> None:
+        """Every text of the window in the current language (start-up and LanguageChange);
+        the widgets and models inside re-translate themselves on the same event."""
+        title = self.tr("Inspector — inspection desk")
+        if self.training is not None:
+            scenario = display_name(self.training.title)
+            title = self.tr("{title} — TRAINING: {scenario}").format(title=title, scenario=scenario)
+        self.setWindowTitle(title)
+        self._show_case_title()
+        self.case_label.setAccessibleName(self.tr("Case"))
+        self.side_tabs.setTabText(0, self.tr("Add traveler"))
+        self.side_tabs.setTabText(1, self.tr("Bays"))
+        self.lower_tabs.setTabText(0, self.tr("Drive detail"))
+        if self.trainee is not None:
+            self.lower_tabs.setTabText(1, self.tr("Trainee verdicts && score"))
+        if self.banner is not None and self.training is not None:
+            self.banner.setText(
+                self.tr(
+                    "TRAINING — scenario “{scenario}”: simulated drives, not a live case"
+                ).format(scenario=display_name(self.training.title))
+            )
+            self.banner.setAccessibleName(self.tr("Training banner"))
+        self.drives_view.setAccessibleName(self.tr("Drives"))
+        self.travelers_view.setAccessibleName(self.tr("Travelers"))
+        self.travelers_view.setToolTip(self.tr("Drop drives here to assign them to a traveler"))
+        self.status_label.setAccessibleName(self.tr("Status"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.open_image_action.setText(self.tr("Open image…"))
+        if not self.open_image_action.isEnabled():
+            self.open_image_action.setToolTip(
+                self.tr("images open on the live desk (udev backend)")
+            )
+        self.case_menu.setTitle(self.tr("&Case"))
+        self.open_case_action.setText(self.tr("Open a new case…"))
+        self.reopen_case_action.setText(self.tr("Continue an open case…"))
+        self.export_action.setText(self.tr("Export report…"))
+        if not store_available():
+            for a in (self.open_case_action, self.reopen_case_action):
+                a.setToolTip(self.tr("the case store is not part of this build"))
+        self.policy_action.setText(self.tr("Policy…"))
+        self.drive_menu.setTitle(self.tr("&Drive"))
+        self.rescan_action.setText(self.tr("Re-scan with a larger budget"))
+        self.full_action.setText(self.tr("Full identification"))
+        self.cancel_action.setText(self.tr("Cancel scan"))
+        self.training_menu.setTitle(self.tr("&Training"))
+        self.play_action.setText(self.tr("Play a scenario…"))
+        self.view_menu.setTitle(self.tr("&View"))
+        names = (self.tr("Drives"), self.tr("Travelers"), self.tr("Add traveler"))
+        for act, text in zip(self.focus_actions, names, strict=True):
+            act.setText(text)
+        self.language_menu.setTitle(self.tr("&Language"))
+        for code, act in self.language_actions.items():
+            act.setText(i18n.LANGUAGES[code] if code else self.tr("System default"))
+        self.drives_model.retranslate()
+        self.travelers_model.retranslate()
+        self._update_status()
+
+    def _show_case_title(self) -> None:
+        if self.recorder is not None:
+            text = self.recorder.title
+        elif self._case_title is not None:
+            text = self._case_title
+        elif self.training is not None:
+            text = self.tr("TRAINING case: {title}").format(
+                title=self.training.scenario.title or self.training.title
+            )
+        else:
+            text = self.tr("Case: new (not yet saved)")
+        self.case_label.setText(f"<b>{html.escape(text)}</b>")
 
     def _save_policy(self, text: str) -> str:
         """A supervisor's edit: validated, made active, audited; "" when saved."""
@@ -300,7 +385,7 @@ class MainWindow(QMainWindow):
             store.require_supervisor("change the policy")  # the post's server decides first
             before, after = save_policy(text)
         except ImportError:
-            return "policy editing is not part of this build"
+            return self.tr("policy editing is not part of this build")
         except InspectorError as exc:
             if live is not None:
                 live.close()
@@ -318,7 +403,12 @@ class MainWindow(QMainWindow):
         title = self.training.title if self.training is not None else ""
         current = names.index(title) if title in names else 0
         name, ok = QInputDialog.getItem(
-            self, "Play a training scenario", "Scenario (simulated drives):", names, current, False
+            self,
+            self.tr("Play a training scenario"),
+            self.tr("Scenario (simulated drives):"),
+            names,
+            current,
+            False,
         )
         if ok and name:
             self.play_requested.emit(name)
@@ -338,7 +428,7 @@ class MainWindow(QMainWindow):
         # The case keeps the policy it was opened under; the desk judges by that one.
         self.state.set_policy(recorder.case.policy())
         recorder.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
-        self.case_label.setText(f"<b>{html.escape(recorder.title)}</b>")
+        self._show_case_title()
         self.export_action.setEnabled(True)
         self.open_case_action.setEnabled(False)  # one case per desk session
         self.reopen_case_action.setEnabled(False)
@@ -350,13 +440,15 @@ class MainWindow(QMainWindow):
             self.post_banner = None
 
     def _ask_open_case(self) -> None:
-        officer, ok = QInputDialog.getText(self, "Open a new case", "Officer (name or number):")
+        officer, ok = QInputDialog.getText(
+            self, self.tr("Open a new case"), self.tr("Officer (name or number):")
+        )
         if not ok or not officer.strip():
             return
         try:
             store, case = open_case_store(False, officer, "desk")
         except InspectorError as exc:
-            self.statusBar().showMessage(f"case store: {exc}", 10_000)
+            self.statusBar().showMessage(self.tr("case store: {error}").format(error=exc), 10_000)
             return
         self.attach_case(CaseRecorder(self.state, store, case, seed=self.controller.seed))
 
@@ -364,14 +456,21 @@ class MainWindow(QMainWindow):
         try:
             store, cases = open_cases()
         except InspectorError as exc:
-            self.statusBar().showMessage(f"case store: {exc}", 10_000)
+            self.statusBar().showMessage(self.tr("case store: {error}").format(error=exc), 10_000)
             return
         if not cases:
             store.close()
-            self.statusBar().showMessage("no open case in the case store", 8000)
+            self.statusBar().showMessage(self.tr("no open case in the case store"), 8000)
             return
-        labels = [f"case {c.id} · {c.officer} · {c.desk} · opened {c.opened_at}" for c in cases]
-        choice, ok = QInputDialog.getItem(self, "Continue a case", "Open cases:", labels, 0, False)
+        labels = [
+            self.tr("case {id} · {officer} · {desk} · opened {opened}").format(
+                id=c.id, officer=c.officer, desk=c.desk, opened=i18n.when(c.opened_at)
+            )
+            for c in cases
+        ]
+        choice, ok = QInputDialog.getItem(
+            self, self.tr("Continue a case"), self.tr("Open cases:"), labels, 0, False
+        )
         if not ok:
             store.close()
             return
@@ -380,13 +479,18 @@ class MainWindow(QMainWindow):
             recorded = load_case_travelers(store, case, self.state)
         except InspectorError as exc:
             store.close()
-            self.statusBar().showMessage(f"case {case.id}: {exc}", 10_000)
+            self.statusBar().showMessage(
+                self.tr("case {id}: {error}").format(id=case.id, error=exc), 10_000
+            )
             return
         self.attach_case(CaseRecorder(self.state, store, case, recorded, self.controller.seed))
 
     def _ask_image(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Open an evidence image (attached read-only)", "", "Disk images (*)"
+            self,
+            self.tr("Open an evidence image (attached read-only)"),
+            "",
+            self.tr("Disk images (*)"),
         )
         if path:
             self.controller.open_image(path)
@@ -401,10 +505,10 @@ class MainWindow(QMainWindow):
     def _ask_export(self) -> None:
         if self.recorder is None:
             return
-        folder = QFileDialog.getExistingDirectory(self, "Export the case report to")
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Export the case report to"))
         if folder:
             self.recorder.export(Path(folder))
-            self.statusBar().showMessage("writing the report…", 5000)
+            self.statusBar().showMessage(self.tr("writing the report…"), 5000)
 
     # slots ---------------------------------------------------------------------------
     def show_policy(self) -> PolicyDialog:
@@ -447,13 +551,14 @@ class MainWindow(QMainWindow):
             return None
         menu = QMenu(self)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        assign = menu.addMenu(icon("traveler"), "Assign to")
+        assign = menu.addMenu(icon("traveler"), self.tr("Assign to"))
         for t in self.state.travelers():
             act = assign.addAction(display_name(t.name))
+            act.setProperty("i18n_data", True)  # a name, not a word to translate
             act.triggered.connect(lambda _=False, n=t.name: self.assign(ids, n))
         if not self.state.travelers():
-            assign.addAction("(add a traveler first)").setEnabled(False)
-        menu.addAction("Unassign").triggered.connect(lambda: self.assign(ids, None))
+            assign.addAction(self.tr("(add a traveler first)")).setEnabled(False)
+        menu.addAction(self.tr("Unassign")).triggered.connect(lambda: self.assign(ids, None))
         menu.addSeparator()
         menu.addAction(self.rescan_action)
         menu.addAction(self.full_action)
@@ -466,7 +571,7 @@ class MainWindow(QMainWindow):
             return
         menu = QMenu(self)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        menu.addAction("Edit declaration…").triggered.connect(
+        menu.addAction(self.tr("Edit declaration…")).triggered.connect(
             lambda: self.edit_declaration(index.row())
         )
         menu.popup(self.travelers_view.viewport().mapToGlobal(pos))
@@ -549,13 +654,18 @@ class MainWindow(QMainWindow):
         rows = self.state.rows()
         busy = sum(1 for r in rows if r.busy)
         backend = self.controller.backend.name
-        mode = " (TRAINING)" if self.training else ""
+        loc = i18n.locale()
+        if self.training:
+            backend = self.tr("{backend} (TRAINING)").format(backend=backend)
+        text = self.tr(
+            "Read-only · backend: {backend} · {drives} drive(s), {busy} scanning"
+        ).format(backend=backend, drives=loc.toString(len(rows)), busy=loc.toString(busy))
         loose = len(self.state.unassigned())
-        unassigned = f", {loose} not assigned to a traveler" if loose else ""
-        self.status_label.setText(
-            f"Read-only · backend: {backend}{mode} · {len(rows)} drive(s), {busy} scanning"
-            + unassigned
-        )
+        if loose:
+            text += self.tr(", {count} not assigned to a traveler").format(
+                count=loc.toString(loose)
+            )
+        self.status_label.setText(text)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.controller.stop()  # cancel scans and join their threads before Qt tears down
@@ -595,7 +705,8 @@ def _column(*widgets: QWidget) -> QWidget:
     return box
 
 
-def _action(parent: QWidget, text: str, icon_name: str, shortcut: str) -> QAction:
-    act = QAction(icon(icon_name), text, parent)
+def _action(parent: QWidget, icon_name: str, shortcut: str) -> QAction:
+    """An action whose text is set (and re-set on a change of language) by retranslate()."""
+    act = QAction(icon(icon_name), "", parent)
     act.setShortcut(QKeySequence(shortcut))
     return act

@@ -36,10 +36,6 @@ class TrainingSession:
     def title(self) -> str:
         return self.scenario.name
 
-    @property
-    def case_title(self) -> str:
-        return f"TRAINING case: {self.scenario.title or self.scenario.name}"
-
     def prepare(self, state: DeskState) -> None:
         """Put the scenario's travelers on the desk and map each bay to its traveler, as an
         officer does with the bay map before the drives are plugged."""

@@ -187,7 +187,7 @@ def test_v2_database_migrates_to_nullable_traveler_keeping_drive_ids(data_dir):
         store.assign_drive(1, "serial:S1", None)  # NULL now allowed
         assert store.drives(1)[0].traveler_id is None
     version = sqlite3.connect(path).execute("SELECT value FROM meta").fetchone()[0]
-    assert int(version) == SCHEMA_VERSION >= 3
+    assert int(version) == SCHEMA_VERSION >= 3  # and on through every later step
 
 
 # -- 4. loop devices -------------------------------------------------------------------------

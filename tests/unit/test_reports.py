@@ -132,7 +132,7 @@ def test_pdf_and_receipt_render_with_hostile_names(tmp_path, data_dir):
         ["pdftotext", str(tmp_path / "r.pdf"), "-"], capture_output=True, text=True, check=True
     ).stdout
     assert "TRAINING" in text and digest in text
-    assert "Li Wei \\u674e\\u4f1f" in text and "ai-dataset" in text
+    assert "Li Wei 李伟" in text and "ai-dataset" in text  # as typed, never \\u escapes
     assert report.summary.verdict.upper() in text
     receipt = subprocess.run(
         ["pdftotext", str(tmp_path / "receipt.pdf"), "-"],

@@ -242,7 +242,10 @@ def _provisional(method: str, local_id: int, a: dict[str, Any], at: str) -> Any:
         d = a.get("declaration")
         decl = None if d is None else Declaration(d.text, d.declared_bytes, d.licence, at)
         name = str(a.get("name") or a.get("traveler") or "")
-        return Traveler(-local_id, a["case_id"], name, a.get("document"), a.get("group"), decl)
+        return Traveler(
+            -local_id, a["case_id"], name, a.get("document"), a.get("group"), decl,
+            language=a.get("language") or "en",
+        )  # fmt: skip
     if method == "begin_drive":
         identity = a["identity"]
         return DriveRecord(

@@ -112,7 +112,18 @@ def _v3_to_v4(conn: Connection) -> None:
         conn.execute(audit_anchor.insert().values(id=1, seq=head.seq, hash=head.hash))
 
 
-STEPS: dict[int, Callable[[Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
+def _v4_to_v5(conn: Connection) -> None:
+    """v5: each traveler's language (their receipt is printed in it); travelers recorded
+    before it get English, what their receipts were printed in."""
+    conn.execute(text("ALTER TABLE travelers ADD COLUMN language TEXT NOT NULL DEFAULT 'en'"))
+
+
+STEPS: dict[int, Callable[[Connection], None]] = {
+    1: _v1_to_v2,
+    2: _v2_to_v3,
+    3: _v3_to_v4,
+    4: _v4_to_v5,
+}
 
 
 def install_server_rules(conn: Connection) -> None:

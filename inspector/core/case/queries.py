@@ -91,7 +91,9 @@ def load_travelers_where(conn: Connection, where: ColumnElement[bool]) -> list[T
         decl = None
         if r.updated_at is not None:
             decl = Declaration(r.text, r.declared_bytes, r.licence, r.updated_at)
-        out.append(Traveler(r.id, r.case_id, r.name, r.document, r.grp, decl, r.group_id))
+        out.append(
+            Traveler(r.id, r.case_id, r.name, r.document, r.grp, decl, r.group_id, r.language)
+        )
     return out
 
 

@@ -27,6 +27,8 @@ from inspector.core.media.drives.model import Drive
 from inspector.core.scan.result import ScanResult
 from inspector.core.survey.names import display_name
 
+# The languages a receipt (and a report) can be printed in: codes as the desk's catalogues.
+LANGUAGES = ("en", "ms", "zh_CN")
 NO_GROUP = "(no group)"  # travelers without a group name are judged together under this name
 DriveState = Literal["scanning", "complete", "incomplete"]
 Outcome = Literal["clear", "refer", "pending"]
@@ -78,6 +80,7 @@ class Traveler:
     group: str | None
     declaration: Declaration | None
     group_id: int | None = None  # the store's group record (shared by every desk's members)
+    language: str = "en"  # the traveler's receipt is printed in it (LANGUAGES)
 
     @property
     def group_name(self) -> str:

@@ -18,7 +18,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 metadata = MetaData()
 
@@ -65,6 +65,7 @@ travelers = Table(
     Column("grp", Text),
     # v4: the group record it belongs to (grp keeps its name, as before)
     Column("group_id", Integer, ForeignKey("travel_groups.id"), nullable=True),
+    Column("language", Text, nullable=False, default="en"),  # v5: the receipt's language
     UniqueConstraint("case_id", "name"),
 )
 

@@ -27,6 +27,7 @@ from inspector.core.case.migrations import StoreError
 from inspector.core.case.policy import Policy
 from inspector.core.case.policy_store import active_policy
 from inspector.core.case.records import (
+    LANGUAGES,
     Case,
     DeclarationInput,
     DriveIdentity,
@@ -209,8 +210,14 @@ class Store(GroupsMixin):
         group: str | None = None,
         declaration: DeclarationInput | None = None,
         by: str | None = None,
+        language: str = "en",
     ) -> Traveler:
+        """`language`: the traveler's, for their receipt (records.LANGUAGES)."""
         name = clean_text("traveler name", name)
+        if language not in LANGUAGES:
+            raise UsageError(
+                f"language {language!r}: use one of {', '.join(LANGUAGES)} (the receipt's)"
+            )
         document = optional_text("travel document", document)
         group = optional_text("group", group)
 
@@ -222,15 +229,18 @@ class Store(GroupsMixin):
             group_id = None if group is None else self._group_id(tx, case_id, group, officer)
             tx.conn.execute(
                 insert(travelers).values(
-                    case_id=case_id, name=name, document=document, grp=group, group_id=group_id
+                    case_id=case_id,
+                    name=name,
+                    document=document,
+                    grp=group,
+                    group_id=group_id,
+                    language=language,
                 )
             )
-            tx.log(
-                case_id,
-                officer,
-                audit.TRAVELER_ADDED,
-                {"traveler": name, "document": document, "group": group},
-            )
+            entry: dict[str, object] = {"traveler": name, "document": document, "group": group}
+            if language != "en":  # entries of English travelers stay as they were
+                entry["language"] = language
+            tx.log(case_id, officer, audit.TRAVELER_ADDED, entry)
             if declaration is not None:
                 self._declare(tx, case_id, name, declaration, officer)
             self._refresh_verdicts(tx, case_id, officer)

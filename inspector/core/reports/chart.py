@@ -4,7 +4,7 @@ per content category, the bytes estimated across all drives, with its 95 % inter
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from fpdf import FPDF
@@ -53,7 +53,13 @@ def category_bytes(drives: Sequence[DriveRecord]) -> list[CategoryBytes]:
     return sorted(out, key=lambda c: -c.bytes.value)
 
 
-def draw_chart(pdf: FPDF, fonts: Fonts, data: Sequence[CategoryBytes], width: float) -> None:
+def draw_chart(
+    pdf: FPDF,
+    fonts: Fonts,
+    data: Sequence[CategoryBytes],
+    width: float,
+    words: Callable[[str], str] = str,
+) -> None:
     """Horizontal bars at the current position; moves the cursor below the chart."""
     x0, y = pdf.l_margin, pdf.get_y()
     label_w, value_w, row_h = 28.0, 46.0, 6.0
@@ -62,7 +68,7 @@ def draw_chart(pdf: FPDF, fonts: Fonts, data: Sequence[CategoryBytes], width: fl
     pdf.set_font(fonts.family, "", 8)
     for c in data:
         pdf.set_xy(x0, y)
-        pdf.cell(label_w, row_h, fonts.text(c.category))
+        pdf.cell(label_w, row_h, fonts.text(words(c.category)))
         bx = x0 + label_w
         pdf.set_draw_color(200, 200, 200)
         pdf.rect(bx, y + 1, bar_w, row_h - 2)  # the scale's frame

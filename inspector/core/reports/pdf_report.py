@@ -13,12 +13,14 @@ from typing import Any
 from fpdf.enums import XPos, YPos
 
 from inspector.core.case.records import DriveRecord, Traveler
-from inspector.core.case.times import local_clock, local_time
+from inspector.core.case.times import local_time
 from inspector.core.case.verdicts import BASIS_WORDS, Estimate, Verdict
 from inspector.core.media.evidence import NOMINAL_READ_BPS, format_duration, full_hash_seconds
 from inspector.core.reports.chart import category_bytes, draw_chart
 from inspector.core.reports.fonts import ReportPDF, setup_fonts
-from inspector.core.reports.model import CaseReport, drive_capacity
+from inspector.core.reports.lang import Words
+from inspector.core.reports.model import CaseReport, drive_capacity, report_json
+from inspector.core.reports.reasons import reason_texts
 from inspector.core.units import format_size
 
 WIDTH = 180.0  # A4 minus 15 mm margins
@@ -29,12 +31,14 @@ OUTCOME_RGB = {"refer": REFER_RGB, "clear": CLEAR_RGB, "pending": PENDING_RGB}
 
 
 class _Doc(ReportPDF):
-    def __init__(self, report: CaseReport) -> None:
+    def __init__(self, report: CaseReport, lang: str) -> None:
         super().__init__(format="A4")
         self.report = report
+        self.w_ = Words(lang)
         self.set_margins(15, 15, 15)
         self.set_auto_page_break(True, margin=18)
-        self.faces = setup_fonts(self)
+        # Every name, declaration and label the report holds decides which scripts' fonts load.
+        self.faces = setup_fonts(self, f"{report_json(report)} {lang}")
         self.alias_nb_pages()
 
     def header(self) -> None:
@@ -44,7 +48,7 @@ class _Doc(ReportPDF):
         self.set_font(self.faces.family, "B", 90)
         self.set_text_color(222, 222, 222)
         with self.rotation(45, 105, 150):
-            self.text(28, 180, "TRAINING")
+            self.text(28, 180, self.w_("TRAINING"))
         self.set_text_color(0, 0, 0)
         self.set_xy(self.l_margin, self.t_margin)
 
@@ -53,13 +57,14 @@ class _Doc(ReportPDF):
         self.set_font(self.faces.family, "", 7)
         self.set_text_color(110, 110, 110)
         c = self.report.summary.case
-        kind = "TRAINING case" if c.training else "Case"
+        w = self.w_
+        kind = w("TRAINING case") if c.training else w("Case")
         self.cell(
             0,
             5,
-            f"{kind} {c.id} · generated {local_time(self.report.generated_at)}"
-            + (" · PROVISIONAL" if self.report.provisional else "")
-            + f" · page {self.page_no()}/{{nb}}",
+            f"{kind} {c.id} · {w('generated')} {w.when(self.report.generated_at)}"
+            + (f" · {w('PROVISIONAL')}" if self.report.provisional else "")
+            + f" · {w('page')} {self.page_no()}/{{nb}}",
             align="C",
         )
         self.set_text_color(0, 0, 0)
@@ -121,7 +126,7 @@ def _badge(pdf: _Doc, verdict: str, x: float, y: float, w: float = 30, h: float 
     pdf.set_text_color(255, 255, 255)
     pdf.set_font(pdf.faces.family, "B", 12)
     pdf.set_xy(x, y)
-    pdf.cell(w, h, verdict.upper(), align="C", fill=True)
+    pdf.cell(w, h, pdf.w_(verdict.upper()), align="C", fill=True)
     pdf.set_text_color(0, 0, 0)
 
 
@@ -129,26 +134,30 @@ def _header(pdf: _Doc, report_hash: str) -> None:
     r = pdf.report
     c = r.summary.case
     t = pdf.faces.text
+    w = pdf.w_
     pdf.set_font(pdf.faces.family, "B", 17)
-    title = "Inspection report" + (" — TRAINING" if c.training else "")
+    title = w("Inspection report") + (f" — {w('TRAINING')}" if c.training else "")
     pdf.cell(140, 9, title, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     _badge(pdf, r.summary.verdict, pdf.l_margin + WIDTH - 30, pdf.t_margin)
     pdf.set_xy(pdf.l_margin, pdf.t_margin + 11)
     rows = [
-        ("Case", f"{c.id} ({r.store} store)" + ("" if c.is_open else " · closed")),
-        ("Officer", t(c.officer)),
-        ("Desk", t(c.desk or "—")),
         (
-            "Opened",
-            local_time(c.opened_at)
-            + (f" · closed {local_time(c.closed_at)}" if c.closed_at else ""),
+            w("Case"),
+            f"{c.id} ({w(f'{r.store} store')})" + ("" if c.is_open else f" · {w('closed')}"),
         ),
-        ("Policy", f"{t(c.policy_name)} · BLAKE3 {c.policy_hash[:16]}…"),
-        ("Report hash", f"{report_hash} (BLAKE3)"),
+        (w("Officer"), t(c.officer)),
+        (w("Desk"), t(c.desk or "—")),
+        (
+            w("Opened"),
+            w.when(c.opened_at)
+            + (f" · {w('closed')} {w.when(c.closed_at)}" if c.closed_at else ""),
+        ),
+        (w("Policy"), f"{t(c.policy_name)} · BLAKE3 {c.policy_hash[:16]}…"),
+        (w("Report hash"), f"{report_hash} (BLAKE3)"),
     ]
     for key, value in rows:
         pdf.set_font(pdf.faces.family, "B", 8.5)
-        pdf.cell(28, 5, key)
+        pdf.cell(33, 5, key)  # "Cincangan laporan" (ms) on one line
         pdf.set_font(pdf.faces.family, "", 8.5)
         pdf.cell(0, 5, value, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     items = r.summary.open_items
@@ -159,7 +168,7 @@ def _header(pdf: _Doc, report_hash: str) -> None:
         pdf.multi_cell(
             WIDTH,
             4.5,
-            t("PROVISIONAL — the inspection is not complete: " + "; ".join(items) + "."),
+            t(w("PROVISIONAL — the inspection is not complete:") + " " + "; ".join(items) + "."),
             align="L",
             new_x=XPos.LMARGIN,
             new_y=YPos.NEXT,
@@ -167,23 +176,24 @@ def _header(pdf: _Doc, report_hash: str) -> None:
         pdf.set_text_color(0, 0, 0)
 
 
-def _declared(report: CaseReport, index: int) -> str:
-    return _declared_text(report.summary.travelers[index].traveler)
+def _declared(report: CaseReport, index: int, w: Words) -> str:
+    return _declared_text(report.summary.travelers[index].traveler, w)
 
 
-def _declared_text(traveler: Traveler) -> str:
+def _declared_text(traveler: Traveler, w: Words) -> str:
     d = traveler.declaration
     if d is None:
-        return "nothing declared"
-    volume = format_size(d.declared_bytes) if d.declared_bytes is not None else "no volume"
-    licence = f" · licence {d.licence}" if d.licence else ""
+        return w("nothing declared")
+    volume = format_size(d.declared_bytes) if d.declared_bytes is not None else w("no volume")
+    licence = f" · {w('licence')} {d.licence}" if d.licence else ""
     text = f"“{d.text}” · " if d.text else ""
     return f"{text}{volume}{licence}"
 
 
 def _travelers(pdf: _Doc) -> None:
     r = pdf.report
-    _heading(pdf, "Travelers and declarations")
+    w = pdf.w_
+    _heading(pdf, w("Travelers and declarations"))
     body = []
     for i, s in enumerate(r.summary.travelers):
         tr, tot = s.traveler, s.totals
@@ -191,27 +201,27 @@ def _travelers(pdf: _Doc) -> None:
             [
                 tr.name,
                 tr.document or "—",
-                tr.group_name,
-                _declared(r, i),
+                tr.group or w(tr.group_name),  # "(no group)" is a word, a name is not
+                _declared(r, i, w),
                 tot.drives,
                 format_size(tot.capacity_bytes),
                 format_size(tot.used_bytes),
                 _range(tot.ai_bytes),
-                s.verdict.verdict.upper(),
+                w(s.verdict.verdict.upper()),
             ]
         )
     _table(
         pdf,
         [
-            "Name",
-            "Document",
-            "Group",
-            "Declared",
-            "Drives",
-            "Capacity",
-            "Used",
-            "AI data (95 % CI)",
-            "Verdict",
+            w("Name"),
+            w("Document"),
+            w("Group"),
+            w("Declared"),
+            w("Drives"),
+            w("Capacity"),
+            w("Used"),
+            w("AI data (95 % CI)"),
+            w("Verdict"),
         ],
         body,
         [24, 18, 17, 29, 12, 15, 15, 32, 18],  # "PENDING" on one line
@@ -219,14 +229,14 @@ def _travelers(pdf: _Doc) -> None:
     long = [
         s.traveler
         for s in r.summary.travelers
-        if s.traveler.declaration and len(_declared_text(s.traveler)) > MAX_CELL
+        if s.traveler.declaration and len(_declared_text(s.traveler, w)) > MAX_CELL
     ]
     for tr in long:
         pdf.set_font(pdf.faces.family, "B", 8)
         pdf.multi_cell(
             WIDTH,
             4,
-            pdf.faces.text(f"Declaration of {tr.name}, in full:"),
+            pdf.faces.text(w("Declaration of {name}, in full:").format(name=tr.name)),
             align="L",
             new_x=XPos.LMARGIN,
             new_y=YPos.NEXT,
@@ -235,7 +245,7 @@ def _travelers(pdf: _Doc) -> None:
         pdf.multi_cell(
             WIDTH,
             4,
-            pdf.faces.text(_declared_text(tr)),
+            pdf.faces.text(_declared_text(tr, w)),
             align="L",
             new_x=XPos.LMARGIN,
             new_y=YPos.NEXT,
@@ -244,13 +254,15 @@ def _travelers(pdf: _Doc) -> None:
 
 def _reasons(pdf: _Doc) -> None:
     r = pdf.report
+    w = pdf.w_
     basis = r.summary.case.policy().compare
-    _heading(pdf, "Verdicts and reasons")
+    _heading(pdf, w("Verdicts and reasons"))
     pdf.multi_cell(
         WIDTH,
         4,
-        f"Thresholds: {BASIS_WORDS[basis]} (policy setting “compare”). PENDING: not yet "
-        "decidable (no drive yet, or drives still scanning).",
+        w("Thresholds: {rule} (policy setting “compare”).").format(rule=w(BASIS_WORDS[basis]))
+        + " "
+        + w("PENDING: not yet decidable (no drive yet, or drives still scanning)."),
         align="L",
         new_x=XPos.LMARGIN,
         new_y=YPos.NEXT,
@@ -261,7 +273,7 @@ def _reasons(pdf: _Doc) -> None:
         (s.traveler.name, s.verdict) for s in r.summary.travelers
     ]
     groups = [(f"{g.name} ({', '.join(g.travelers)})", g.verdict) for g in r.summary.groups]
-    for scope, items in (("Travelers", travelers), ("Groups", groups)):
+    for scope, items in ((w("Travelers"), travelers), (w("Groups"), groups)):
         if not items:
             continue
         pdf.ln(1)
@@ -278,14 +290,14 @@ def _verdict_items(pdf: _Doc, items: Sequence[tuple[str, Verdict]]) -> None:
         pdf.multi_cell(
             WIDTH,
             4.5,
-            pdf.faces.text(f"{who}: {v.verdict.upper()}"),
+            pdf.faces.text(f"{who}: {pdf.w_(v.verdict.upper())}"),
             align="L",
             new_x=XPos.LMARGIN,
             new_y=YPos.NEXT,
         )
         pdf.set_text_color(0, 0, 0)
         pdf.set_font(pdf.faces.family, "", 8)
-        for reason in v.reasons:
+        for reason in reason_texts(v, pdf.w_, english=pdf.w_.lang == "en"):
             pdf.set_x(pdf.l_margin + 4)
             pdf.multi_cell(
                 WIDTH - 4,
@@ -297,7 +309,7 @@ def _verdict_items(pdf: _Doc, items: Sequence[tuple[str, Verdict]]) -> None:
             )
 
 
-def _drive_cells(d: DriveRecord) -> list[Any]:
+def _drive_cells(d: DriveRecord, w: Words) -> list[Any]:
     """Drive, bay, capacity, data, files, state: the cells both drive tables share."""
     capacity = drive_capacity(d)
     res = d.result
@@ -308,23 +320,25 @@ def _drive_cells(d: DriveRecord) -> list[Any]:
         format_size(capacity) if capacity else "?",
         format_size(res.survey.bytes) if res else "—",
         f"{res.survey.files:,}" if res else "—",
-        d.state,
+        w(d.state),
     ]
 
 
 def _drives(pdf: _Doc) -> None:
     r = pdf.report
-    _heading(pdf, "Drives")
+    w = pdf.w_
+    _heading(pdf, w("Drives"))
     body = []
     for name, d in r.drives:
         if name is None:
             continue  # in their own section below
         capacity = drive_capacity(d)
         hashing = format_duration(full_hash_seconds(capacity)) if capacity else "?"
-        body.append([d.id, name, *_drive_cells(d), hashing])
+        body.append([d.id, name, *_drive_cells(d, w), hashing])
+    head = ["Traveler", "Drive", "Bay", "Capacity", "Data", "Files", "State", "Full hash ≈"]
     _table(
         pdf,
-        ["#", "Traveler", "Drive", "Bay", "Capacity", "Data", "Files", "State", "Full hash ≈"],
+        ["#", *map(w, head)],
         body,
         [ID_WIDTH, 24, 44, 10, 17, 17, 17, 20, 22],
     )
@@ -332,10 +346,11 @@ def _drives(pdf: _Doc) -> None:
     pdf.multi_cell(
         WIDTH,
         4,
-        "Full hash ≈: time to read and hash the whole drive at "
-        f"{NOMINAL_READ_BPS / 1e6:.0f} MB/s (sequential read of a large hard disk) — "
-        "why the desk samples instead. State “scanning” after the desk closed means "
-        "the scan was interrupted.",
+        w(
+            "Full hash ≈: time to read and hash the whole drive at {speed} MB/s (sequential "
+            "read of a large hard disk) — why the desk samples instead. State “scanning” "
+            "after the desk closed means the scan was interrupted."
+        ).format(speed=f"{NOMINAL_READ_BPS / 1e6:.0f}"),
         align="L",
         new_x=XPos.LMARGIN,
         new_y=YPos.NEXT,
@@ -344,24 +359,26 @@ def _drives(pdf: _Doc) -> None:
 
 
 def _chart(pdf: _Doc) -> None:
-    _heading(pdf, "Content by category (all drives, bytes, 95 % intervals)")
+    w = pdf.w_
+    _heading(pdf, w("Content by category (all drives, bytes, 95 % intervals)"))
     data = category_bytes([d for _, d in pdf.report.drives])
     if not data:
         pdf.multi_cell(
             WIDTH,
             4,
-            "No content identification in this case (survey only): categories unknown.",
+            w("No content identification in this case (survey only): categories unknown."),
             align="L",
             new_x=XPos.LMARGIN,
             new_y=YPos.NEXT,
         )
         return
-    draw_chart(pdf, pdf.faces, data, WIDTH)
+    draw_chart(pdf, pdf.faces, data, WIDTH, w)
 
 
 def _method(pdf: _Doc) -> None:
     r = pdf.report
-    _heading(pdf, "Method")
+    w = pdf.w_
+    _heading(pdf, w("Method"))
     body = []
     for _, d in r.drives:
         m = r.method_of(d.id)
@@ -370,30 +387,29 @@ def _method(pdf: _Doc) -> None:
         body.append(
             [
                 d.id,
-                c.method if c else "—",
+                w(c.method) if c else "—",
                 f"{c.samples:,}" if c else "—",
                 format_size(c.sampled_bytes) if c else "—",
                 "—" if c is None or c.seed is None else c.seed,
                 "—" if budget is None else f"{budget:g} s",
-                _period(d.started_at, d.finished_at),
+                _period(d.started_at, d.finished_at, w),
             ]
         )
     _table(
         pdf,
-        ["#", "Content", "Samples", "Sampled", "Seed", "Budget", "Scan"],
+        ["#", *map(w, ("Content", "Samples", "Sampled", "Seed", "Budget", "Scan"))],
         body,
         [ID_WIDTH, 20, 18, 20, 22, 17, 74],
     )
 
 
-def _period(started: str, finished: str | None) -> str:
+def _period(started: str, finished: str | None, w: Words) -> str:
     """Local times: "2026-11-29 12:35:21 UTC+08:00 → 12:36:22", the date and zone once."""
-    start = local_time(started)
+    start = w.when(started)
     if finished is None:
-        return f"{start} → not finished"
-    end = local_time(finished)
-    same_day = end[:10] == start[:10]
-    return f"{start} → {local_clock(finished) if same_day else end}"
+        return f"{start} → {w('not finished')}"
+    same_day = local_time(finished)[:10] == local_time(started)[:10]
+    return f"{start} → {w.clock(finished) if same_day else w.when(finished)}"
 
 
 def _unassigned(pdf: _Doc) -> None:
@@ -401,11 +417,12 @@ def _unassigned(pdf: _Doc) -> None:
     drives = pdf.report.summary.unassigned
     if not drives:
         return
-    _heading(pdf, "Unassigned drives (not counted for any traveler; the case stays pending)")
-    body = [[d.id, *_drive_cells(d)] for d in drives]
+    w = pdf.w_
+    _heading(pdf, w("Unassigned drives (not counted for any traveler; the case stays pending)"))
+    body = [[d.id, *_drive_cells(d, w)] for d in drives]
     _table(
         pdf,
-        ["#", "Drive", "Bay", "Capacity", "Data", "Files", "State"],
+        ["#", *map(w, ("Drive", "Bay", "Capacity", "Data", "Files", "State"))],
         body,
         [ID_WIDTH, 66, 16, 22, 22, 22, 23],
     )
@@ -413,23 +430,32 @@ def _unassigned(pdf: _Doc) -> None:
 
 def _audit(pdf: _Doc) -> None:
     r = pdf.report
-    _heading(pdf, "Audit log")
+    w = pdf.w_
+    _heading(pdf, w("Audit log"))
     head = r.chain_head
     lines = [
-        f"Entries for this case: {len(r.entries)}.",
-        "Chain " + ("intact" if r.chain_intact else f"NOT intact: {r.chain_problem}") + ".",
+        w("Entries for this case: {count}.").format(count=len(r.entries)),
+        w("Chain intact.")
+        if r.chain_intact
+        else w("Chain NOT intact: {problem}.").format(problem=r.chain_problem),
     ]
     if head is not None:
-        lines.append(f"Chain head at report time: entry {head.seq}, BLAKE3 {head.hash}")
+        lines.append(
+            w("Chain head at report time: entry {seq}, BLAKE3 {hash}").format(
+                seq=head.seq, hash=head.hash
+            )
+        )
     for line in lines:
         pdf.multi_cell(
             WIDTH, 4, pdf.faces.text(line), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT
         )
 
 
-def write_pdf(report: CaseReport, report_hash: str, path: str | Path) -> None:
-    pdf = _Doc(report)
-    pdf.set_title(f"Inspection report, case {report.summary.case.id}")
+def write_pdf(report: CaseReport, report_hash: str, path: str | Path, lang: str = "en") -> None:
+    """The report in the officer's language `lang` (names and declarations as typed)."""
+    pdf = _Doc(report, lang)
+    pdf.set_lang(lang.replace("_", "-"))
+    pdf.set_title(pdf.w_("Inspection report, case {id}").format(id=report.summary.case.id))
     pdf.set_creator("Inspector")
     pdf.add_page()
     _header(pdf, report_hash)

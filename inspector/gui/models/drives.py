@@ -6,7 +6,9 @@ import os
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
@@ -17,8 +19,11 @@ from inspector.core.media.drives.model import Drive
 from inspector.core.survey.names import display_name
 from inspector.core.units import format_size
 from inspector.gui.desk import DeskState, DriveRow
+from inspector.gui.i18n import locale
 from inspector.gui.icons import icon
 from inspector.gui.models.format import ai_share, ai_share_text, fill_of, used_of
+
+translate = QCoreApplication.translate  # lupdate reads the translate("Context", "text") calls
 
 DRIVE_MIME = "application/x-inspector-drives"
 
@@ -26,23 +31,27 @@ Index = QModelIndex | QPersistentModelIndex
 
 BAY, MODEL, SERIAL, CAPACITY, USED, FILL, FILESYSTEM, STATUS, TRAVELER, AI, WARNINGS = range(11)
 HEADERS = {
-    BAY: "Bay",
-    MODEL: "Model",
-    SERIAL: "Serial",
-    CAPACITY: "Capacity",
-    USED: "Used",
-    FILL: "Fill",
-    FILESYSTEM: "Filesystem",
-    STATUS: "Status",
-    TRAVELER: "Traveler",
-    AI: "AI data",
-    WARNINGS: "!",
+    BAY: QT_TRANSLATE_NOOP("DrivesModel", "Bay"),
+    MODEL: QT_TRANSLATE_NOOP("DrivesModel", "Model"),
+    SERIAL: QT_TRANSLATE_NOOP("DrivesModel", "Serial"),
+    CAPACITY: QT_TRANSLATE_NOOP("DrivesModel", "Capacity"),
+    USED: QT_TRANSLATE_NOOP("DrivesModel", "Used"),
+    FILL: QT_TRANSLATE_NOOP("DrivesModel", "Fill"),
+    FILESYSTEM: QT_TRANSLATE_NOOP("DrivesModel", "Filesystem"),
+    STATUS: QT_TRANSLATE_NOOP("DrivesModel", "Status"),
+    TRAVELER: QT_TRANSLATE_NOOP("DrivesModel", "Traveler"),
+    AI: QT_TRANSLATE_NOOP("DrivesModel", "AI data"),
+    WARNINGS: "!",  # a sign, the same in every language
 }
 TOOLTIPS = {
-    AI: "Share of the data that is AI datasets or model weights, with its 95 % interval",
-    WARNINGS: "Warnings: identity, capacity, read errors",
-    FILL: "How full the drive's filesystems are",
+    AI: QT_TRANSLATE_NOOP(
+        "DrivesModel",
+        "Share of the data that is AI datasets or model weights, with its 95 % interval",
+    ),
+    WARNINGS: QT_TRANSLATE_NOOP("DrivesModel", "Warnings: identity, capacity, read errors"),
+    FILL: QT_TRANSLATE_NOOP("DrivesModel", "How full the drive's filesystems are"),
 }
+
 
 IDENTITY_ROLE = Qt.ItemDataRole.UserRole + 1  # str: the drive's identity
 FILL_ROLE = Qt.ItemDataRole.UserRole + 2  # float | None: 0..1, for the fill-bar delegate
@@ -70,9 +79,9 @@ class DrivesModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or section not in HEADERS:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
+            return translate("DrivesModel", HEADERS[section])
         if role == Qt.ItemDataRole.ToolTipRole:
-            return TOOLTIPS.get(section)
+            return translate("DrivesModel", TOOLTIPS[section]) if section in TOOLTIPS else None
         return None
 
     def identity_at(self, row: int) -> str:
@@ -110,7 +119,8 @@ class DrivesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (CAPACITY, USED, AI):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{HEADERS[col]}: {self._text(row, col) or 'none'}"
+            text = self._text(row, col) or self.tr("none")
+            return f"{translate('DrivesModel', HEADERS[col])}: {text}"
         return None
 
     def _text(self, row: DriveRow, col: int) -> str:
@@ -128,21 +138,21 @@ class DrivesModel(QAbstractTableModel):
             return "" if used is None else format_size(used)
         if col == FILL:
             fill = _fill(row)
-            return "" if fill is None else f"{fill * 100:.0f} %"
+            return "" if fill is None else f"{locale().toString(fill * 100, 'f', 0)} %"
         if col == FILESYSTEM:
             types = sorted({p.fs_type for p in d.partitions if p.fs_type})
             return ", ".join(types) or "—"
         if col == STATUS:
             return row.status_text()
         if col == TRAVELER:
-            return row.traveler or "unassigned"
+            return display_name(row.traveler) if row.traveler else self.tr("unassigned")
         if col == AI:
             if row.result is None and row.figures is not None:
-                return "unreadable (raw)"  # e.g. LUKS: content cannot be identified
+                return self.tr("unreadable (raw)")  # e.g. LUKS: content cannot be identified
             return ai_share_text(row.result)
         if col == WARNINGS:
             n = len(row.warnings())
-            return str(n) if n else ""
+            return locale().toString(n) if n else ""
         return ""
 
     def _sort_key(self, row: DriveRow, col: int) -> Any:
@@ -185,6 +195,14 @@ class DrivesModel(QAbstractTableModel):
         self._ids.append(identity)
         self.endInsertRows()
 
+    def retranslate(self) -> None:
+        """Headers and every cell again, in the desk's language."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(HEADERS) - 1)
+        if self._ids:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._ids) - 1, len(HEADERS) - 1)
+            )
+
     def _on_changed(self, identity: str) -> None:
         try:
             r = self._ids.index(identity)
@@ -198,8 +216,9 @@ def drive_model(d: Drive) -> str:
     if d.model:
         return d.model
     if d.backing_file:
-        return f"image {os.path.basename(d.backing_file.removesuffix(' (deleted)'))}"
-    return "unknown"
+        name = os.path.basename(d.backing_file.removesuffix(" (deleted)"))
+        return translate("DrivesModel", "image {name}").format(name=name)
+    return translate("DrivesModel", "unknown")
 
 
 def drive_serial(d: Drive) -> str:

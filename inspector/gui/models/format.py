@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
 from inspector.core.case.verdicts import AI_CATEGORIES, Estimate
 from inspector.core.content.result import CONFIDENCE
 from inspector.core.media.raw_result import RawResult
 from inspector.core.scan.result import ScanResult
 from inspector.core.units import format_share, format_size
+
+translate = QCoreApplication.translate  # lupdate reads the translate("Context", "text") calls
 
 
 def ai_share(result: ScanResult | None) -> tuple[float, float, float] | None:
@@ -39,13 +43,18 @@ def ai_share_text(result: ScanResult | None) -> str:
     if result is not None and result.removed:
         # the drive went away mid-scan: what was not read is unknown, not zero
         if share is None or not result.content.samples:
-            return "unknown (removed — partial)"
-        return f"{format_share(share[0], (share[1], share[2]))} (removed — partial)"
+            return translate("Format", "unknown (removed — partial)")
+        text = format_share(share[0], (share[1], share[2]))
+        return translate("Format", "{share} (removed — partial)").format(share=text)
     if share is None:
-        return "not identified" if result is not None else "—"
+        return translate("Format", "not identified") if result is not None else "—"
     text = format_share(share[0], (share[1], share[2]))
     # A scan cut short (drive pulled, cancelled) read only part of the drive: say so.
-    return text if result is None or result.complete else f"partial: {text}"
+    return (
+        text
+        if result is None or result.complete
+        else translate("Format", "partial: {share}").format(share=text)
+    )
 
 
 def estimate_text(e: Estimate) -> str:
@@ -73,11 +82,13 @@ def used_of(result: ScanResult | None) -> int | None:
 def raw_note(raw: RawResult) -> str:
     """One line on a partition known only from raw sampling (LUKS, unknown filesystem)."""
     he = raw.share("high-entropy")
-    header = f"{raw.header_format} header" if raw.header_format else "no known header"
-    return (
-        f"raw sampling: {header}; high-entropy blocks {format_share(he.share, he.ci)} "
-        f"({raw.samples} blocks)"
-    )
+    if raw.header_format:
+        header = translate("Format", "{format} header").format(format=raw.header_format)
+    else:
+        header = translate("Format", "no known header")
+    return translate(
+        "Format", "raw sampling: {header}; high-entropy blocks {share} ({blocks} blocks)"
+    ).format(header=header, share=format_share(he.share, he.ci), blocks=raw.samples)
 
 
 def raw_notes(result: ScanResult) -> tuple[str, ...]:

@@ -4,29 +4,45 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QFont, QGuiApplication
 
 from inspector.core.survey.names import display_name
 from inspector.core.units import format_size
 from inspector.gui.desk import Assessment, DeskState
+from inspector.gui.i18n import locale, verdict_word
 from inspector.gui.models.drives import DRIVE_MIME
 from inspector.gui.models.format import estimate_text
+from inspector.gui.reasons import reason_texts
 from inspector.gui.widgets.colors import clear_color, pending_color, refer_color
 
 Index = QModelIndex | QPersistentModelIndex
 
 NAME, DOCUMENT, GROUP, DECLARED, DRIVES, CAPACITY, AI, VERDICT = range(8)
 HEADERS = {
-    NAME: "Traveler",
-    DOCUMENT: "Document",
-    GROUP: "Group",
-    DECLARED: "Declared",
-    DRIVES: "Drives",
-    CAPACITY: "Capacity",
-    AI: "AI data",
-    VERDICT: "Verdict",
+    NAME: QT_TRANSLATE_NOOP("TravelersModel", "Traveler"),
+    DOCUMENT: QT_TRANSLATE_NOOP("TravelersModel", "Document"),
+    GROUP: QT_TRANSLATE_NOOP("TravelersModel", "Group"),
+    DECLARED: QT_TRANSLATE_NOOP("TravelersModel", "Declared"),
+    DRIVES: QT_TRANSLATE_NOOP("TravelersModel", "Drives"),
+    CAPACITY: QT_TRANSLATE_NOOP("TravelersModel", "Capacity"),
+    AI: QT_TRANSLATE_NOOP("TravelersModel", "AI data"),
+    VERDICT: QT_TRANSLATE_NOOP("TravelersModel", "Verdict"),
 }
+
+
+def header(col: int) -> str:
+    return QCoreApplication.translate("TravelersModel", HEADERS[col])
+
+
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1  # str: the traveler's name (the key)
 VERDICT_ROLE = Qt.ItemDataRole.UserRole + 2  # "clear" | "refer" | "pending"
 
@@ -48,7 +64,7 @@ class TravelersModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS.get(section)
+            return header(section) if section in HEADERS else None
         return None
 
     def name_at(self, row: int) -> str:
@@ -70,7 +86,7 @@ class TravelersModel(QAbstractTableModel):
             return self.assessment(name).verdict.verdict
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             text = self._text(name, col)
-            return text if role == Qt.ItemDataRole.DisplayRole else f"{HEADERS[col]}: {text}"
+            return text if role == Qt.ItemDataRole.DisplayRole else f"{header(col)}: {text}"
         if role == Qt.ItemDataRole.ForegroundRole and col == VERDICT:
             palette = QGuiApplication.palette()
             verdict = self.assessment(name).verdict.verdict
@@ -82,7 +98,7 @@ class TravelersModel(QAbstractTableModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole and col == VERDICT:
-            return "\n".join(self.assessment(name).verdict.reasons)
+            return "\n".join(reason_texts(self.assessment(name).verdict))
         return None
 
     def _text(self, name: str, col: int) -> str:
@@ -96,16 +112,16 @@ class TravelersModel(QAbstractTableModel):
         if col == GROUP:
             return display_name(t.group)
         if col == DECLARED:
-            return "nothing" if t.declared_bytes is None else format_size(t.declared_bytes)
+            return self.tr("nothing") if t.declared_bytes is None else format_size(t.declared_bytes)
         a = self.assessment(name)
         if col == DRIVES:
-            return str(a.totals.drives)
+            return locale().toString(a.totals.drives)
         if col == CAPACITY:
             return format_size(a.totals.capacity_bytes)
         if col == AI:
             return estimate_text(a.totals.ai_bytes) if a.totals.drives else "—"
         if col == VERDICT:
-            return a.verdict.verdict.upper()  # PENDING says "not settled" in one short word
+            return verdict_word(a.verdict.verdict)  # PENDING: "not settled" in one short word
         return ""
 
     # drop: assign dragged drives ----------------------------------------------------
@@ -151,6 +167,12 @@ class TravelersModel(QAbstractTableModel):
         self.beginResetModel()
         self._names = names
         self.endResetModel()
+
+    def retranslate(self) -> None:
+        """Headers and cells again in the desk's language (reasons are the desk's words)."""
+        self._assessed.clear()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(HEADERS) - 1)
+        self._changed_all()
 
     def _reassess(self) -> None:
         self._assessed.clear()

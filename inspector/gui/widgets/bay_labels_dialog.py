@@ -35,21 +35,23 @@ class BayLabelsDialog(QDialog):
     def __init__(self, parent: QWidget | None, save: SaveFn) -> None:
         super().__init__(parent)
         self._save = save
-        self.setWindowTitle("Bay labels of the dock")
+        self.setWindowTitle(self.tr("Bay labels of the dock"))
         self.setMinimumSize(560, 420)
         intro = QLabel(
-            "Each <code>[[bay]]</code> maps a dock port (udev <code>ID_PATH</code>, shell-style "
-            "pattern) to the label printed on the bay. Find a port with "
-            "<code>udevadm info --query=property --name=/dev/sdX</code>."
+            self.tr(
+                "Each <code>[[bay]]</code> maps a dock port (udev <code>ID_PATH</code>, "
+                "shell-style pattern) to the label printed on the bay. Find a port with "
+                "<code>udevadm info --query=property --name=/dev/sdX</code>."
+            )
         )
         intro.setWordWrap(True)
         self.editor = QPlainTextEdit(current_text())
-        self.editor.setAccessibleName("Bay map (TOML)")
+        self.editor.setAccessibleName(self.tr("Bay map (TOML)"))
         self.editor.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.error = QLabel()
         self.error.setWordWrap(True)
-        self.error.setAccessibleName("Bay map error")
-        example = QPushButton("Load the 15-bay example")
+        self.error.setAccessibleName(self.tr("Bay map error"))
+        example = QPushButton(self.tr("Load the 15-bay example"))
         example.clicked.connect(self._load_example)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -67,7 +69,9 @@ class BayLabelsDialog(QDialog):
         try:
             self.editor.setPlainText(example_bay_map_path().read_text(encoding="utf-8"))
         except OSError as exc:
-            self.error.setText(f"cannot read the example: {exc.strerror or exc}")
+            self.error.setText(
+                self.tr("cannot read the example: {error}").format(error=exc.strerror or exc)
+            )
 
     def submit(self) -> bool:
         try:

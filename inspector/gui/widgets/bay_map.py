@@ -15,11 +15,10 @@ from PySide6.QtWidgets import (
 
 from inspector.core.survey.names import display_name
 from inspector.gui.desk import DeskState
+from inspector.gui.i18n import Retranslating
 
-UNASSIGNED = "— unassigned —"
 
-
-class BayMap(QWidget):
+class BayMap(Retranslating, QWidget):
     """Bays of the dock with the traveler each is for, and the button to edit bay labels."""
 
     labels_requested = Signal()
@@ -27,13 +26,18 @@ class BayMap(QWidget):
     def __init__(self, state: DeskState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.table = _BayTable(state)
-        self.labels_button = QPushButton("Bay &labels of the dock…")
-        self.labels_button.setToolTip("Which dock port is which bay (a TOML bay map)")
+        self.labels_button = QPushButton()
         self.labels_button.clicked.connect(self.labels_requested)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.labels_button)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.labels_button.setText(self.tr("Bay &labels of the dock…"))
+        self.labels_button.setToolTip(self.tr("Which dock port is which bay (a TOML bay map)"))
+        self.table.retranslate()
 
     def bays(self) -> list[str]:
         return self.table.bays()
@@ -47,13 +51,15 @@ class _BayTable(QTableWidget):
         super().__init__(0, 2, parent)
         self._state = state
         self._updating = False
-        self.setAccessibleName("Bay to traveler map")
-        self.setHorizontalHeaderLabels(["Bay", "Traveler"])
         self.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.verticalHeader().hide()
         state.drive_added.connect(self.refresh)
         state.drive_changed.connect(self._on_drive_changed)
         state.travelers_changed.connect(self.refresh)
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Bay to traveler map"))
+        self.setHorizontalHeaderLabels([self.tr("Bay"), self.tr("Traveler")])
         self.refresh()
 
     def _on_drive_changed(self, _identity: str) -> None:
@@ -82,10 +88,10 @@ class _BayTable(QTableWidget):
                 combo = QComboBox()
                 combo.currentIndexChanged.connect(self._on_choice)
                 self.setCellWidget(i, 1, combo)
-            combo.setAccessibleName(f"Traveler for bay {bay}")
+            combo.setAccessibleName(self.tr("Traveler for bay {bay}").format(bay=bay))
             combo.blockSignals(True)
             combo.clear()
-            combo.addItem(UNASSIGNED, None)
+            combo.addItem(self.tr("— unassigned —"), None)
             for name in names:
                 combo.addItem(display_name(name), name)
             current = self._state.bay_map.get(bay)

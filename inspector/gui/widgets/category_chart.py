@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from inspector.core.content.result import CategoryShare
 from inspector.core.units import format_share
+from inspector.gui.i18n import category_word
 from inspector.gui.widgets.colors import category_color
 
 
@@ -29,7 +30,7 @@ class Bar:
 
 def bars_of(categories: tuple[CategoryShare, ...]) -> list[Bar]:
     return [
-        Bar(c.category, c.category, c.bytes_share, c.ci[0], c.ci[1])
+        Bar(category_word(c.category), c.category, c.bytes_share, c.ci[0], c.ci[1])
         for c in sorted(categories, key=lambda c: -c.bytes_share)
     ]
 
@@ -40,11 +41,13 @@ class CategoryChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._bars: list[Bar] = []
-        self._empty_text = "Content not identified yet"
+        self._empty_text = self.tr("Content not identified yet")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
-        self.setAccessibleName("Category mix")
+        self.setAccessibleName(self.tr("Category mix"))
 
-    def set_bars(self, bars: list[Bar], empty_text: str = "Content not identified yet") -> None:
+    def set_bars(self, bars: list[Bar], empty_text: str | None = None) -> None:
+        if empty_text is None:
+            empty_text = self.tr("Content not identified yet")
         self._bars = bars
         self._empty_text = empty_text
         # Screen readers get the same figures the chart shows.

@@ -15,8 +15,10 @@ from inspector.gui.desk import Traveler
 class DeclarationDialog(QDialog):
     def __init__(self, traveler: Traveler, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Declaration of {display_name(traveler.name)}")
-        self.setAccessibleName("Declaration")
+        self.setWindowTitle(
+            self.tr("Declaration of {name}").format(name=display_name(traveler.name))
+        )
+        self.setAccessibleName(self.tr("Declaration"))
         self._traveler = traveler
         self.result_traveler: Traveler | None = None
         self.text = QLineEdit(traveler.declaration)
@@ -24,26 +26,26 @@ class DeclarationDialog(QDialog):
             "" if traveler.declared_bytes is None else format_size(traveler.declared_bytes)
         )
         self.licence = QLineEdit(traveler.licence or "")
-        self.volume.setPlaceholderText("e.g. 2 TB (empty: no volume declared)")
+        self.volume.setPlaceholderText(self.tr("e.g. 2 TB (empty: no volume declared)"))
         for widget, name in (
-            (self.text, "Declaration"),
-            (self.volume, "Declared volume"),
-            (self.licence, "Licence reference"),
+            (self.text, self.tr("Declaration")),
+            (self.volume, self.tr("Declared volume")),
+            (self.licence, self.tr("Licence reference")),
         ):
             widget.setAccessibleName(name)
         self.setMinimumWidth(460)  # a parser's hint is one sentence: room for it on two lines
         self.error = QLabel()
         self.error.setWordWrap(True)
-        self.error.setAccessibleName("Declaration error")
+        self.error.setAccessibleName(self.tr("Declaration error"))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
-        form.addRow("&Declaration:", self.text)
-        form.addRow("&Volume:", self.volume)
-        form.addRow("&Licence:", self.licence)
+        form.addRow(self.tr("&Declaration:"), self.text)
+        form.addRow(self.tr("&Volume:"), self.volume)
+        form.addRow(self.tr("&Licence:"), self.licence)
         form.addRow(self.error)
         form.addRow(buttons)
 

@@ -18,6 +18,7 @@ from inspector.core.scan.result import ScanResult
 from inspector.core.survey.names import display_name
 from inspector.core.units import format_share, format_size
 from inspector.gui.desk import DeskState, DriveRow, DriveStatus
+from inspector.gui.i18n import Retranslating, locale
 from inspector.gui.icons import icon
 from inspector.gui.models.drives import drive_model, drive_serial
 from inspector.gui.models.format import fill_of, used_of
@@ -29,16 +30,15 @@ TOP_FORMATS = 6
 EXAMPLES = 3
 
 
-def _label(name: str) -> QLabel:
+def _label() -> QLabel:
     label = QLabel()
     label.setWordWrap(True)
-    label.setAccessibleName(name)
     label.setTextFormat(Qt.TextFormat.RichText)
     label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
     return label
 
 
-class DriveDetail(QWidget):
+class DriveDetail(Retranslating, QWidget):
     rescan_requested = Signal(str, bool, bool)  # identity, larger budget, full identification
     cancel_requested = Signal(str)
 
@@ -46,26 +46,25 @@ class DriveDetail(QWidget):
         super().__init__(parent)
         self._state = state
         self._identity: str | None = None
-        self.setAccessibleName("Drive detail")
-        self.title = _label("Drive")
+        self.title = _label()
         self.fill = FillBar()
         self.chart = CategoryChart()
-        self.formats = _label("Formats")
-        self.extensions = _label("Top extensions")
-        self.disguised = _label("Disguised files")
-        self.warnings = _label("Warnings")
-        self.method = _label("Method")
-        self.rescan_button = QPushButton(icon("rescan"), "Re-scan with a larger &budget")
-        self.full_button = QPushButton(icon("full"), "&Full identification")
-        self.cancel_button = QPushButton(icon("cancel"), "&Cancel scan")
+        self.formats = _label()
+        self.extensions = _label()
+        self.disguised = _label()
+        self.warnings = _label()
+        self.method = _label()
+        self.rescan_button = QPushButton(icon("rescan"), "")
+        self.full_button = QPushButton(icon("full"), "")
+        self.cancel_button = QPushButton(icon("cancel"), "")
         self.rescan_button.clicked.connect(lambda: self._request(larger=True, full=False))
         self.full_button.clicked.connect(lambda: self._request(larger=False, full=True))
         self.cancel_button.clicked.connect(self._cancel)
+        self.headings = (QLabel(), QLabel(), QLabel())
 
         grid = QGridLayout()
-        grid.addWidget(QLabel("<b>Formats</b>"), 0, 0)
-        grid.addWidget(QLabel("<b>Top extensions</b>"), 0, 1)
-        grid.addWidget(QLabel("<b>Disguised files</b>"), 0, 2)
+        for col, heading in enumerate(self.headings):
+            grid.addWidget(heading, 0, col)
         grid.addWidget(self.formats, 1, 0)
         grid.addWidget(self.extensions, 1, 1)
         grid.addWidget(self.disguised, 1, 2)
@@ -86,7 +85,26 @@ class DriveDetail(QWidget):
         layout.addLayout(buttons)
         layout.addStretch(1)
         state.drive_changed.connect(self._on_changed)
-        self.show_drive(None)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Drive detail"))
+        names = (
+            (self.title, self.tr("Drive")),
+            (self.formats, self.tr("Formats")),
+            (self.extensions, self.tr("Top extensions")),
+            (self.disguised, self.tr("Disguised files")),
+            (self.warnings, self.tr("Warnings")),
+            (self.method, self.tr("Method")),
+        )
+        for label, name in names:
+            label.setAccessibleName(name)
+        for heading, (_, name) in zip(self.headings, names[1:4], strict=True):
+            heading.setText(f"<b>{html.escape(name)}</b>")
+        self.rescan_button.setText(self.tr("Re-scan with a larger &budget"))
+        self.full_button.setText(self.tr("&Full identification"))
+        self.cancel_button.setText(self.tr("&Cancel scan"))
+        self.refresh()
 
     @property
     def identity(self) -> str | None:
@@ -114,7 +132,7 @@ class DriveDetail(QWidget):
             w.setEnabled(row is not None and row.present and not row.drive.system)
         self.cancel_button.setEnabled(row is not None and row.busy)
         if row is None:
-            self.title.setText("Select a drive to see what is on it.")
+            self.title.setText(self.tr("Select a drive to see what is on it."))
             self.fill.set_fill(None, "")
             self.chart.set_bars([], "")
             for w in (self.formats, self.extensions, self.disguised, self.warnings, self.method):
@@ -127,24 +145,33 @@ class DriveDetail(QWidget):
         r = row.result
         name = html.escape(display_name(f"{d.vendor or ''} {drive_model(d)}".strip()))
         serial = html.escape(display_name(drive_serial(d)))
-        owner = html.escape(display_name(row.traveler or "unassigned"))
+        owner = html.escape(display_name(row.traveler or self.tr("unassigned")))
         where = html.escape(display_name(d.path))
         if d.backing_file:  # an image: its file is what identifies it, not /dev/loopN
             where += f" ← {breakable(d.backing_file)}"
         self.title.setText(
-            f"<b>{name}</b> · serial {serial} · bay {html.escape(d.bay or '—')} · "
-            f"{where}<br>{format_size(d.capacity_bytes)} · "
-            f"status: <b>{html.escape(row.status_text())}</b> · traveler: {owner}"
+            self.tr(
+                "<b>{name}</b> · serial {serial} · bay {bay} · {where}<br>{capacity} · "
+                "status: <b>{status}</b> · traveler: {owner}"
+            ).format(
+                name=name,
+                serial=serial,
+                bay=html.escape(d.bay or "—"),
+                where=where,
+                capacity=format_size(d.capacity_bytes),
+                status=html.escape(row.status_text()),
+                owner=owner,
+            )
         )
         used, fill = used_of(r), fill_of(r, d.capacity_bytes)
         if r is None and row.figures is not None and d.capacity_bytes:
             used, fill = row.figures.used_bytes, row.figures.used_bytes / d.capacity_bytes
-        self.fill.set_fill(fill, _fill_text(used, fill, r, d.capacity_bytes))
+        self.fill.set_fill(fill, self._fill_text(used, fill, r, d.capacity_bytes))
         if d.system or (r is None and row.figures is not None):
             text = (
-                "The desk's own system disk: never mounted or scanned"
+                self.tr("The desk's own system disk: never mounted or scanned")
                 if d.system
-                else "No readable filesystem (encrypted or unknown): raw sampling only"
+                else self.tr("No readable filesystem (encrypted or unknown): raw sampling only")
             )
             self.chart.set_bars([], text)
             for w in (self.formats, self.extensions, self.disguised):
@@ -153,27 +180,33 @@ class DriveDetail(QWidget):
             self._show_content(r, row)
         warnings = row.warnings()
         self.warnings.setText(
-            "<b>Warnings:</b> " + "; ".join(html.escape(display_name(w)) for w in warnings)
+            self.tr("<b>Warnings:</b> {warnings}").format(
+                warnings="; ".join(html.escape(display_name(w)) for w in warnings)
+            )
             if warnings
             else ""
         )
         notes = "".join(f"<br>{html.escape(n)}" for n in row.notes)
-        self.method.setText(_method_text(row) + notes)
+        self.method.setText(self._method_text(row) + notes)
 
     def _show_content(self, r: ScanResult | None, row: DriveRow) -> None:
         if r is None:
             waiting = {
-                DriveStatus.QUEUED: "Queued: waiting for a free scan slot",
-                DriveStatus.ERROR: "Not scanned: see the warning below",
-                DriveStatus.REMOVED: "Removed before anything was read",
+                DriveStatus.QUEUED: self.tr("Queued: waiting for a free scan slot"),
+                DriveStatus.ERROR: self.tr("Not scanned: see the warning below"),
+                DriveStatus.REMOVED: self.tr("Removed before anything was read"),
             }
-            self.chart.set_bars([], waiting.get(row.status, "Scanning…"))
+            self.chart.set_bars([], waiting.get(row.status, self.tr("Scanning…")))
             self.formats.setText("")
             self.extensions.setText("")
             self.disguised.setText("")
             return
         c = r.content
-        empty = "Content not identified (survey only)" if c.method == "none" else "No content"
+        empty = (
+            self.tr("Content not identified (survey only)")
+            if c.method == "none"
+            else self.tr("No content")
+        )
         self.chart.set_bars(bars_of(c.categories), empty)
         self.formats.setText(
             "<br>".join(
@@ -182,10 +215,14 @@ class DriveDetail(QWidget):
             )
             or "—"
         )
+        loc = locale()
         self.extensions.setText(
             "<br>".join(
-                f"{html.escape(display_name(e.ext or '(none)'))}: {e.files:,} files, "
-                f"{format_size(e.bytes)}"
+                self.tr("{ext}: {files} files, {size}").format(
+                    ext=html.escape(display_name(e.ext or self.tr("(none)"))),
+                    files=loc.toString(e.files),
+                    size=format_size(e.bytes),
+                )
                 for e in r.survey.by_extension[:TOP_EXTENSIONS]
             )
             or "—"
@@ -193,9 +230,69 @@ class DriveDetail(QWidget):
         dis = c.disguised
         examples = "".join(f"<br><code>{breakable(p)}</code>" for p in dis.examples[:EXAMPLES])
         self.disguised.setText(
-            f"{format_share(dis.files_share, dis.ci)} of files{examples}"
+            self.tr("{share} of files").format(share=format_share(dis.files_share, dis.ci))
+            + examples
             if c.method != "none"
             else "—"
+        )
+
+    def _fill_text(
+        self, used: int | None, fill: float | None, r: ScanResult | None, capacity: int
+    ) -> str:
+        """ "25.6 GB used of 64.0 GB (40 %)", naming the drive's label when the filesystem is
+        not what the label says (the fill is of the filesystem, as df reports it)."""
+        if used is None:
+            return ""
+        size = r.filesystem.size_bytes if r is not None and r.filesystem is not None else capacity
+        text = self.tr("{used} used of {size}").format(
+            used=format_size(used), size=format_size(size)
+        )
+        if fill is not None:
+            text += f" ({locale().toString(fill * 100, 'f', 0)} %)"
+        if size and abs(size - capacity) > 0.05 * capacity:
+            text += self.tr(" · the drive reports {capacity}").format(
+                capacity=format_size(capacity)
+            )
+        return text
+
+    def _method_text(self, row: DriveRow) -> str:
+        r = row.result
+        loc = locale()
+        budget = loc.toString(row.budget_s, "g", 6)
+        if row.drive.system:
+            return ""
+        if r is None and row.figures is not None:
+            return self.tr("<b>Method:</b> raw sector sampling (no filesystem could be mounted)")
+        if r is None:
+            if row.full:
+                return self.tr("<b>Method:</b> scan budget {budget} s (full)").format(budget=budget)
+            return self.tr("<b>Method:</b> scan budget {budget} s").format(budget=budget)
+        c = r.content
+        if c.method == "none":
+            how = self.tr("survey only (counts and sizes; content not identified)")
+        elif c.method == "full":
+            how = self.tr("every file identified ({files} files)").format(
+                files=loc.toString(c.samples)
+            )
+        else:
+            how = self.tr(
+                "sampled: {samples} samples, {size} read, {confidence} % intervals, seed {seed}"
+            ).format(
+                samples=loc.toString(c.samples),
+                size=format_size(c.sampled_bytes),
+                confidence=loc.toString(c.confidence * 100, "f", 0),
+                seed=c.seed,
+            )
+        done = self.tr("complete") if r.complete else self.tr("<b>incomplete</b> (partial result)")
+        return self.tr(
+            "<b>Method:</b> {how}; budget {budget} s; {files} files, {size}; {done} in {seconds} s"
+        ).format(
+            how=how,
+            budget=budget,
+            files=loc.toString(r.survey.files),
+            size=format_size(r.survey.bytes),
+            done=done,
+            seconds=loc.toString(r.elapsed_s, "f", 1),
         )
 
 
@@ -206,42 +303,3 @@ def breakable(text: str) -> str:
     for ch in "/_-.":
         escaped = escaped.replace(ch, ch + "\u200b")
     return escaped
-
-
-def _fill_text(used: int | None, fill: float | None, r: ScanResult | None, capacity: int) -> str:
-    """ "25.6 GB used of 64.0 GB (40 %)", naming the drive's label when the filesystem is
-    not what the label says (the fill is of the filesystem, as df reports it)."""
-    if used is None:
-        return ""
-    size = r.filesystem.size_bytes if r is not None and r.filesystem is not None else capacity
-    text = f"{format_size(used)} used of {format_size(size)}"
-    if fill is not None:
-        text += f" ({fill * 100:.0f} %)"
-    if size and abs(size - capacity) > 0.05 * capacity:
-        text += f" · the drive reports {format_size(capacity)}"
-    return text
-
-
-def _method_text(row: DriveRow) -> str:
-    r = row.result
-    if row.drive.system:
-        return ""
-    if r is None and row.figures is not None:
-        return "<b>Method:</b> raw sector sampling (no filesystem could be mounted)"
-    if r is None:
-        return f"<b>Method:</b> scan budget {row.budget_s:g} s" + (" (full)" if row.full else "")
-    c = r.content
-    if c.method == "none":
-        how = "survey only (counts and sizes; content not identified)"
-    elif c.method == "full":
-        how = f"every file identified ({c.samples:,} files)"
-    else:
-        how = (
-            f"sampled: {c.samples:,} samples, {format_size(c.sampled_bytes)} read, "
-            f"{c.confidence:.0%} intervals, seed {c.seed}"
-        )
-    done = "complete" if r.complete else "<b>incomplete</b> (partial result)"
-    return (
-        f"<b>Method:</b> {how}; budget {row.budget_s:g} s; {r.survey.files:,} files, "
-        f"{format_size(r.survey.bytes)}; {done} in {r.elapsed_s:.1f} s"
-    )

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector.gui.i18n import locale
 from inspector.gui.widgets.colors import fill_color
 
 
@@ -49,12 +50,12 @@ class FillBar(QWidget):
         self._fraction: float | None = None
         self._label = ""
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setAccessibleName("Fill")
+        self.setAccessibleName(self.tr("Fill"))
 
     def set_fill(self, fraction: float | None, label: str) -> None:
         self._fraction = fraction
         self._label = label
-        self.setAccessibleDescription(label or "not measured yet")
+        self.setAccessibleDescription(label or self.tr("not measured yet"))
         self.setToolTip(label)
         self.update()
 
@@ -86,7 +87,7 @@ class FillBarDelegate(QStyledItemDelegate):
             style.drawPrimitive(
                 QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, option.widget
             )
-        label = "" if fraction is None else f"{fraction * 100:.0f} %"
+        label = "" if fraction is None else f"{locale().toString(fraction * 100, 'f', 0)} %"
         paint_fill(painter, option.rect.adjusted(2, 0, -2, 0), fraction, option.palette, label)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Any) -> QSize:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QDialog,
@@ -19,19 +20,22 @@ from PySide6.QtWidgets import (
 
 from inspector.core.case.policy import Policy, Thresholds
 from inspector.core.units import format_size
+from inspector.gui.i18n import locale
 
 ROWS = (
-    ("total_capacity", "Drive capacity carried"),
-    ("undeclared_volume", "Data beyond the declaration"),
-    ("ai_data_licence", "AI data needing a licence check"),
-    ("encrypted_share", "Encrypted share of the data"),
-    ("disguised_files", "Disguised files (share of files)"),
+    ("total_capacity", QT_TRANSLATE_NOOP("PolicyDialog", "Drive capacity carried")),
+    ("undeclared_volume", QT_TRANSLATE_NOOP("PolicyDialog", "Data beyond the declaration")),
+    ("ai_data_licence", QT_TRANSLATE_NOOP("PolicyDialog", "AI data needing a licence check")),
+    ("encrypted_share", QT_TRANSLATE_NOOP("PolicyDialog", "Encrypted share of the data")),
+    ("disguised_files", QT_TRANSLATE_NOOP("PolicyDialog", "Disguised files (share of files)")),
 )
 
 
 def _value(th: Thresholds, key: str) -> str:
     value = getattr(th, key)
-    return f"{value:.1%}" if isinstance(value, float) else format_size(value)
+    if isinstance(value, float):
+        return locale().toString(value * 100, "f", 1) + " %"
+    return format_size(value)
 
 
 class PolicyDialog(QDialog):
@@ -45,25 +49,33 @@ class PolicyDialog(QDialog):
         save: Callable[[str], str] | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Policy: {policy.name}")
-        self.setAccessibleName("Policy")
+        self.setWindowTitle(self.tr("Policy: {name}").format(name=policy.name))
+        self.setAccessibleName(self.tr("Policy"))
         basis = (
-            "the upper end of each 95 % interval (could it exceed?)"
+            self.tr("the upper end of each 95 % interval (could it exceed?)")
             if policy.compare == "upper"
-            else "the estimates"
+            else self.tr("the estimates")
         )
         head = QLabel(
-            f"<b>{policy.name}</b> version {policy.version} — thresholds compare {basis}.<br>"
-            f"<small>{policy.source}<br>BLAKE3 {policy.hash}</small>"
+            self.tr("<b>{name}</b> version {version} — thresholds compare {basis}.").format(
+                name=html.escape(policy.name), version=policy.version, basis=basis
+            )
+            + f"<br><small>{html.escape(str(policy.source))}<br>BLAKE3 {policy.hash}</small>"
         )
         head.setWordWrap(True)
         table = QTableWidget(len(ROWS), 3)
-        table.setAccessibleName("Thresholds")
-        table.setHorizontalHeaderLabels(["Refer when above", "Per traveler", "Per group"])
+        table.setAccessibleName(self.tr("Thresholds"))
+        table.setHorizontalHeaderLabels(
+            [self.tr("Refer when above"), self.tr("Per traveler"), self.tr("Per group")]
+        )
         table.verticalHeader().hide()
         for i, (key, label) in enumerate(ROWS):
             for col, text in enumerate(
-                (label, _value(policy.traveler, key), _value(policy.group, key))
+                (
+                    QCoreApplication.translate("PolicyDialog", label),
+                    _value(policy.traveler, key),
+                    _value(policy.group, key),
+                )
             ):
                 item = QTableWidgetItem(text)
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
@@ -71,25 +83,27 @@ class PolicyDialog(QDialog):
         table.resizeColumnsToContents()
         text = QPlainTextEdit(policy.text)
         text.setReadOnly(save is None)
-        text.setAccessibleName("Policy text")
+        text.setAccessibleName(self.tr("Policy text"))
         text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.status.setAccessibleName("Policy status")
+        self.status.setAccessibleName(self.tr("Policy status"))
         self._save = save
         if save is not None:
-            button = buttons.addButton("&Validate and save", QDialogButtonBox.ButtonRole.ApplyRole)
+            button = buttons.addButton(
+                self.tr("&Validate and save"), QDialogButtonBox.ButtonRole.ApplyRole
+            )
             button.clicked.connect(self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(head)
         layout.addWidget(table)
         layout.addWidget(
             QLabel(
-                "Policy file (supervisor: edits apply to cases opened from now on):"
+                self.tr("Policy file (supervisor: edits apply to cases opened from now on):")
                 if save is not None
-                else "Policy file (read-only; a supervisor edits it):"
+                else self.tr("Policy file (read-only; a supervisor edits it):")
             )
         )
         layout.addWidget(text, 1)
@@ -102,5 +116,7 @@ class PolicyDialog(QDialog):
     def save(self) -> bool:
         assert self._save is not None
         error = self._save(self.text.toPlainText())
-        self.status.setText(error or "Saved: new cases use this policy; the change is audited.")
+        self.status.setText(
+            error or self.tr("Saved: new cases use this policy; the change is audited.")
+        )
         return not error

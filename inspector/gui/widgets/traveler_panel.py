@@ -11,37 +11,32 @@ from inspector.core.case.verdicts import BASIS_WORDS
 from inspector.core.survey.names import display_name
 from inspector.core.units import format_size
 from inspector.gui.desk import Assessment, DeskState
+from inspector.gui.i18n import Retranslating, locale
 from inspector.gui.models.format import estimate_text
+from inspector.gui.reasons import reason_texts
 from inspector.gui.widgets.verdict_badge import VerdictBadge
 
 
-class _TotalsBox(QGroupBox):
+class TotalsBox(Retranslating, QGroupBox):
     """Figures + badge + reasons of one scope (traveler or group)."""
 
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(title, parent)
-        self.setAccessibleName(title)
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.badge = VerdictBadge()
         self.form = QFormLayout()
         self.fields: dict[str, QLabel] = {}
         for key in ("who", "declared", "drives", "capacity", "used", "ai", "thresholds"):
             label = QLabel()
             label.setWordWrap(True)
-            label.setAccessibleName(key)
+            label.setProperty("i18n_data", True)  # figures and names, not words to translate
             self.fields[key] = label
-        self.form.addRow("", self.fields["who"])
-        self.form.addRow("Declared:", self.fields["declared"])
-        self.form.addRow("Drives:", self.fields["drives"])
-        self.form.addRow("Capacity:", self.fields["capacity"])
-        self.form.addRow("Used:", self.fields["used"])
-        self.form.addRow("AI data:", self.fields["ai"])
-        self.form.addRow("Policy:", self.fields["thresholds"])
+            self.form.addRow(QLabel(), label)
         self.reasons = QLabel()
         self.reasons.setWordWrap(True)
-        self.reasons.setAccessibleName("Reasons")
+        self.reasons.setProperty("i18n_data", True)  # the policy's reasons, from the core
         self.warnings = QLabel()
         self.warnings.setWordWrap(True)
-        self.warnings.setAccessibleName("Drive warnings")
+        self.warnings.setProperty("i18n_data", True)
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         top.addWidget(self.badge)
@@ -50,6 +45,25 @@ class _TotalsBox(QGroupBox):
         layout.addWidget(self.reasons)
         layout.addWidget(self.warnings)
         layout.addLayout(self.form)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        names = {
+            "declared": self.tr("Declared:"),
+            "drives": self.tr("Drives:"),
+            "capacity": self.tr("Capacity:"),
+            "used": self.tr("Used:"),
+            "ai": self.tr("AI data:"),
+            "thresholds": self.tr("Policy:"),
+        }
+        for key, text in names.items():
+            label = self.form.labelForField(self.fields[key])
+            if isinstance(label, QLabel):
+                label.setText(text)
+            self.fields[key].setAccessibleName(text.rstrip(":："))
+        self.fields["who"].setAccessibleName(self.tr("Who"))
+        self.reasons.setAccessibleName(self.tr("Reasons"))
+        self.warnings.setAccessibleName(self.tr("Drive warnings"))
 
     def show_assessment(
         self, a: Assessment, policy: Policy, scope: str, who: str, declared: str
@@ -59,39 +73,42 @@ class _TotalsBox(QGroupBox):
         self.badge.set_verdict(a.verdict.verdict)
         self.fields["who"].setText(who)
         self.fields["declared"].setText(declared)
-        self.fields["drives"].setText(str(t.drives))
+        self.fields["drives"].setText(locale().toString(t.drives))
         self.fields["capacity"].setText(format_size(t.capacity_bytes))
         if t.drives and a.pending >= t.drives:  # no scan finished: zeros would read as firm
-            self.fields["used"].setText("not known yet (no scan finished)")
-            self.fields["ai"].setText("not known yet")
+            self.fields["used"].setText(self.tr("not known yet (no scan finished)"))
+            self.fields["ai"].setText(self.tr("not known yet"))
         else:
             self.fields["used"].setText(format_size(t.used_bytes))
-            self.fields["ai"].setText(estimate_text(t.ai_bytes) + "  (95 % interval)")
+            self.fields["ai"].setText(
+                self.tr("{estimate}  (95 % interval)").format(estimate=estimate_text(t.ai_bytes))
+            )
         self.fields["thresholds"].setText(
-            f"capacity ≤ {format_size(th.total_capacity)}, undeclared ≤ "
-            f"{format_size(th.undeclared_volume)}, AI data ≤ {format_size(th.ai_data_licence)}"
+            self.tr("capacity ≤ {capacity}, undeclared ≤ {undeclared}, AI data ≤ {ai}").format(
+                capacity=format_size(th.total_capacity),
+                undeclared=format_size(th.undeclared_volume),
+                ai=format_size(th.ai_data_licence),
+            )
         )
-        items = "".join(f"<li>{html.escape(display_name(r))}</li>" for r in a.verdict.reasons)
+        items = "".join(f"<li>{html.escape(display_name(r))}</li>" for r in reason_texts(a.verdict))
         self.reasons.setText(f"<ul style='margin-left:-20px'>{items}</ul>")
         warned = "".join(f"<li>⚠ {html.escape(display_name(w))}</li>" for w in a.warnings)
         self.warnings.setText(f"<ul style='margin-left:-20px'>{warned}</ul>" if warned else "")
         self.warnings.setVisible(bool(warned))
 
 
-class TravelerPanel(QWidget):
+class TravelerPanel(Retranslating, QWidget):
     def __init__(self, state: DeskState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._state = state
         self._name: str | None = None
-        self.setAccessibleName("Traveler totals")
-        self.empty = QLabel("Select a traveler to see their totals and verdict.")
+        self.empty = QLabel()
         self.empty.setWordWrap(True)
-        self.traveler_box = _TotalsBox("Traveler")
-        self.group_box = _TotalsBox("Group")
+        self.traveler_box = TotalsBox()
+        self.group_box = TotalsBox()
         # The interval rule once, for every reason above it (not repeated per bullet).
-        self.footer = QLabel(f"Thresholds: {BASIS_WORDS[state.policy.compare]}.")
+        self.footer = QLabel()
         self.footer.setWordWrap(True)
-        self.footer.setAccessibleName("Threshold rule")
         self.footer.setEnabled(False)  # drawn as secondary text
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)
@@ -101,6 +118,12 @@ class TravelerPanel(QWidget):
         layout.addStretch(1)
         state.assessments_changed.connect(self.refresh)
         state.travelers_changed.connect(self.refresh)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Traveler totals"))
+        self.empty.setText(self.tr("Select a traveler to see their totals and verdict."))
+        self.footer.setAccessibleName(self.tr("Threshold rule"))
         self.refresh()
 
     def show_traveler(self, name: str | None) -> None:
@@ -112,15 +135,29 @@ class TravelerPanel(QWidget):
         self.empty.setVisible(t is None)
         self.traveler_box.setVisible(t is not None)
         self.group_box.setVisible(t is not None and bool(t.group))
-        self.footer.setText(f"Thresholds: {BASIS_WORDS[self._state.policy.compare]}.")
+        rules = {
+            "upper": self.tr(
+                "figures from sampling are compared at the upper end of their 95 % interval"
+            ),
+            "estimate": self.tr("figures from sampling are compared at their estimate"),
+        }
+        compare = self._state.policy.compare
+        rule = rules.get(compare, BASIS_WORDS.get(compare, compare))
+        self.footer.setText(self.tr("Thresholds: {rule}.").format(rule=rule))
         if t is None:
             return
         policy = self._state.policy
-        declared = "nothing" if t.declared_bytes is None else format_size(t.declared_bytes)
+        declared = self.tr("nothing") if t.declared_bytes is None else format_size(t.declared_bytes)
         if t.declaration:
             declared = f"{declared} — “{display_name(t.declaration)}”"
-        who = f"document {html.escape(display_name(t.document))}" if t.document else ""
+        who = ""
+        if t.document:
+            who = self.tr("document {document}").format(
+                document=html.escape(display_name(t.document))
+            )
         self.traveler_box.setTitle(display_name(t.name))  # "Traveler: Traveler A" reads twice
+        self.traveler_box.setAccessibleName(self.tr("Traveler"))
+        self.traveler_box.setProperty("i18n_data", True)  # its title is the traveler's name
         self.traveler_box.show_assessment(
             self._state.assess_traveler(t.name), policy, "traveler", who, declared
         )
@@ -128,15 +165,18 @@ class TravelerPanel(QWidget):
             members = [m for m in self._state.travelers() if m.group == t.group]
             a = self._state.assess_group(t.group)
             g_declared = (
-                "nothing"
+                self.tr("nothing")
                 if a.totals.declared_bytes is None
                 else format_size(a.totals.declared_bytes)
             )
-            self.group_box.setTitle(f"Group: {display_name(t.group)}")
+            self.group_box.setTitle(self.tr("Group: {group}").format(group=display_name(t.group)))
+            self.group_box.setAccessibleName(self.tr("Group"))
             self.group_box.show_assessment(
                 a,
                 policy,
                 "group",
-                "members: " + html.escape(", ".join(display_name(m.name) for m in members)),
+                self.tr("members: {names}").format(
+                    names=html.escape(", ".join(display_name(m.name) for m in members))
+                ),
                 g_declared,
             )

@@ -8,20 +8,27 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from inspector.gui.i18n import Retranslating, verdict_word
 from inspector.gui.widgets.colors import clear_color, pending_color, refer_color
 
 
-class VerdictBadge(QWidget):
+class VerdictBadge(Retranslating, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._verdict: str | None = None
         self._note = ""
-        self.setAccessibleName("Verdict")
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         font = QFont(self.font())
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.3)
         self.setFont(font)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Verdict"))
+        self.setAccessibleDescription(self.text())
+        self.updateGeometry()
+        self.update()
 
     def set_verdict(self, verdict: str | None, note: str = "") -> None:
         """`verdict` "clear" | "refer" | "pending" (not decidable yet) | None (nothing shown)."""
@@ -32,7 +39,7 @@ class VerdictBadge(QWidget):
         self.update()
 
     def text(self) -> str:
-        word = (self._verdict or "pending").upper()
+        word = verdict_word(self._verdict)
         return f"{word} · {self._note}" if self._note else word
 
     def sizeHint(self) -> QSize:
