@@ -702,286 +702,286 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="296"/>
+        <location filename="../../inspector/gui/main_window.py" line="299"/>
         <source>no translation installed for {language}; the desk stays as it is</source>
         <translation>tiada terjemahan dipasang untuk {language}; kaunter kekal seperti sedia ada</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="305"/>
+        <location filename="../../inspector/gui/main_window.py" line="308"/>
         <source>Inspector — inspection desk</source>
         <translation>Inspector — kaunter pemeriksaan</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="308"/>
+        <location filename="../../inspector/gui/main_window.py" line="311"/>
         <source>{title} — TRAINING: {scenario}</source>
         <translation>{title} — LATIHAN: {scenario}</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="311"/>
+        <location filename="../../inspector/gui/main_window.py" line="314"/>
         <source>Case</source>
         <translation>Kes</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="312"/>
-        <location filename="../../inspector/gui/main_window.py" line="349"/>
+        <location filename="../../inspector/gui/main_window.py" line="315"/>
+        <location filename="../../inspector/gui/main_window.py" line="352"/>
         <source>Add traveler</source>
         <translation>Tambah pengembara</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="313"/>
+        <location filename="../../inspector/gui/main_window.py" line="316"/>
         <source>Bays</source>
         <translation>Slot</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="314"/>
+        <location filename="../../inspector/gui/main_window.py" line="317"/>
         <source>Drive detail</source>
         <translation>Butiran pemacu</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="316"/>
+        <location filename="../../inspector/gui/main_window.py" line="319"/>
         <source>Trainee verdicts &amp;&amp; score</source>
         <translation>Keputusan pelatih &amp;&amp; markah</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="320"/>
+        <location filename="../../inspector/gui/main_window.py" line="323"/>
         <source>TRAINING — scenario “{scenario}”: simulated drives, not a live case</source>
         <translation>LATIHAN — senario “{scenario}”: pemacu simulasi, bukan kes sebenar</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="323"/>
+        <location filename="../../inspector/gui/main_window.py" line="326"/>
         <source>Training banner</source>
         <translation>Sepanduk latihan</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="324"/>
-        <location filename="../../inspector/gui/main_window.py" line="349"/>
+        <location filename="../../inspector/gui/main_window.py" line="327"/>
+        <location filename="../../inspector/gui/main_window.py" line="352"/>
         <source>Drives</source>
         <translation>Pemacu</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="325"/>
-        <location filename="../../inspector/gui/main_window.py" line="349"/>
+        <location filename="../../inspector/gui/main_window.py" line="328"/>
+        <location filename="../../inspector/gui/main_window.py" line="352"/>
         <source>Travelers</source>
         <translation>Pengembara</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="326"/>
+        <location filename="../../inspector/gui/main_window.py" line="329"/>
         <source>Drop drives here to assign them to a traveler</source>
         <translation>Lepaskan pemacu di sini untuk memperuntukkannya kepada pengembara</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="327"/>
+        <location filename="../../inspector/gui/main_window.py" line="330"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="328"/>
+        <location filename="../../inspector/gui/main_window.py" line="331"/>
         <source>&amp;File</source>
         <translation>&amp;Fail</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="329"/>
+        <location filename="../../inspector/gui/main_window.py" line="332"/>
         <source>Open image…</source>
         <translation>Buka imej…</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="332"/>
+        <location filename="../../inspector/gui/main_window.py" line="335"/>
         <source>images open on the live desk (udev backend)</source>
         <translation>imej dibuka pada kaunter sebenar (backend udev)</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="334"/>
+        <location filename="../../inspector/gui/main_window.py" line="337"/>
         <source>&amp;Case</source>
         <translation>&amp;Kes</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="335"/>
+        <location filename="../../inspector/gui/main_window.py" line="338"/>
         <source>Open a new case…</source>
         <translation>Buka kes baharu…</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="336"/>
+        <location filename="../../inspector/gui/main_window.py" line="339"/>
         <source>Continue an open case…</source>
         <translation>Sambung kes yang terbuka…</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="337"/>
+        <location filename="../../inspector/gui/main_window.py" line="340"/>
         <source>Export report…</source>
         <translation>Eksport laporan…</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="340"/>
+        <location filename="../../inspector/gui/main_window.py" line="343"/>
         <source>the case store is not part of this build</source>
         <translation>stor kes tiada dalam binaan ini</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="341"/>
+        <location filename="../../inspector/gui/main_window.py" line="344"/>
         <source>Policy…</source>
         <translation>Dasar…</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="342"/>
+        <location filename="../../inspector/gui/main_window.py" line="345"/>
         <source>&amp;Drive</source>
         <translation>&amp;Pemacu</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="343"/>
+        <location filename="../../inspector/gui/main_window.py" line="346"/>
         <source>Re-scan with a larger budget</source>
         <translation>Imbas semula dengan bajet lebih besar</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="344"/>
+        <location filename="../../inspector/gui/main_window.py" line="347"/>
         <source>Full identification</source>
         <translation>Pengenalpastian penuh</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="345"/>
+        <location filename="../../inspector/gui/main_window.py" line="348"/>
         <source>Cancel scan</source>
         <translation>Batalkan imbasan</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="346"/>
+        <location filename="../../inspector/gui/main_window.py" line="349"/>
         <source>&amp;Training</source>
         <translation>&amp;Latihan</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="347"/>
+        <location filename="../../inspector/gui/main_window.py" line="350"/>
         <source>Play a scenario…</source>
         <translation>Main senario…</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="348"/>
+        <location filename="../../inspector/gui/main_window.py" line="351"/>
         <source>&amp;View</source>
         <translation>&amp;Paparan</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="352"/>
+        <location filename="../../inspector/gui/main_window.py" line="355"/>
         <source>&amp;Language</source>
         <translation>&amp;Bahasa</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="354"/>
+        <location filename="../../inspector/gui/main_window.py" line="357"/>
         <source>System default</source>
         <translation>Ikut sistem</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="365"/>
+        <location filename="../../inspector/gui/main_window.py" line="368"/>
         <source>TRAINING case: {title}</source>
         <translation>Kes LATIHAN: {title}</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="369"/>
+        <location filename="../../inspector/gui/main_window.py" line="372"/>
         <source>Case: new (not yet saved)</source>
         <translation>Kes: baharu (belum disimpan)</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="380"/>
+        <location filename="../../inspector/gui/main_window.py" line="388"/>
         <source>policy editing is not part of this build</source>
         <translation>penyuntingan dasar tiada dalam binaan ini</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="401"/>
+        <location filename="../../inspector/gui/main_window.py" line="407"/>
         <source>Play a training scenario</source>
         <translation>Main senario latihan</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="402"/>
+        <location filename="../../inspector/gui/main_window.py" line="408"/>
         <source>Scenario (simulated drives):</source>
         <translation>Senario (pemacu simulasi):</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="426"/>
+        <location filename="../../inspector/gui/main_window.py" line="444"/>
         <source>Open a new case</source>
         <translation>Buka kes baharu</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="426"/>
+        <location filename="../../inspector/gui/main_window.py" line="444"/>
         <source>Officer (name or number):</source>
         <translation>Pegawai (nama atau nombor):</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="433"/>
-        <location filename="../../inspector/gui/main_window.py" line="441"/>
+        <location filename="../../inspector/gui/main_window.py" line="451"/>
+        <location filename="../../inspector/gui/main_window.py" line="459"/>
         <source>case store: {error}</source>
         <translation>stor kes: {error}</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="445"/>
+        <location filename="../../inspector/gui/main_window.py" line="463"/>
         <source>no open case in the case store</source>
         <translation>tiada kes terbuka dalam stor kes</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="448"/>
+        <location filename="../../inspector/gui/main_window.py" line="466"/>
         <source>case {id} · {officer} · {desk} · opened {opened}</source>
         <translation>kes {id} · {officer} · {desk} · dibuka {opened}</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="454"/>
+        <location filename="../../inspector/gui/main_window.py" line="472"/>
         <source>Continue a case</source>
         <translation>Sambung kes</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="454"/>
+        <location filename="../../inspector/gui/main_window.py" line="472"/>
         <source>Open cases:</source>
         <translation>Kes terbuka:</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="465"/>
+        <location filename="../../inspector/gui/main_window.py" line="483"/>
         <source>case {id}: {error}</source>
         <translation>kes {id}: {error}</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="473"/>
+        <location filename="../../inspector/gui/main_window.py" line="491"/>
         <source>Open an evidence image (attached read-only)</source>
         <translation>Buka imej bukti (dipasang secara baca sahaja)</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="475"/>
+        <location filename="../../inspector/gui/main_window.py" line="493"/>
         <source>Disk images (*)</source>
         <translation>Imej cakera (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="490"/>
+        <location filename="../../inspector/gui/main_window.py" line="508"/>
         <source>Export the case report to</source>
         <translation>Eksport laporan kes ke</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="493"/>
+        <location filename="../../inspector/gui/main_window.py" line="511"/>
         <source>writing the report…</source>
         <translation>sedang menulis laporan…</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="536"/>
+        <location filename="../../inspector/gui/main_window.py" line="554"/>
         <source>Assign to</source>
         <translation>Peruntukkan kepada</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="542"/>
+        <location filename="../../inspector/gui/main_window.py" line="560"/>
         <source>(add a traveler first)</source>
         <translation>(tambah pengembara dahulu)</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="543"/>
+        <location filename="../../inspector/gui/main_window.py" line="561"/>
         <source>Unassign</source>
         <translation>Batalkan peruntukan</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="556"/>
+        <location filename="../../inspector/gui/main_window.py" line="574"/>
         <source>Edit declaration…</source>
         <translation>Sunting pengisytiharan…</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="641"/>
+        <location filename="../../inspector/gui/main_window.py" line="659"/>
         <source>{backend} (TRAINING)</source>
         <translation>{backend} (LATIHAN)</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="643"/>
+        <location filename="../../inspector/gui/main_window.py" line="661"/>
         <source>Read-only · backend: {backend} · {drives} drive(s), {busy} scanning</source>
         <translation>Baca sahaja · backend: {backend} · {drives} pemacu, {busy} sedang diimbas</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="647"/>
+        <location filename="../../inspector/gui/main_window.py" line="665"/>
         <source>, {count} not assigned to a traveler</source>
         <translation>, {count} belum diperuntukkan kepada pengembara</translation>
     </message>
@@ -1087,6 +1087,44 @@
         <location filename="../../inspector/gui/widgets/policy_view.py" line="120"/>
         <source>Saved: new cases use this policy; the change is audited.</source>
         <translation>Disimpan: kes baharu menggunakan dasar ini; perubahan diaudit.</translation>
+    </message>
+</context>
+<context>
+    <name>PostBanner</name>
+    <message>
+        <location filename="../../inspector/gui/post_watch.py" line="38"/>
+        <source>Post banner</source>
+        <translation>Sepanduk pos</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/gui/post_watch.py" line="97"/>
+        <source>offline — {n} actions waiting for the post&apos;s server</source>
+        <translation>luar talian — {n} tindakan menunggu pelayan pos</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/gui/post_watch.py" line="105"/>
+        <source>{n} action(s) done offline were refused by the post&apos;s server: {why}</source>
+        <translation>{n} tindakan yang dibuat di luar talian ditolak oleh pelayan pos: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/gui/post_watch.py" line="111"/>
+        <source>REFER</source>
+        <translation>RUJUK</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/gui/post_watch.py" line="112"/>
+        <source>PENDING</source>
+        <translation>BELUM SELESAI</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/gui/post_watch.py" line="113"/>
+        <source>CLEAR</source>
+        <translation>LULUS</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/gui/post_watch.py" line="117"/>
+        <source>Group {name}: {verdict} on every desk&apos;s drives — {members} travelers at {desks} desks, {drives} drives, {used} found</source>
+        <translation>Kumpulan {name}: {verdict} bagi pemacu semua kaunter — {members} pengembara di {desks} kaunter, {drives} pemacu, {used} ditemui</translation>
     </message>
 </context>
 <context>

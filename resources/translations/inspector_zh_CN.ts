@@ -702,286 +702,286 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="296"/>
+        <location filename="../../inspector/gui/main_window.py" line="299"/>
         <source>no translation installed for {language}; the desk stays as it is</source>
         <translation>未安装 {language} 的翻译；界面保持不变</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="305"/>
+        <location filename="../../inspector/gui/main_window.py" line="308"/>
         <source>Inspector — inspection desk</source>
         <translation>Inspector — 查验台</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="308"/>
+        <location filename="../../inspector/gui/main_window.py" line="311"/>
         <source>{title} — TRAINING: {scenario}</source>
         <translation>{title} — 培训：{scenario}</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="311"/>
+        <location filename="../../inspector/gui/main_window.py" line="314"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="312"/>
-        <location filename="../../inspector/gui/main_window.py" line="349"/>
+        <location filename="../../inspector/gui/main_window.py" line="315"/>
+        <location filename="../../inspector/gui/main_window.py" line="352"/>
         <source>Add traveler</source>
         <translation>添加旅客</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="313"/>
+        <location filename="../../inspector/gui/main_window.py" line="316"/>
         <source>Bays</source>
         <translation>槽位</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="314"/>
+        <location filename="../../inspector/gui/main_window.py" line="317"/>
         <source>Drive detail</source>
         <translation>驱动器详情</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="316"/>
+        <location filename="../../inspector/gui/main_window.py" line="319"/>
         <source>Trainee verdicts &amp;&amp; score</source>
         <translation>学员结论 &amp;&amp; 得分</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="320"/>
+        <location filename="../../inspector/gui/main_window.py" line="323"/>
         <source>TRAINING — scenario “{scenario}”: simulated drives, not a live case</source>
         <translation>培训 — 场景“{scenario}”：模拟驱动器，并非真实案件</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="323"/>
+        <location filename="../../inspector/gui/main_window.py" line="326"/>
         <source>Training banner</source>
         <translation>培训横幅</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="324"/>
-        <location filename="../../inspector/gui/main_window.py" line="349"/>
+        <location filename="../../inspector/gui/main_window.py" line="327"/>
+        <location filename="../../inspector/gui/main_window.py" line="352"/>
         <source>Drives</source>
         <translation>驱动器</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="325"/>
-        <location filename="../../inspector/gui/main_window.py" line="349"/>
+        <location filename="../../inspector/gui/main_window.py" line="328"/>
+        <location filename="../../inspector/gui/main_window.py" line="352"/>
         <source>Travelers</source>
         <translation>旅客</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="326"/>
+        <location filename="../../inspector/gui/main_window.py" line="329"/>
         <source>Drop drives here to assign them to a traveler</source>
         <translation>把驱动器拖到这里，分配给旅客</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="327"/>
+        <location filename="../../inspector/gui/main_window.py" line="330"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="328"/>
+        <location filename="../../inspector/gui/main_window.py" line="331"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="329"/>
+        <location filename="../../inspector/gui/main_window.py" line="332"/>
         <source>Open image…</source>
         <translation>打开映像…</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="332"/>
+        <location filename="../../inspector/gui/main_window.py" line="335"/>
         <source>images open on the live desk (udev backend)</source>
         <translation>映像只能在实际查验台上打开（udev 后端）</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="334"/>
+        <location filename="../../inspector/gui/main_window.py" line="337"/>
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="335"/>
+        <location filename="../../inspector/gui/main_window.py" line="338"/>
         <source>Open a new case…</source>
         <translation>开立新案件…</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="336"/>
+        <location filename="../../inspector/gui/main_window.py" line="339"/>
         <source>Continue an open case…</source>
         <translation>继续未结案件…</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="337"/>
+        <location filename="../../inspector/gui/main_window.py" line="340"/>
         <source>Export report…</source>
         <translation>导出报告…</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="340"/>
+        <location filename="../../inspector/gui/main_window.py" line="343"/>
         <source>the case store is not part of this build</source>
         <translation>此版本不含案件库</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="341"/>
+        <location filename="../../inspector/gui/main_window.py" line="344"/>
         <source>Policy…</source>
         <translation>政策…</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="342"/>
+        <location filename="../../inspector/gui/main_window.py" line="345"/>
         <source>&amp;Drive</source>
         <translation>驱动器(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="343"/>
+        <location filename="../../inspector/gui/main_window.py" line="346"/>
         <source>Re-scan with a larger budget</source>
         <translation>以更大时间预算重新扫描</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="344"/>
+        <location filename="../../inspector/gui/main_window.py" line="347"/>
         <source>Full identification</source>
         <translation>完整识别</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="345"/>
+        <location filename="../../inspector/gui/main_window.py" line="348"/>
         <source>Cancel scan</source>
         <translation>取消扫描</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="346"/>
+        <location filename="../../inspector/gui/main_window.py" line="349"/>
         <source>&amp;Training</source>
         <translation>培训(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="347"/>
+        <location filename="../../inspector/gui/main_window.py" line="350"/>
         <source>Play a scenario…</source>
         <translation>运行培训场景…</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="348"/>
+        <location filename="../../inspector/gui/main_window.py" line="351"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="352"/>
+        <location filename="../../inspector/gui/main_window.py" line="355"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="354"/>
+        <location filename="../../inspector/gui/main_window.py" line="357"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="365"/>
+        <location filename="../../inspector/gui/main_window.py" line="368"/>
         <source>TRAINING case: {title}</source>
         <translation>培训案件：{title}</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="369"/>
+        <location filename="../../inspector/gui/main_window.py" line="372"/>
         <source>Case: new (not yet saved)</source>
         <translation>案件：新建（尚未保存）</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="380"/>
+        <location filename="../../inspector/gui/main_window.py" line="388"/>
         <source>policy editing is not part of this build</source>
         <translation>此版本不含政策编辑</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="401"/>
+        <location filename="../../inspector/gui/main_window.py" line="407"/>
         <source>Play a training scenario</source>
         <translation>运行培训场景</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="402"/>
+        <location filename="../../inspector/gui/main_window.py" line="408"/>
         <source>Scenario (simulated drives):</source>
         <translation>场景（模拟驱动器）：</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="426"/>
+        <location filename="../../inspector/gui/main_window.py" line="444"/>
         <source>Open a new case</source>
         <translation>开立新案件</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="426"/>
+        <location filename="../../inspector/gui/main_window.py" line="444"/>
         <source>Officer (name or number):</source>
         <translation>关员（姓名或编号）：</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="433"/>
-        <location filename="../../inspector/gui/main_window.py" line="441"/>
+        <location filename="../../inspector/gui/main_window.py" line="451"/>
+        <location filename="../../inspector/gui/main_window.py" line="459"/>
         <source>case store: {error}</source>
         <translation>案件库：{error}</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="445"/>
+        <location filename="../../inspector/gui/main_window.py" line="463"/>
         <source>no open case in the case store</source>
         <translation>案件库中没有未结案件</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="448"/>
+        <location filename="../../inspector/gui/main_window.py" line="466"/>
         <source>case {id} · {officer} · {desk} · opened {opened}</source>
         <translation>案件 {id} · {officer} · {desk} · 开立于 {opened}</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="454"/>
+        <location filename="../../inspector/gui/main_window.py" line="472"/>
         <source>Continue a case</source>
         <translation>继续案件</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="454"/>
+        <location filename="../../inspector/gui/main_window.py" line="472"/>
         <source>Open cases:</source>
         <translation>未结案件：</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="465"/>
+        <location filename="../../inspector/gui/main_window.py" line="483"/>
         <source>case {id}: {error}</source>
         <translation>案件 {id}：{error}</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="473"/>
+        <location filename="../../inspector/gui/main_window.py" line="491"/>
         <source>Open an evidence image (attached read-only)</source>
         <translation>打开证据映像（只读挂接）</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="475"/>
+        <location filename="../../inspector/gui/main_window.py" line="493"/>
         <source>Disk images (*)</source>
         <translation>磁盘映像 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="490"/>
+        <location filename="../../inspector/gui/main_window.py" line="508"/>
         <source>Export the case report to</source>
         <translation>将案件报告导出到</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="493"/>
+        <location filename="../../inspector/gui/main_window.py" line="511"/>
         <source>writing the report…</source>
         <translation>正在写报告…</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="536"/>
+        <location filename="../../inspector/gui/main_window.py" line="554"/>
         <source>Assign to</source>
         <translation>分配给</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="542"/>
+        <location filename="../../inspector/gui/main_window.py" line="560"/>
         <source>(add a traveler first)</source>
         <translation>（请先添加旅客）</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="543"/>
+        <location filename="../../inspector/gui/main_window.py" line="561"/>
         <source>Unassign</source>
         <translation>取消分配</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="556"/>
+        <location filename="../../inspector/gui/main_window.py" line="574"/>
         <source>Edit declaration…</source>
         <translation>编辑申报…</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="641"/>
+        <location filename="../../inspector/gui/main_window.py" line="659"/>
         <source>{backend} (TRAINING)</source>
         <translation>{backend}（培训）</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="643"/>
+        <location filename="../../inspector/gui/main_window.py" line="661"/>
         <source>Read-only · backend: {backend} · {drives} drive(s), {busy} scanning</source>
         <translation>只读 · 后端：{backend} · {drives} 个驱动器，{busy} 个扫描中</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/main_window.py" line="647"/>
+        <location filename="../../inspector/gui/main_window.py" line="665"/>
         <source>, {count} not assigned to a traveler</source>
         <translation>，{count} 个未分配给旅客</translation>
     </message>
@@ -1087,6 +1087,44 @@
         <location filename="../../inspector/gui/widgets/policy_view.py" line="120"/>
         <source>Saved: new cases use this policy; the change is audited.</source>
         <translation>已保存：新案件使用此政策；此修改已记入审计。</translation>
+    </message>
+</context>
+<context>
+    <name>PostBanner</name>
+    <message>
+        <location filename="../../inspector/gui/post_watch.py" line="38"/>
+        <source>Post banner</source>
+        <translation>口岸横幅</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/gui/post_watch.py" line="97"/>
+        <source>offline — {n} actions waiting for the post&apos;s server</source>
+        <translation>离线 — {n} 项操作等待口岸服务器</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/gui/post_watch.py" line="105"/>
+        <source>{n} action(s) done offline were refused by the post&apos;s server: {why}</source>
+        <translation>离线完成的 {n} 项操作被口岸服务器拒绝：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/gui/post_watch.py" line="111"/>
+        <source>REFER</source>
+        <translation>移交</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/gui/post_watch.py" line="112"/>
+        <source>PENDING</source>
+        <translation>待定</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/gui/post_watch.py" line="113"/>
+        <source>CLEAR</source>
+        <translation>放行</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/gui/post_watch.py" line="117"/>
+        <source>Group {name}: {verdict} on every desk&apos;s drives — {members} travelers at {desks} desks, {drives} drives, {used} found</source>
+        <translation>团组 {name}：按所有查验台的驱动器判定为{verdict} — {members} 名旅客，{desks} 个查验台，{drives} 个驱动器，发现 {used}</translation>
     </message>
 </context>
 <context>
