@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -86,6 +87,11 @@ def build_desk(
         training=training,
         case_title=training.case_title if training else "Case: new (not yet saved)",
     )
+    # What is alive now (Qt, the libraries, the window) lives as long as the desk: frozen, the
+    # garbage collector no longer walks it. A full collection walked these ~70k objects in
+    # 60-70 ms of CPU, in whichever thread allocated, mostly a scan's worker, with the GIL held:
+    # the desk froze that long during a 200k-file scan (docs/benchmarks.md, GUI stall).
+    gc.freeze()
     controller.start()
     return window
 
