@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import gc
+import importlib
 import os
 import sys
 from collections.abc import Sequence
@@ -85,6 +87,16 @@ def build_desk(
         controller,
         training=training,
     )
+    # What is alive now (Qt, the libraries, the window) lives as long as the desk: frozen, the
+    # garbage collector no longer walks it. A full collection walked these ~70k objects in
+    # 60-70 ms of CPU, in whichever thread allocated, mostly a scan's worker, with the GIL held:
+    # the desk froze that long during a 200k-file scan (docs/benchmarks.md, GUI stall).
+    # A scan imports the sampler and the pilot when it first samples (scan/tree.py): loaded
+    # here, they are frozen with the rest instead of imported in the first scan's thread.
+    for module in ("inspector.core.content.sampling", "inspector.core.scan.estimate"):
+        importlib.import_module(module)
+
+    gc.freeze()
     controller.start()
     return window
 

@@ -42,7 +42,7 @@ def test_without_root_the_message_says_what_is_needed(tmp_path, monkeypatch):
 def test_a_small_folder_is_identified_whole_in_one_walk_without_a_sample(tmp_path, monkeypatch):
     """The pilot's descents list every directory of a small tree: it then identifies each file
     once (exact shares) instead of drawing thousands of samples over a handful of files."""
-    from inspector.core.scan import tree
+    from inspector.core.content import sampling  # scan_tree imports it when it samples
 
     for d in range(3):
         (tmp_path / f"d{d}").mkdir()
@@ -52,7 +52,7 @@ def test_a_small_folder_is_identified_whole_in_one_walk_without_a_sample(tmp_pat
     def no_sampling(*args: object, **kwargs: object) -> object:
         raise AssertionError("a tree the pilot saw whole was sampled")
 
-    monkeypatch.setattr(tree, "survey_and_sample", no_sampling)
+    monkeypatch.setattr(sampling, "survey_and_sample", no_sampling)
     result = scan_target(str(tmp_path), ScanOptions(budget_s=5, seed=1))
     assert result.complete
     assert result.content.method == "full"

@@ -6,12 +6,14 @@ Field names follow the `inspector.scan/1` contract in docs/ARCHITECTURE.md.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from inspector.core.content.result import ContentResult
-from inspector.core.media.drives.model import DeviceInfo, FilesystemInfo
-from inspector.core.media.raw_result import RawResult
-from inspector.core.scan.outside import OutsideCheck
-from inspector.core.survey.walk import SurveyResult
+if TYPE_CHECKING:  # annotations only: a folder scan must not import the device code to start
+    from inspector.core.content.result import ContentResult
+    from inspector.core.media.drives.model import DeviceInfo, FilesystemInfo
+    from inspector.core.media.raw_result import RawResult
+    from inspector.core.scan.outside import OutsideCheck
+    from inspector.core.survey.walk import SurveyResult
 
 SCAN_SCHEMA = "inspector.scan/1"
 

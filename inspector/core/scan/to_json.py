@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from inspector.core.content.result import ContentResult
-from inspector.core.media.drives.model import FilesystemInfo
 from inspector.core.media.raw_result import raw_json
-from inspector.core.scan.outside import outside_json
 from inspector.core.scan.result import SCAN_SCHEMA, PartitionResult, ScanResult
-from inspector.core.survey.walk import SurveyResult
+
+if TYPE_CHECKING:
+    from inspector.core.content.result import ContentResult
+    from inspector.core.media.drives.model import FilesystemInfo
+    from inspector.core.survey.walk import SurveyResult
 
 
 def _plain(value: Any) -> Any:
@@ -80,7 +81,7 @@ def scan_json(r: ScanResult) -> dict[str, Any]:
         "raw": None if r.raw is None else raw_json(r.raw),
         "warnings": list(r.warnings),
         "removed": r.removed,
-        "outside_filesystem": [outside_json(c) for c in r.outside],
+        "outside_filesystem": _outside(r),
         # what no walk could count (files unknown there, not zero): derived, so not read back
         "unsurveyed": [
             {"where": u.where, "size_bytes": u.size_bytes, "finding": u.finding}
@@ -90,3 +91,11 @@ def scan_json(r: ScanResult) -> dict[str, Any]:
     if r.partitions:
         doc["partitions"] = [partition_json(p) for p in r.partitions]
     return doc
+
+
+def _outside(r: ScanResult) -> list[dict[str, Any]]:
+    if not r.outside:  # a folder scan: the device checks' code is never imported
+        return []
+    from inspector.core.scan.outside import outside_json
+
+    return [outside_json(c) for c in r.outside]

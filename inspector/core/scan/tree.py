@@ -6,26 +6,19 @@ from __future__ import annotations
 import dataclasses
 import time
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from inspector.core.content.identify import Identifier
 from inspector.core.content.result import ContentResult
-from inspector.core.content.sampling import (
-    DEFAULT_BYTES_HINT,
-    DEFAULT_FILES_HINT,
-    DEFAULT_PRECISION,
-    SamplingOptions,
-    StreamHints,
-    full_content,
-    new_seed,
-    survey_and_sample,
-)
 from inspector.core.media.drives.model import DeviceInfo, FilesystemInfo
 from inspector.core.media.mounts import mount_of
 from inspector.core.progress import CancelToken, Progress, ProgressFn, no_progress
-from inspector.core.scan.estimate import Pilot, estimate_tree, pilot, provisional
 from inspector.core.scan.result import ScanResult
 from inspector.core.survey.fsview import FileSystemView, LocalFS, sampling_clock
-from inspector.core.survey.walk import survey
+from inspector.core.survey.walk import SurveyResult, survey
+
+if TYPE_CHECKING:
+    from inspector.core.content.sampling import StreamHints
+    from inspector.core.scan.estimate import Pilot
 
 DEFAULT_BUDGET_S = 30.0
 EXACT_BELOW = 1000
@@ -55,6 +48,24 @@ def scan_tree(
 ) -> ScanResult:
     """Survey and identify the tree at `root` of `view` (a mounted filesystem or a folder)."""
     started = time.monotonic()
+    if options.budget_s <= 0 and not options.full:  # survey only: no identifier, no sampler
+        clock = sampling_clock(view)
+        walk_started = clock()
+        surveyed = survey(root, view, progress=progress, cancel=cancel)
+        content = ContentResult(spent_s=round(clock() - walk_started, 3))
+        return _result(root, target, started, surveyed, content, [], True, device, filesystem)
+    # Imported here: a survey-only scan (--budget 0) is timed against `du`, and these (the
+    # compiled identifier, the sampler, the pilot) are a third of a scan's start-up.
+    from inspector.core.content.identify import Identifier
+    from inspector.core.content.sampling import (
+        DEFAULT_PRECISION,
+        SamplingOptions,
+        full_content,
+        new_seed,
+        survey_and_sample,
+    )
+    from inspector.core.scan.estimate import estimate_tree, pilot, provisional
+
     identifier = Identifier(view)
     content_warnings: list[str] = []
     content_complete = True
@@ -65,51 +76,46 @@ def scan_tree(
     else:
         clock = sampling_clock(view)
         walk_started = clock()
-        if options.budget_s <= 0:
-            surveyed = survey(root, view, progress=progress, cancel=cancel)
-            content = ContentResult()
+        seed = options.seed if options.seed is not None else new_seed()
+        found = pilot(root, identifier, seed ^ 0xD35C, options.budget_s, clock, cancel)
+        left = options.budget_s - (clock() - walk_started)
+        if _small(found, options):
+            # The pilot saw the whole tree and it is small: one walk identifying every
+            # file gives exact shares, for less than drawing a sample over it.
+            surveyed, content, content_warnings = full_content(
+                root, identifier, progress=progress, cancel=cancel
+            )
+            content_complete = surveyed.complete
+        elif found.projected_walk_s > left and found.estimate.descents:
+            surveyed, content, content_warnings = estimate_tree(
+                root,
+                identifier,
+                found,
+                options.budget_s,
+                DEFAULT_PRECISION,
+                seed,
+                started=walk_started,
+                clock=clock,
+                progress=progress,
+                cancel=cancel,
+            )
+            content_complete = False
         else:
-            seed = options.seed if options.seed is not None else new_seed()
-            found = pilot(root, identifier, seed ^ 0xD35C, options.budget_s, clock, cancel)
-            left = options.budget_s - (clock() - walk_started)
-            if _small(found, options):
-                # The pilot saw the whole tree and it is small: one walk identifying every
-                # file gives exact shares, for less than drawing a sample over it.
-                surveyed, content, content_warnings = full_content(
-                    root, identifier, progress=progress, cancel=cancel
-                )
-                content_complete = surveyed.complete
-            elif found.projected_walk_s > left and found.estimate.descents:
-                surveyed, content, content_warnings = estimate_tree(
-                    root,
-                    identifier,
-                    found,
-                    options.budget_s,
-                    DEFAULT_PRECISION,
-                    seed,
-                    started=walk_started,
-                    clock=clock,
-                    progress=progress,
-                    cancel=cancel,
-                )
-                content_complete = False
-            else:
-                early = provisional(found.estimate, "the walk is still running")
-                progress(early)
-                surveyed, content, content_warnings = survey_and_sample(
-                    root,
-                    identifier,
-                    SamplingOptions(budget_s=options.budget_s, seed=seed),
-                    hints=_hints(view, root, filesystem, found),
-                    started=walk_started,
-                    progress=_with_provisional(progress, early),
-                    cancel=cancel,
-                    clock=clock,
-                )
-                content_complete = content.stopped != "cancelled"
+            early = provisional(found.estimate, "the walk is still running")
+            progress(early)
+            surveyed, content, content_warnings = survey_and_sample(
+                root,
+                identifier,
+                SamplingOptions(budget_s=options.budget_s, seed=seed),
+                hints=_hints(view, root, filesystem, found),
+                started=walk_started,
+                progress=_with_provisional(progress, early),
+                cancel=cancel,
+                clock=clock,
+            )
+            content_complete = content.stopped != "cancelled"
         if (
-            options.budget_s > 0
-            and content.method != "full"
+            content.method != "full"
             and surveyed.complete
             and 0 < surveyed.files <= options.exact_below
         ):
@@ -120,6 +126,30 @@ def scan_tree(
             )
             content_complete = surveyed.complete
         content = dataclasses.replace(content, spent_s=round(clock() - walk_started, 3))
+    return _result(
+        root,
+        target,
+        started,
+        surveyed,
+        content,
+        content_warnings,
+        content_complete,
+        device,
+        filesystem,
+    )
+
+
+def _result(
+    root: str,
+    target: str | None,
+    started: float,
+    surveyed: SurveyResult,
+    content: ContentResult,
+    content_warnings: list[str],
+    content_complete: bool,
+    device: DeviceInfo | None,
+    filesystem: FilesystemInfo | None,
+) -> ScanResult:
     return ScanResult(
         target=target or root,
         complete=surveyed.complete and content_complete,
@@ -155,6 +185,12 @@ def _hints(
     make usage exceed their bytes; a hint far too large would leave fewer draws than asked),
     and the inodes in use. A folder may be a sliver of its disk: the low ends of the pilot's
     intervals then (too low costs a few thinnings, never draws)."""
+    from inspector.core.content.sampling import (
+        DEFAULT_BYTES_HINT,
+        DEFAULT_FILES_HINT,
+        StreamHints,
+    )
+
     usage = view.usage(root) if filesystem is not None and filesystem.uuid else None
     if usage is None:
         tree = found.estimate

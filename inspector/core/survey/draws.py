@@ -17,7 +17,7 @@ _START_DENSITY: Final = 1.5  # expected points at the hint, in units of max_draw
 class Drawn:
     """The file a draw landed on: its ordinal in the walk, path, size and extension. A plain
     class, not a frozen dataclass: compiled, it is built in ~50 ns instead of ~1 µs, once per
-    file a draw lands on. Nothing changes it after the walk."""
+    draw kept. Nothing changes it after the walk."""
 
     __slots__ = ("ext", "ordinal", "path", "size")
 
@@ -37,17 +37,22 @@ class _PoissonStream:
         self.max_draws = max_draws
         self.rate = _START_DENSITY * max_draws / max(1, hint)  # points per unit
         self.cut = 1.0  # marks below this are kept (2^-level)
-        self.points: list[tuple[float, Drawn]] = []
+        # (mark, ordinal, path, size, ext): a tuple of plain values, which the garbage
+        # collector stops tracking at its first pass. Points held as (mark, Drawn) were ~100k
+        # tracked objects on a large tree, and each full collection they triggered walked them
+        # all in the scan's thread with the GIL held: 50-170 ms in which the desk could not
+        # draw (benchmarks/bench_gui_stall.py). Drawn objects are built for the draws kept.
+        self.points: list[tuple[float, int, str, int, str]] = []
         self.pos = self._spacing()
 
     def _spacing(self) -> float:
         return -math.log(1.0 - self.rng.random()) / self.rate
 
-    def take(self, end: int, drawn: Drawn) -> None:
-        """Give `drawn` every point before `end` (the file covers [its start, end))."""
+    def take(self, end: int, ordinal: int, path: str, size: int, ext: str) -> None:
+        """Give the file every point before `end` (the file covers [its start, end))."""
         rng, points = self.rng, self.points
         while self.pos < end:
-            points.append((rng.random() * self.cut, drawn))
+            points.append((rng.random() * self.cut, ordinal, path, size, ext))
             if len(points) > self.cap:
                 self._thin()
             self.pos += self._spacing()
@@ -61,8 +66,18 @@ class _PoissonStream:
 
     def draws(self) -> list[Drawn]:
         """The draws in mark order (a uniformly random order), at most max_draws of them."""
-        self.points.sort(key=lambda p: p[0])
-        return [d for _, d in self.points[: self.max_draws]]
+        points = self.points
+        if len(points) > 2 * self.max_draws:
+            # Marks are uniform below `cut`: those below this bound are ~1.25 x max_draws of
+            # them, and if at least max_draws, the smallest of them are the smallest of all
+            # (the same draws). Sorting a third of the points instead of all of them keeps
+            # the GIL held for less, in the desk's worker thread (bench_gui_stall.py).
+            bound = self.cut * 1.25 * self.max_draws / len(points)
+            low = [p for p in points if p[0] < bound]
+            if len(low) >= self.max_draws:
+                points = low
+        points.sort(key=lambda p: p[0])
+        return [Drawn(p[1], p[2], p[3], p[4]) for p in points[: self.max_draws]]
 
 
 class PoissonTap:
@@ -78,8 +93,7 @@ class PoissonTap:
         self.next_file = int(self.by_files.pos)
 
     def hit(self, path: str, size: int, ext: str, start: int, ordinal: int) -> None:
-        drawn = Drawn(ordinal, path, size, ext)
-        self.by_bytes.take(start + size, drawn)
-        self.by_files.take(ordinal + 1, drawn)
+        self.by_bytes.take(start + size, ordinal, path, size, ext)
+        self.by_files.take(ordinal + 1, ordinal, path, size, ext)
         self.next_byte = int(self.by_bytes.pos)
         self.next_file = int(self.by_files.pos)

