@@ -540,17 +540,22 @@
         <translation>disampel: {samples} sampel, {size} dibaca, selang {confidence} %, benih {seed}</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/widgets/drive_detail.py" line="286"/>
+        <location filename="../../inspector/gui/widgets/drive_detail.py" line="287"/>
         <source>complete</source>
         <translation>lengkap</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/widgets/drive_detail.py" line="286"/>
+        <location filename="../../inspector/gui/widgets/drive_detail.py" line="290"/>
+        <source>&lt;b&gt;incomplete&lt;/b&gt;: {size} has no readable filesystem, its files are unknown</source>
+        <translation>&lt;b&gt;tidak lengkap&lt;/b&gt;: {size} tiada sistem fail yang boleh dibaca, fail di dalamnya tidak diketahui</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/gui/widgets/drive_detail.py" line="293"/>
         <source>&lt;b&gt;incomplete&lt;/b&gt; (partial result)</source>
         <translation>&lt;b&gt;tidak lengkap&lt;/b&gt; (hasil separa)</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/widgets/drive_detail.py" line="288"/>
+        <location filename="../../inspector/gui/widgets/drive_detail.py" line="295"/>
         <source>&lt;b&gt;Method:&lt;/b&gt; {how}; budget {budget} s; {files} files, {size}; {done} in {seconds} s</source>
         <translation>&lt;b&gt;Kaedah:&lt;/b&gt; {how}; bajet {budget} s; {files} fail, {size}; {done} dalam {seconds} s</translation>
     </message>

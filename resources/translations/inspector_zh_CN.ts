@@ -540,17 +540,22 @@
         <translation>抽样：{samples} 个样本，读取 {size}，{confidence} % 区间，种子 {seed}</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/widgets/drive_detail.py" line="286"/>
+        <location filename="../../inspector/gui/widgets/drive_detail.py" line="287"/>
         <source>complete</source>
         <translation>完整</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/widgets/drive_detail.py" line="286"/>
+        <location filename="../../inspector/gui/widgets/drive_detail.py" line="290"/>
+        <source>&lt;b&gt;incomplete&lt;/b&gt;: {size} has no readable filesystem, its files are unknown</source>
+        <translation>&lt;b&gt;不完整&lt;/b&gt;：{size} 没有可读取的文件系统，其中的文件未知</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/gui/widgets/drive_detail.py" line="293"/>
         <source>&lt;b&gt;incomplete&lt;/b&gt; (partial result)</source>
         <translation>&lt;b&gt;不完整&lt;/b&gt;（部分结果）</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/widgets/drive_detail.py" line="288"/>
+        <location filename="../../inspector/gui/widgets/drive_detail.py" line="295"/>
         <source>&lt;b&gt;Method:&lt;/b&gt; {how}; budget {budget} s; {files} files, {size}; {done} in {seconds} s</source>
         <translation>&lt;b&gt;方法：&lt;/b&gt;{how}；预算 {budget} 秒；{files} 个文件，{size}；{done}，用时 {seconds} 秒</translation>
     </message>

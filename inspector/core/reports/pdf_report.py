@@ -319,7 +319,8 @@ def _drive_cells(d: DriveRecord, w: Words) -> list[Any]:
         d.bay or "—",
         format_size(capacity) if capacity else "?",
         format_size(res.survey.bytes) if res else "—",
-        f"{res.survey.files:,}" if res else "—",
+        # "+ ?": an area no filesystem walk could read holds files nobody counted
+        (f"{res.survey.files:,}" + (" + ?" if res.unsurveyed else "")) if res else "—",
         w(d.state),
     ]
 

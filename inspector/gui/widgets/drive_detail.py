@@ -283,7 +283,14 @@ class DriveDetail(Retranslating, QWidget):
                 confidence=loc.toString(c.confidence * 100, "f", 0),
                 seed=c.seed,
             )
-        done = self.tr("complete") if r.complete else self.tr("<b>incomplete</b> (partial result)")
+        if r.complete:
+            done = self.tr("complete")
+        elif r.unsurveyed and not r.removed:  # ciphertext, a damaged filesystem: never "0 files"
+            done = self.tr(
+                "<b>incomplete</b>: {size} has no readable filesystem, its files are unknown"
+            ).format(size=format_size(sum(u.size_bytes or 0 for u in r.unsurveyed)))
+        else:
+            done = self.tr("<b>incomplete</b> (partial result)")
         return self.tr(
             "<b>Method:</b> {how}; budget {budget} s; {files} files, {size}; {done} in {seconds} s"
         ).format(
