@@ -111,6 +111,7 @@ class DescentEstimator:
         self.listing_s = 0.0  # time the listings took, on `clock`
         self.entries_listed = 0
         self.identified = 0
+        self.identify_s = 0.0  # time the identifications took, on `clock`
         self.root = root.rstrip("/") or "/"
         self.classify = classify
         self.rng = random.Random(seed)
@@ -202,7 +203,9 @@ class DescentEstimator:
             return None
         path, size = pick
         if path not in self._seen:
+            began = self.clock()
             self._seen[path] = self.classify(path, size)
+            self.identify_s += self.clock() - began
             self.identified += 1
         category = self._seen[path]
         if category is None:

@@ -143,13 +143,17 @@ class _BatchRunner:
         self.cancel = cancel
         self.tally = ContentTally()
         self.cache: dict[int, Identification | None] = {}  # ordinal -> result (None: unreadable)
+        self.reading_s = 0.0  # clock time of the batches counted
+        self.draws_read = 0  # draw indexes of the batches counted
 
     def all_batches(self) -> str:
         done = 0
         size = FIRST_BATCH
         total = max(len(self.by_byte), len(self.by_file))
         while done < total:
-            end = min(total, done + size)
+            end = min(total, done + size, done + self._fits())
+            if end <= done:
+                return "budget"
             if not self._batch(done, end, first=done == 0):
                 return "cancelled" if self._cancelled() else "budget"
             done = end
@@ -163,12 +167,23 @@ class _BatchRunner:
                 return "budget"
         return "exhausted"
 
+    def _fits(self) -> int:
+        """Draws the budget left can still read, at the cost per draw of the batches so far
+        (with a tenth to spare): a batch cut short by the budget is discarded, so a last batch
+        sized to fit counts reads a fixed-size one would throw away."""
+        if not self.draws_read:
+            return MAX_BATCH
+        per_draw = self.reading_s / self.draws_read
+        left = self.deadline - self.clock()
+        return MAX_BATCH if per_draw <= 0 else int(0.9 * left / per_draw)
+
     def _cancelled(self) -> bool:
         return self.cancel is not None and self.cancel.cancelled
 
     def _batch(self, start: int, end: int, first: bool) -> bool:
         """Identify the files of draws [start, end) and count them; False = cut short (the
         batch is then not counted, so the estimate stays unbiased)."""
+        began = self.clock()
         byte_part = self.by_byte[start:end]
         file_part = self.by_file[start:end]
         wanted = {d.ordinal: d for d in byte_part + file_part}
@@ -185,6 +200,8 @@ class _BatchRunner:
             self.cache[ordinal] = ident
             if ident is not None:
                 self.tally.note_file(drawn.path, ident, disguised(drawn.ext, ident))
+        self.reading_s += self.clock() - began
+        self.draws_read += end - start
         for d in byte_part:
             self._count(d, by_bytes=True)
         for d in file_part:

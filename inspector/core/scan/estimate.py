@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from inspector.core.content.descent import DescentEstimator, Interval, TreeEstimate
 from inspector.core.content.identify import Identifier
 from inspector.core.content.result import CategoryShare, ContentResult, DisguisedShare
+from inspector.core.content.sampling import MAX_DRAWS
 from inspector.core.progress import CancelToken, Progress, ProgressFn, no_progress
 from inspector.core.survey.walk import SurveyResult
 
@@ -25,6 +26,11 @@ PILOT_DESCENTS = 32
 PILOT_ENTRIES = 10_000
 PILOT_SHARE = 0.2  # of the budget, at most, for the pilot
 BATCH = 16  # descents between checks of budget, precision and cancel
+# Draws the walk maps, at least: each costs the walk a hit, the draws a sort. Reading them all
+# would take 4 x what the budget affords at the pilot's cost per file read (a sample reads two
+# files, and batches read in elevator order, cheaper than the pilot's random reads).
+MIN_DRAWS = 1024
+DRAWS_PER_READ = 2
 
 Clock = Callable[[], float]
 
@@ -67,6 +73,18 @@ def pilot(
     tree = est.estimate()
     per_entry = est.listing_s / max(1, est.entries_listed)
     return Pilot(est, tree, per_entry * (tree.files.value + tree.dirs.value))
+
+
+def affordable_draws(found: Pilot, left_s: float) -> int:
+    """Draws per stream worth mapping during the walk: what the budget left after the walk
+    could read at the pilot's cost per identified file (on a simulated hard disk ~9 ms, so
+    ~3,000 files in 30 s: 16,384 draws per stream would never be read), twice over. Fast media
+    (the pilot reads in microseconds) keep the sampler's maximum."""
+    est = found.estimator
+    if not est.identified or est.identify_s <= 0:
+        return MAX_DRAWS
+    reads = max(0.0, left_s - found.projected_walk_s) / (est.identify_s / est.identified)
+    return int(min(MAX_DRAWS, max(MIN_DRAWS, DRAWS_PER_READ * reads)))
 
 
 def provisional(tree: TreeEstimate, why: str) -> Progress:

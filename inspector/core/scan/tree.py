@@ -22,7 +22,13 @@ from inspector.core.content.sampling import (
 from inspector.core.media.drives.model import DeviceInfo, FilesystemInfo
 from inspector.core.media.mounts import mount_of
 from inspector.core.progress import CancelToken, Progress, ProgressFn, no_progress
-from inspector.core.scan.estimate import Pilot, estimate_tree, pilot, provisional
+from inspector.core.scan.estimate import (
+    Pilot,
+    affordable_draws,
+    estimate_tree,
+    pilot,
+    provisional,
+)
 from inspector.core.scan.result import ScanResult
 from inspector.core.survey.fsview import FileSystemView, LocalFS, sampling_clock
 from inspector.core.survey.walk import survey
@@ -99,7 +105,11 @@ def scan_tree(
                 surveyed, content, content_warnings = survey_and_sample(
                     root,
                     identifier,
-                    SamplingOptions(budget_s=options.budget_s, seed=seed),
+                    SamplingOptions(
+                        budget_s=options.budget_s,
+                        seed=seed,
+                        max_draws=affordable_draws(found, left),
+                    ),
                     hints=_hints(view, root, filesystem, found),
                     started=walk_started,
                     progress=_with_provisional(progress, early),
