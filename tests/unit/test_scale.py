@@ -13,7 +13,7 @@ from inspector.core.scan.to_json import scan_json
 from inspector.core.scan.tree import ScanOptions, scan_tree
 from inspector.core.survey.fsview import LocalFS
 from inspector.core.training.layout import plan_drive
-from inspector.core.training.loader import load_scenario
+from inspector.core.training.loader import load_scenario, parse_scenario
 from inspector.core.training.report import training_json
 from inspector.core.training.runner import run_scenario
 from inspector.core.training.virtualfs import VirtualFS
@@ -101,3 +101,67 @@ def test_one_directory_of_5m_files_walks_once_in_bounded_memory():
     assert result.content.method == "sampled" and result.content.spent_s <= 31
     assert [c.category for c in result.content.categories] == ["image"]
     assert view._cached_entries < 10  # the 5 M listing is streamed, never held
+
+
+DISGUISED_MILLIONS = """
+[scenario]
+title = "Two million files, a quarter of them parquet named .jpg"
+seed = 5
+
+[[recipe.mixed.content]]
+format = "parquet"
+share = "25 %"
+size = "2 MB"
+directory = "import/a"
+name = "IMG_{i:07d}"
+disguise = "jpg"
+per_dir = 1000
+
+[[recipe.mixed.content]]
+format = "jpeg"
+share = "75 %"
+size = "2 MB"
+directory = "import/b"
+name = "IMG_{i:07d}"
+per_dir = 1000
+
+[[traveler]]
+name = "T"
+expected = "refer"
+
+[[drive]]
+traveler = "T"
+model = "HDD"
+vendor = "V"
+serial = "S1"
+capacity = "4 TB"
+fill = "100 %"
+recipe = "mixed"
+"""
+
+
+def test_disguised_files_are_estimated_without_a_full_walk_not_left_unknown():
+    """A tree too large to walk: the disguised share comes from the descents' file picks, with
+    an interval that holds the truth (25 % of the files), not 0 % of an unknown 0-100 %."""
+    s = parse_scenario(DISGUISED_MILLIONS, "test")
+    plan = plan_drive(s.drives[0], s.seed)
+    assert plan.files > 1_500_000
+    view = VirtualFS(plan, "/mnt/d", dev=7)
+    result = scan_tree("/mnt/d", view, ScanOptions(budget_s=8, seed=2))
+    d = result.content.disguised
+    assert result.content.method == "estimated"
+    assert d.ci[0] <= 0.25 <= d.ci[1] and d.ci[1] - d.ci[0] < 0.3
+    assert d.examples and all(e.endswith(".jpg") for e in d.examples)
+    assert not any("disguised" in w for w in result.warnings)
+
+
+def test_scan_output_for_people_says_what_estimates_rest_on_and_when_decided(capsys):
+    from inspector.commands.scan_view import show
+
+    view, _, _, _ = _drive("traveler-20m")
+    show(scan_tree("/mnt/d", view, ScanOptions(budget_s=6, seed=1)))
+    out = " ".join(capsys.readouterr().out.split())
+    assert "estimated from " in out and " of an estimated " in out and "survey not finished" in out
+    assert "Decided in" in out and "random descents, no full walk" in out
+    assert out.count("a full walk would take") == 1  # the warning is said once
+    assert "Disguised files" in out  # 0 % of files, with its upper end: not left out

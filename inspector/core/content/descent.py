@@ -40,7 +40,9 @@ EPS = 0.2  # uniform share of each branch choice
 KEEP_FILES = 4096  # above this many files a directory keeps draws, not its listing
 RESERVOIR = 256  # draws kept per stream for a large directory
 
-Classify = Callable[[str, int], str | None]  # (path, size) -> category, None: unreadable
+# (path, size) -> (category, disguised: content contradicts the name), None: unreadable
+Classify = Callable[[str, int], tuple[str, bool] | None]
+MAX_EXAMPLES = 5  # disguised files named as examples
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +70,8 @@ class TreeEstimate:
     dirs: Interval
     shares: tuple[ShareEstimate, ...]
     errors: int  # picks that could not be read (not a class, not in the denominators)
+    disguised: Interval = Interval(0.0, 0.0, 1.0)  # share of files whose content contradicts
+    # their name (unknown, 0-100 %, until a file is picked)
 
     @property
     def basis(self) -> str:
@@ -119,9 +123,11 @@ class DescentEstimator:
         self.listings = 0
         self.root_dev = view.lstat(self.root).st_dev
         # per descent: (files sum, bytes sum, dirs sum, byte-pick category, file-pick category)
-        self.samples: list[tuple[float, float, float, str | None, str | None]] = []
+        # ... and whether the file pick is disguised
+        self.samples: list[tuple[float, float, float, str | None, str | None, bool]] = []
+        self.disguised_examples: list[str] = []
         self.errors = 0
-        self._seen: dict[str, str | None] = {}
+        self._seen: dict[str, tuple[str, bool] | None] = {}
 
     def _list(self, path: str) -> _Dir:
         known = self.cache.get(path)
@@ -198,19 +204,21 @@ class DescentEstimator:
         drawn = draws.pop()
         return drawn.path, drawn.size
 
-    def _category(self, pick: tuple[str, int] | None) -> str | None:
+    def _category(self, pick: tuple[str, int] | None) -> tuple[str, bool] | None:
         if pick is None:
             return None
         path, size = pick
         if path not in self._seen:
             began = self.clock()
-            self._seen[path] = self.classify(path, size)
+            found = self._seen[path] = self.classify(path, size)
             self.identify_s += self.clock() - began
             self.identified += 1
-        category = self._seen[path]
-        if category is None:
+            if found is not None and found[1] and len(self.disguised_examples) < MAX_EXAMPLES:
+                self.disguised_examples.append(path)
+        found = self._seen[path]
+        if found is None:
             self.errors += 1
-        return category
+        return found
 
     def run(self, descents: int, should_stop: Callable[[], bool] = lambda: False) -> None:
         for _ in range(descents):
@@ -232,14 +240,23 @@ class DescentEstimator:
         files_sum = sum(d.files / q for _, d, q in terms)
         bytes_sum = sum(d.nbytes / q for _, d, q in terms)
         dirs_sum = sum(1 / q for _, _, q in terms)
-        byte_cat = file_cat = None
+        byte_pick = file_pick = None
         if bytes_sum > 0:
             where, d, _ = self._term(terms, [t[1].nbytes / t[2] for t in terms])
-            byte_cat = self._category(self._pick(where, d, True))
+            byte_pick = self._category(self._pick(where, d, True))
         if files_sum > 0:
             where, d, _ = self._term(terms, [t[1].files / t[2] for t in terms])
-            file_cat = self._category(self._pick(where, d, False))
-        self.samples.append((files_sum, bytes_sum, dirs_sum, byte_cat, file_cat))
+            file_pick = self._category(self._pick(where, d, False))
+        self.samples.append(
+            (
+                files_sum,
+                bytes_sum,
+                dirs_sum,
+                byte_pick[0] if byte_pick else None,
+                file_pick[0] if file_pick else None,
+                bool(file_pick and file_pick[1]),
+            )
+        )
 
     def _term(
         self, terms: list[tuple[str, _Dir, float]], weights: list[float]
@@ -266,6 +283,8 @@ class DescentEstimator:
             by_bytes = _ratio([(s[1] * (s[3] == c), s[1]) for s in self.samples if s[3]])
             by_files = _ratio([(s[0] * (s[4] == c), s[0]) for s in self.samples if s[4]])
             shares.append(ShareEstimate(c, by_bytes, by_files))
+        # the file pick is a file-weighted draw: disguised files as a share of the files
+        disguised = _ratio([(s[0] * s[5], s[0]) for s in self.samples if s[4]])
         shares.sort(key=lambda s: -s.bytes_share.value)
         listed_files = sum(d.files for d in self.cache.values())
         listed_dirs = len(self.cache)
@@ -277,6 +296,7 @@ class DescentEstimator:
             dirs=_at_least(dirs, listed_dirs),
             shares=tuple(shares),
             errors=self.errors,
+            disguised=disguised,
         )
 
 

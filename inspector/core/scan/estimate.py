@@ -13,11 +13,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from inspector.core.content.descent import DescentEstimator, Interval, TreeEstimate
+from inspector.core.content.descent import Classify, DescentEstimator, Interval, TreeEstimate
 from inspector.core.content.identify import Identifier
 from inspector.core.content.result import CategoryShare, ContentResult, DisguisedShare
 from inspector.core.content.sampling import MAX_DRAWS
+from inspector.core.content.tally import disguised
 from inspector.core.progress import CancelToken, Progress, ProgressFn, no_progress
+from inspector.core.survey.extensions import extension_of
 from inspector.core.survey.walk import SurveyResult
 
 PILOT_DESCENTS = 32
@@ -42,12 +44,16 @@ class Pilot:
     projected_walk_s: float  # what walking every directory would cost, on the scan's clock
 
 
-def classifier(identifier: Identifier) -> Callable[[str, int], str | None]:
-    def classify(path: str, size: int) -> str | None:
+def classifier(identifier: Identifier) -> Classify:
+    """A descent's pick identified: its category, and whether its content contradicts its
+    name (the walk's rule: content/tally.disguised)."""
+
+    def classify(path: str, size: int) -> tuple[str, bool] | None:
         try:
-            return identifier.identify(path, size).category
+            ident = identifier.identify(path, size)
         except OSError:
             return None
+        return ident.category, disguised(extension_of(path.rpartition("/")[2]), ident)
 
     return classify
 
@@ -79,7 +85,9 @@ def affordable_draws(found: Pilot, left_s: float) -> int:
     """Draws per stream worth mapping during the walk: what the budget left after the walk
     could read at the pilot's cost per identified file (on a simulated hard disk ~9 ms, so
     ~3,000 files in 30 s: 16,384 draws per stream would never be read), twice over. Fast media
-    (the pilot reads in microseconds) keep the sampler's maximum."""
+    (the pilot reads in microseconds) keep the sampler's maximum. Only on a drive clock
+    (simulated drives): on wall time the pilot's timings vary, and the draws of a seed must
+    not."""
     est = found.estimator
     if not est.identified or est.identify_s <= 0:
         return MAX_DRAWS
@@ -124,7 +132,7 @@ def estimate_tree(
         est.run(BATCH, lambda: clock() >= deadline or _stop(cancel))
         tree = est.estimate()
         progress(provisional(tree, "the walk would not fit the budget"))
-        if tree.shares and max(_half(s.bytes_share) for s in tree.shares) <= precision:
+        if tree.shares and _widest(tree) <= precision:
             stopped = "precision"
             break
     tree = est.estimate()
@@ -168,15 +176,19 @@ def estimate_tree(
             )
             for s in tree.shares
         ),
-        disguised=DisguisedShare(0.0, (0.0, 1.0)),
+        disguised=DisguisedShare(
+            round(tree.disguised.value, 6),
+            (round(tree.disguised.lo, 6), round(tree.disguised.hi, 6)),
+            tuple(est.disguised_examples),
+        ),
         file_samples=tree.descents,
         files_identified=est.identified,
         errors=tree.errors,
-        precision=round(max((_half(s.bytes_share) for s in tree.shares), default=1.0), 6),
+        precision=round(_widest(tree) if tree.shares else 1.0, 6),
         stopped=stopped,
         spent_s=round(clock() - started, 3),
     )
-    warnings = [note, "disguised files are not estimated without a full walk"]
+    warnings = []  # the note is the survey's own warning: said once
     usage = identifier.view.usage(root)
     if usage is not None and tree.bytes.lo > usage.used_bytes:
         warnings.append(  # apparent sizes can exceed it only through sparse files
@@ -188,6 +200,12 @@ def estimate_tree(
 
 def _half(share: Interval) -> float:
     return (share.hi - share.lo) / 2
+
+
+def _widest(tree: TreeEstimate) -> float:
+    """The widest half-interval of what the scan reports: shares of bytes and the share of
+    disguised files (the policy compares both)."""
+    return max(_half(tree.disguised), *(_half(s.bytes_share) for s in tree.shares))
 
 
 def _stop(cancel: CancelToken | None) -> bool:

@@ -13,6 +13,7 @@ from inspector.core.content.sampling import (
     DEFAULT_BYTES_HINT,
     DEFAULT_FILES_HINT,
     DEFAULT_PRECISION,
+    MAX_DRAWS,
     SamplingOptions,
     StreamHints,
     full_content,
@@ -108,7 +109,9 @@ def scan_tree(
                     SamplingOptions(
                         budget_s=options.budget_s,
                         seed=seed,
-                        max_draws=affordable_draws(found, left),
+                        max_draws=affordable_draws(found, left)
+                        if clock is not time.monotonic  # a drive clock: same seed, same draws
+                        else MAX_DRAWS,
                     ),
                     hints=_hints(view, root, filesystem, found),
                     started=walk_started,
