@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from inspector.core.progress import Progress
 from inspector.core.scan.to_json import scan_json
 from inspector.core.scan.tree import ScanOptions, scan_tree
 from inspector.core.survey.fsview import LocalFS
@@ -165,3 +166,24 @@ def test_scan_output_for_people_says_what_estimates_rest_on_and_when_decided(cap
     assert "Decided in" in out and "random descents, no full walk" in out
     assert out.count("a full walk would take") == 1  # the warning is said once
     assert "Disguised files" in out  # 0 % of files, with its upper end: not left out
+
+
+def test_provisional_figures_say_why_and_are_refreshed_until_the_scan_decides():
+    """While the walk runs the pilot's shares are shown as provisional ("the walk is still
+    running"); while the sampler reads, each batch refreshes them ("sampling, N draws"); a
+    drive too large to walk refreshes them after each round of descents."""
+    seen: list[Progress] = []
+    view, _, _, _ = _drive("seed")
+    scan_tree("/mnt/d", view, ScanOptions(budget_s=30, seed=1), progress=seen.append)
+    early = [p for p in seen if p.provisional]
+    assert early and all(p.provisional_why for p in early)
+    assert any("the walk is still running" in p.provisional_why for p in early)
+    sampling = [p for p in early if p.stage == "content"]
+    assert len(sampling) >= 2 and sampling[-1].provisional_why.startswith("sampling, ")
+    assert all(lo <= v <= hi for p in early for _, v, lo, hi in p.provisional)
+    seen.clear()
+    view, _, _, _ = _drive("traveler-20m")
+    scan_tree("/mnt/d", view, ScanOptions(budget_s=6, seed=1), progress=seen.append)
+    rounds = [p for p in seen if p.provisional]
+    assert len(rounds) >= 2 and len({p.done for p in rounds}) == len(rounds)
+    assert all("would not fit the budget" in p.provisional_why for p in rounds)

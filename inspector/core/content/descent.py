@@ -27,10 +27,10 @@ import bisect
 import itertools
 import math
 import random
-import stat as stat_mod
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from stat import S_ISDIR, S_ISREG
 
 from inspector.core.content.stats import Z95, wilson
 from inspector.core.survey.draws import Drawn, PoissonTap
@@ -138,29 +138,40 @@ class DescentEstimator:
         prefix = path if path.endswith("/") else path + "/"
         self.listings += 1
         began = self.clock()
+        names: list[str] = []  # files kept by name, with their sizes, while few enough
+        sizes: list[int] = []
+        children, root_dev = d.children, self.root_dev
+        files = nbytes = 0  # of the files passed to the tap
         try:
             with self.view.scandir(path) as entries:
-                for entry in entries:
+                for entry in entries:  # a descent lists a million entries a run: keep it tight
                     try:
                         st = entry.stat(follow_symlinks=False)
                     except OSError:
                         continue
-                    kind = stat_mod.S_IFMT(st.st_mode)
-                    if kind == stat_mod.S_IFDIR and st.st_dev == self.root_dev:
-                        d.children.append((prefix + entry.name, max(1, st.st_size)))
-                    elif kind == stat_mod.S_IFREG:
-                        size = st.st_size
+                    mode = st.st_mode
+                    if S_ISREG(mode):
                         if tap is None:
-                            d.names.append(entry.name)
-                            d.cum.append(d.nbytes + size)
-                            if len(d.names) > KEEP_FILES:  # too many: keep draws instead
-                                tap = self._reservoir(d, prefix)
+                            names.append(entry.name)
+                            sizes.append(st.st_size)
+                            if len(names) > KEEP_FILES:  # too many: keep draws instead
+                                tap = self._reservoir(names, sizes, prefix)
+                                files, nbytes = len(names), sum(sizes)
+                                names, sizes = [], []
                         else:
-                            tap.hit(prefix + entry.name, size, "", d.nbytes, d.files)
-                        d.files += 1
-                        d.nbytes += size
+                            size = st.st_size
+                            tap.hit(prefix + entry.name, size, "", nbytes, files)
+                            files += 1
+                            nbytes += size
+                    elif S_ISDIR(mode) and st.st_dev == root_dev:
+                        children.append((prefix + entry.name, max(1, st.st_size)))
         except OSError:
             self.errors += 1
+        if tap is None:
+            d.names, d.cum = names, list(itertools.accumulate(sizes))
+            d.files, d.nbytes = len(names), (d.cum[-1] if d.cum else 0)
+        else:
+            d.files, d.nbytes = files, nbytes
         self.listing_s += self.clock() - began
         self.entries_listed += d.files + len(d.children)
         if tap is not None:
@@ -173,14 +184,13 @@ class DescentEstimator:
         self.cache[path] = d
         return d
 
-    def _reservoir(self, d: _Dir, prefix: str) -> PoissonTap:
+    def _reservoir(self, names: list[str], sizes: list[int], prefix: str) -> PoissonTap:
         """Switch a directory found large to draws: replay the files kept so far into a tap."""
         tap = PoissonTap(self.rng, RESERVOIR, 1, 1)
         start = 0
-        for ordinal, (name, end) in enumerate(zip(d.names, d.cum, strict=True)):
-            tap.hit(prefix + name, end - start, "", start, ordinal)
-            start = end
-        d.names, d.cum = [], []
+        for ordinal, (name, size) in enumerate(zip(names, sizes, strict=True)):
+            tap.hit(prefix + name, size, "", start, ordinal)
+            start += size
         return tap
 
     def _pick(self, path: str, d: _Dir, by_bytes: bool) -> tuple[str, int] | None:

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 
 from inspector.core.content.identify import Identification, Identifier
 from inspector.core.content.result import ContentResult
+from inspector.core.content.stats import wilson
 from inspector.core.content.tally import ContentTally, build_result, disguised, widest_half_width
 from inspector.core.progress import CancelToken, Progress, ProgressFn, no_progress
 from inspector.core.survey.draws import Drawn as _Drawn
@@ -158,7 +159,7 @@ class _BatchRunner:
                 return "cancelled" if self._cancelled() else "budget"
             done = end
             size = min(MAX_BATCH, size * 2)
-            self.progress(Progress(stage="content", done=done, total=total))
+            self.progress(self._provisional(done, total))
             if widest_half_width(self.tally) <= self.options.precision:
                 return "precision"
             if self._cancelled():
@@ -166,6 +167,22 @@ class _BatchRunner:
             if self.clock() >= self.deadline:
                 return "budget"
         return "exhausted"
+
+    def _provisional(self, done: int, total: int) -> Progress:
+        """Progress with the shares of bytes counted so far (an unbiased prefix of the draws),
+        until the sampler stops: the desk and the CLI refresh their provisional figures."""
+        stream = self.tally.by_bytes
+        shares = []
+        for category, k in stream.categories.most_common():
+            lo, hi = wilson(k, stream.total)
+            shares.append((category, k / stream.total, lo, hi))
+        return Progress(
+            stage="content",
+            done=done,
+            total=total,
+            provisional=tuple(shares),
+            provisional_why=f"sampling, {done:,} draws counted",
+        )
 
     def _fits(self) -> int:
         """Draws the budget left can still read, at the cost per draw of the batches so far

@@ -105,6 +105,7 @@ def provisional(tree: TreeEstimate, why: str) -> Progress:
         done=tree.descents,
         detail=f"provisional, {why}: {tree.basis}",
         provisional=shares,
+        provisional_why=f"{why}; {tree.descents:,} random descents",
     )
 
 

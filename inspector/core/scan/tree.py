@@ -154,7 +154,9 @@ def _with_provisional(progress: ProgressFn, early: Progress) -> ProgressFn:
 
     def report(p: Progress) -> None:
         if p.stage == "survey":
-            p = dataclasses.replace(p, provisional=early.provisional)
+            p = dataclasses.replace(
+                p, provisional=early.provisional, provisional_why=early.provisional_why
+            )
         progress(p)
 
     return report
