@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.bench_calibration import FIRST_SEED, calibration
 from inspector.core.progress import Progress
 from inspector.core.scan.to_json import scan_json
 from inspector.core.scan.tree import ScanOptions, scan_tree
@@ -19,7 +20,7 @@ from inspector.core.training.report import training_json
 from inspector.core.training.runner import run_scenario
 from inspector.core.training.virtualfs import VirtualFS
 
-SEEDS = list(range(1000, 1050))  # the fixed seed list of the calibration
+SEEDS = list(range(FIRST_SEED, FIRST_SEED + 50))  # the fixed seed list of the calibration
 
 
 def _drive(scenario: str, index: int = 0) -> tuple[VirtualFS, dict[str, float], int, int]:
@@ -60,26 +61,15 @@ def test_a_drive_too_large_to_walk_is_estimated_and_says_so():
 
 @pytest.mark.slow
 def test_20m_file_drive_within_2_percent_in_30_s_and_calibrated():
-    """50 fixed seeds on a virtual drive of 20 million files: every run stays inside 30 s of
-    drive time with content shares within ±2 % (95 %), and the intervals hold the truth in at
-    least 90 % of the runs (for the bytes too)."""
-    inside = dict.fromkeys(("ai-dataset", "text", "bytes"), 0)
-    widest = spent = 0.0
-    for seed in SEEDS:
-        view, truth, _, nbytes = _drive("traveler-20m")
-        result = scan_tree("/mnt/d", view, ScanOptions(budget_s=30, seed=seed))
-        content = result.content
-        assert content.method == "estimated"
-        spent = max(spent, view.drive.now())
-        for c in content.categories:
-            widest = max(widest, (c.ci[1] - c.ci[0]) / 2)
-            inside[c.category] += c.ci[0] <= truth[c.category] <= c.ci[1]
-        _, _, lo, hi = next(e for e in result.survey.estimated if e[0] == "bytes")
-        inside["bytes"] += lo <= nbytes <= hi
-    print("coverage of", len(SEEDS), "runs:", inside, "widest half-interval", widest, "s", spent)
-    assert spent <= 31 and widest <= 0.02
-    for key, count in inside.items():
-        assert count >= 0.9 * len(SEEDS), (key, count)
+    """Fixed seeds on a virtual drive of 20 million files: every run stays inside 30 s of drive
+    time with content shares within ±2 % (95 %), and the intervals hold the truth in at least
+    90 % of the runs (for the bytes too). CI runs the first 20 seeds (~40 s of CPU);
+    benchmarks/bench_calibration.py the 50 of the acceptance (measured: docs/benchmarks.md)."""
+    doc = calibration(SEEDS[:20])
+    print(doc)
+    assert doc["max_drive_time_s"] <= 31 and doc["widest_half_interval"] <= 0.02
+    for key, count in doc["inside"].items():
+        assert count >= 0.9 * doc["runs"], (key, count)
 
 
 @pytest.mark.slow
