@@ -177,3 +177,27 @@ def test_provisional_figures_say_why_and_are_refreshed_until_the_scan_decides():
     rounds = [p for p in seen if p.provisional]
     assert len(rounds) >= 2 and len({p.done for p in rounds}) == len(rounds)
     assert all("would not fit the budget" in p.provisional_why for p in rounds)
+
+
+class _ColderFS(VirtualFS):
+    """A drive whose directories beyond the first few cost 3 s each to list (a cold part of
+    the disk the pilot never reached): the pilot projects a walk that fits, the walk does not."""
+
+    calls = 0
+
+    def scandir(self, path: str):  # type: ignore[no-untyped-def]
+        self.calls += 1
+        if self.calls > 25:
+            self.drive.seconds += 3.0
+        return super().scandir(path)
+
+
+def test_a_walk_that_does_not_fit_after_all_stops_at_the_budget_and_estimates():
+    s = load_scenario("seed")
+    view = _ColderFS(plan_drive(s.drives[0], s.seed), "/mnt/d", dev=7)
+    result = scan_tree("/mnt/d", view, ScanOptions(budget_s=30, seed=1))
+    assert result.content.method == "estimated" and not result.complete
+    assert result.content.spent_s <= 30 + 3 + 1  # the listing under way when time ran out
+    assert any("did not finish in the 30 s budget" in w for w in result.warnings)
+    lo, hi = result.content.categories[0].ci
+    assert result.content.categories[0].category == "ai-dataset" and lo <= 1.0 <= hi

@@ -85,6 +85,7 @@ def survey_and_sample(
     cancel: CancelToken | None = None,
     clock: Clock = time.monotonic,
     view: FileSystemView | None = None,
+    stop_walk_at_budget: bool = False,
 ) -> tuple[SurveyResult, ContentResult, list[str]]:
     """Walk the tree at `root` once, mapping draws as it goes, then identify draws until the
     budget (counted from `started`, by default now: the walk spends it too), the precision or
@@ -92,8 +93,13 @@ def survey_and_sample(
     started = clock() if started is None else started
     seed = options.seed if options.seed is not None else new_seed()
     tap = PoissonTap(random.Random(seed), options.max_draws, hints.bytes, hints.files)
-    surveyed = survey(root, view or identifier.view, tap=tap, progress=progress, cancel=cancel)
-    if not surveyed.complete:  # cancelled while walking: nothing unbiased to report yet
+    walk_cancel = (
+        WalkDeadline(cancel, clock, started + options.budget_s) if stop_walk_at_budget else cancel
+    )
+    view = view or identifier.view
+    surveyed = survey(root, view, tap=tap, progress=progress, cancel=walk_cancel)
+    if not surveyed.complete:  # stopped while walking: nothing unbiased to report yet
+        stopped = "cancelled" if cancel is not None and cancel.cancelled else "budget"
         empty = build_result(
             ContentTally(),
             "sampled",
@@ -101,7 +107,7 @@ def survey_and_sample(
             total_files=surveyed.files,
             seed=seed,
             sampled_bytes=0,
-            stopped="cancelled",
+            stopped=stopped,
         )
         return surveyed, empty, []
     by_byte = tap.by_bytes.draws() if surveyed.bytes else []
@@ -118,6 +124,21 @@ def survey_and_sample(
         stopped=stopped,
     )
     return surveyed, result, run.tally.scan_warnings()
+
+
+class WalkDeadline(CancelToken):
+    """Stops a walk when the budget's clock passes `deadline`, or when the scan is cancelled:
+    a walk the pilot projected to fit may not (a cold cache, a slower part of the tree)."""
+
+    def __init__(self, outer: CancelToken | None, clock: Clock, deadline: float) -> None:
+        super().__init__()
+        self.outer = outer
+        self.clock = clock
+        self.deadline = deadline
+
+    @property
+    def cancelled(self) -> bool:
+        return (self.outer is not None and self.outer.cancelled) or self.clock() >= self.deadline
 
 
 class _BatchRunner:

@@ -121,8 +121,10 @@ def estimate_tree(
     clock: Clock,
     progress: ProgressFn = no_progress,
     cancel: CancelToken | None = None,
+    walk_stopped: str = "",
 ) -> tuple[SurveyResult, ContentResult, list[str]]:
-    """Spend what is left of the budget on descents; report estimates (never as exact)."""
+    """Spend what is left of the budget on descents; report estimates (never as exact).
+    `walk_stopped`: why a walk that was started did not finish (the note then says so)."""
     est = found.estimator
     deadline = started + budget_s
     stopped = "budget"
@@ -138,8 +140,9 @@ def estimate_tree(
             break
     tree = est.estimate()
     walk = f"~{found.projected_walk_s:,.0f} s" if found.projected_walk_s < 1e9 else "too long"
+    why = walk_stopped or f"a full walk would take {walk} of a {budget_s:g} s budget"
     note = (
-        f"survey not finished (a full walk would take {walk} of a {budget_s:g} s budget): "
+        f"survey not finished ({why}): "
         f"files, bytes and shares are {tree.basis}, with 95 % intervals"
     )
     survey = SurveyResult(

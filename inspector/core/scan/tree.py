@@ -86,40 +86,53 @@ def scan_tree(
                     root, identifier, progress=progress, cancel=cancel
                 )
                 content_complete = surveyed.complete
-            elif found.projected_walk_s > left and found.estimate.descents:
-                surveyed, content, content_warnings = estimate_tree(
-                    root,
-                    identifier,
-                    found,
-                    options.budget_s,
-                    DEFAULT_PRECISION,
-                    seed,
-                    started=walk_started,
-                    clock=clock,
-                    progress=progress,
-                    cancel=cancel,
-                )
-                content_complete = False
             else:
-                early = provisional(found.estimate, "the walk is still running")
-                progress(early)
-                surveyed, content, content_warnings = survey_and_sample(
-                    root,
-                    identifier,
-                    SamplingOptions(
-                        budget_s=options.budget_s,
-                        seed=seed,
-                        max_draws=affordable_draws(found, left)
-                        if clock is not time.monotonic  # a drive clock: same seed, same draws
-                        else MAX_DRAWS,
-                    ),
-                    hints=_hints(view, root, filesystem, found),
-                    started=walk_started,
-                    progress=_with_provisional(progress, early),
-                    cancel=cancel,
-                    clock=clock,
-                )
-                content_complete = content.stopped != "cancelled"
+                estimate = found.projected_walk_s > left and bool(found.estimate.descents)
+                walk_stopped = ""
+                if not estimate:
+                    early = provisional(found.estimate, "the walk is still running")
+                    progress(early)
+                    surveyed, content, content_warnings = survey_and_sample(
+                        root,
+                        identifier,
+                        SamplingOptions(
+                            budget_s=options.budget_s,
+                            seed=seed,
+                            max_draws=affordable_draws(found, left)
+                            if clock is not time.monotonic  # a drive clock: a seed, its draws
+                            else MAX_DRAWS,
+                        ),
+                        hints=_hints(view, root, filesystem, found),
+                        started=walk_started,
+                        progress=_with_provisional(progress, early),
+                        cancel=cancel,
+                        clock=clock,
+                        stop_walk_at_budget=True,
+                    )
+                    content_complete = content.stopped != "cancelled"
+                    # a walk projected to fit that did not: the descents' estimates, rather
+                    # than a budget overrun or the counts of part of the tree
+                    estimate = not surveyed.complete and content.stopped == "budget"
+                    walk_stopped = (
+                        f"the walk, projected at ~{found.projected_walk_s:,.0f} s, did not "
+                        f"finish in the {options.budget_s:g} s budget "
+                        f"({surveyed.files:,} files walked)"
+                    )
+                if estimate:
+                    surveyed, content, content_warnings = estimate_tree(
+                        root,
+                        identifier,
+                        found,
+                        options.budget_s,
+                        DEFAULT_PRECISION,
+                        seed,
+                        started=walk_started,
+                        clock=clock,
+                        progress=progress,
+                        cancel=cancel,
+                        walk_stopped=walk_stopped,
+                    )
+                    content_complete = False
         if (
             options.budget_s > 0
             and content.method != "full"
