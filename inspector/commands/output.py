@@ -74,7 +74,8 @@ def progress_on_tty(enabled: bool = True) -> Iterator[core_progress.ProgressFn]:
             shares = ", ".join(
                 f"{c} {v:.0%} ({lo:.0%}-{hi:.0%})" for c, v, lo, hi in p.provisional[:3]
             )
-            info += f" | provisional: {shares}"
+            why = f" ({p.provisional_why})" if p.provisional_why else ""
+            info += f" | provisional{why}: {shares}"
         bar.update(task, completed=p.done, total=p.total, info=info)
 
     with bar:

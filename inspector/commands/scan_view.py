@@ -7,6 +7,7 @@ from rich.table import Table
 
 from inspector.commands.output import stdout_console
 from inspector.core.content.identify.categories import CATEGORY_LABELS
+from inspector.core.content.result import FormatShare
 from inspector.core.scan.result import ScanResult
 from inspector.core.survey.names import display_name
 from inspector.core.units import format_share, format_size
@@ -40,10 +41,15 @@ def show(r: ScanResult) -> None:
         known = sum(u.size_bytes or 0 for u in r.unsurveyed)
         gap = f"files in {format_size(known)} unknown (no readable filesystem: see raw sampling)"
         counted = gap if not (s.files or s.dirs) else f"{counted}; {gap}"
-    head.add_row("Contents", counted)
+    if s.estimated:  # not walked to the end: estimates, with what they rest on
+        head.add_row("Contents", _estimated_contents(r), style="yellow")
+    else:
+        head.add_row("Contents", counted)
     if s.errors:
         head.add_row("Unreadable", f"{s.errors:,} entries")
     head.add_row("Complete", _completeness(r))
+    if r.content.method != "none":
+        head.add_row("Decided in", _decided_in(r))
     console.print(head)
 
     if r.content.method != "none" and r.content.categories:
@@ -62,11 +68,44 @@ def show(r: ScanResult) -> None:
         console.print(f"[yellow]warning:[/yellow] {w}", markup=True)
 
 
+def _estimated_contents(r: ScanResult) -> str:
+    """Files, folders and bytes of a tree not walked to the end: estimates with their 95 %
+    intervals, and what they rest on ("estimated from N directories of an estimated M")."""
+    figures = {name: (value, lo, hi) for name, value, lo, hi in r.survey.estimated}
+    parts = []
+    for name, label in (("files", "files"), ("dirs", "folders")):
+        if name in figures:
+            value, lo, hi = figures[name]
+            parts.append(f"≈ {value:,.0f} {label} ({lo:,.0f}–{hi:,.0f})")
+    text = ", ".join(parts)
+    if "bytes" in figures:
+        value, lo, hi = figures["bytes"]
+        text += f" — ≈ {format_size(value)} ({format_size(lo)}–{format_size(hi)})"
+    return f"{text}; {r.survey.basis}, 95 % intervals (survey not finished)"
+
+
+def _decided_in(r: ScanResult) -> str:
+    """The scan's time on its budget's clock: drive time on a simulated drive."""
+    c = r.content
+    how = {
+        "estimated": "random descents, no full walk",
+        "sampled": "one walk and a sample",
+        "full": "every file identified",
+    }.get(c.method, c.method)
+    stop = f", stopped on {c.stopped}" if c.stopped else ""
+    return f"{c.spent_s:,.1f} s ({how}{stop})"
+
+
 def show_content(console: Console, r: ScanResult) -> None:
     """Categories and formats with their intervals, and the disguised files."""
     c = r.content
     if c.method == "full":
         title = f"Content — every file identified ({c.files_identified:,}), exact"
+    elif c.method == "estimated":
+        title = (
+            f"Content — {c.samples:,} random descents, seed {c.seed}, 95 % intervals "
+            "(estimated without a full walk)"
+        )
     else:
         title = f"Content — {c.samples:,} samples, seed {c.seed}, 95 % intervals"
     table = Table(title=title)
@@ -83,30 +122,35 @@ def show_content(console: Console, r: ScanResult) -> None:
             ("" if exact else "≈ ") + f"{cat.files_estimate:,}",
         )
     console.print(table)
-    formats = Table(title="Formats by share of bytes")
-    formats.add_column("Format")
-    formats.add_column("Category")
-    formats.add_column("Share of bytes", justify="right")
-    for f in c.formats[:TOP_FORMATS]:
-        formats.add_row(
-            f.format,
-            CATEGORY_LABELS.get(f.category, f.category),
-            format_share(f.bytes_share, None if exact else f.ci),
-        )
-    console.print(formats)
+    if c.formats:
+        show_formats(console, c.formats, exact)
     d = c.disguised
-    if d.files_share > 0 or d.examples:
+    if d.files_share > 0 or d.examples or not exact:  # sampled: 0 % has an upper end
         share = format_share(d.files_share, None if exact else d.ci)
         console.print(f"Disguised files (name says one thing, content another): {share} of files")
         for example in d.examples:
             console.print(f"  {example}", markup=False)
-    if c.method == "sampled":
+    if c.method in ("sampled", "estimated"):
         console.print(
             f"Read {format_size(c.sampled_bytes)} from {c.files_identified:,} files; "
             f"stopped on {c.stopped}; widest interval ±{(c.precision or 0) * 100:.1f} %"
             + (f"; {c.errors:,} draws unreadable" if c.errors else ""),
             markup=False,
         )
+
+
+def show_formats(console: Console, formats: tuple[FormatShare, ...], exact: bool) -> None:
+    table = Table(title="Formats by share of bytes")
+    table.add_column("Format")
+    table.add_column("Category")
+    table.add_column("Share of bytes", justify="right")
+    for f in formats[:TOP_FORMATS]:
+        table.add_row(
+            f.format,
+            CATEGORY_LABELS.get(f.category, f.category),
+            format_share(f.bytes_share, None if exact else f.ci),
+        )
+    console.print(table)
 
 
 RAW_WORDS = {

@@ -36,6 +36,7 @@ class Progress:
     # a provisional content estimate while the scan runs: (category, share, lo, hi) of bytes;
     # `detail` then says why it is provisional and what it rests on
     provisional: tuple[tuple[str, float, float, float], ...] = ()
+    provisional_why: str = ""  # why the shares above are not final yet ("the walk is running")
 
     @property
     def fraction(self) -> float | None:

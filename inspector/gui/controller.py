@@ -257,7 +257,10 @@ class DeskController(QObject):
             top = ", ".join(
                 f"{c} {v:.0%} ({lo:.0%}–{hi:.0%})" for c, v, lo, hi in p.provisional[:2]
             )
-            self.state.update(identity, provisional=self.tr("provisional: {top}").format(top=top))
+            why = f" ({p.provisional_why})" if p.provisional_why else ""
+            self.state.update(
+                identity, provisional=self.tr("provisional{why}: {top}").format(why=why, top=top)
+            )
         if stage.startswith("mount"):
             self.state.update(identity, status=DriveStatus.MOUNTING, provisional="")
         elif any(stage.startswith(s) for s in SAMPLING_STAGES):

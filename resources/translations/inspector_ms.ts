@@ -239,12 +239,12 @@
         <translation>{path}: sedang dibatalkan…</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/controller.py" line="260"/>
-        <source>provisional: {top}</source>
-        <translation>sementara: {top}</translation>
+        <location filename="../../inspector/gui/controller.py" line="262"/>
+        <source>provisional{why}: {top}</source>
+        <translation>sementara{why}: {top}</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/controller.py" line="274"/>
+        <location filename="../../inspector/gui/controller.py" line="277"/>
         <source>bay {bay}</source>
         <translation>slot {bay}</translation>
     </message>

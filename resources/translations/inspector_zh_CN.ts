@@ -239,12 +239,12 @@
         <translation>{path}：正在取消…</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/controller.py" line="260"/>
-        <source>provisional: {top}</source>
-        <translation>初步：{top}</translation>
+        <location filename="../../inspector/gui/controller.py" line="262"/>
+        <source>provisional{why}: {top}</source>
+        <translation>初步{why}：{top}</translation>
     </message>
     <message>
-        <location filename="../../inspector/gui/controller.py" line="274"/>
+        <location filename="../../inspector/gui/controller.py" line="277"/>
         <source>bay {bay}</source>
         <translation>槽位 {bay}</translation>
     </message>

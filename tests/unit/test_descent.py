@@ -150,7 +150,7 @@ def test_intervals_hold_the_truth_on_skewed_trees(name):
     runs = 60
     covered = {"files": 0, "bytes": 0, **dict.fromkeys(shares, 0)}
     for seed in range(runs):
-        est = DescentEstimator(fs, "/t", lambda path, size: fs.category[path], seed)  # type: ignore[arg-type]
+        est = DescentEstimator(fs, "/t", lambda path, size: (fs.category[path], False), seed)  # type: ignore[arg-type]
         est.run(200)
         e = est.estimate()
         covered["files"] += e.files.lo <= files <= e.files.hi
@@ -166,7 +166,7 @@ def test_intervals_hold_the_truth_on_skewed_trees(name):
 
 def test_estimate_says_what_it_rests_on_and_lists_each_directory_once():
     fs = one_huge_directory()
-    est = DescentEstimator(fs, "/t", lambda path, size: fs.category[path], 1)  # type: ignore[arg-type]
+    est = DescentEstimator(fs, "/t", lambda path, size: (fs.category[path], False), 1)  # type: ignore[arg-type]
     est.run(100)
     e = est.estimate()
     assert fs.listed == e.directories_listed <= len(fs.nodes)

@@ -27,10 +27,10 @@ import bisect
 import itertools
 import math
 import random
-import stat as stat_mod
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from stat import S_ISDIR, S_ISREG
 
 from inspector.core.content.stats import Z95, wilson
 from inspector.core.survey.draws import Drawn, PoissonTap
@@ -40,7 +40,9 @@ EPS = 0.2  # uniform share of each branch choice
 KEEP_FILES = 4096  # above this many files a directory keeps draws, not its listing
 RESERVOIR = 256  # draws kept per stream for a large directory
 
-Classify = Callable[[str, int], str | None]  # (path, size) -> category, None: unreadable
+# (path, size) -> (category, disguised: content contradicts the name), None: unreadable
+Classify = Callable[[str, int], tuple[str, bool] | None]
+MAX_EXAMPLES = 5  # disguised files named as examples
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +70,8 @@ class TreeEstimate:
     dirs: Interval
     shares: tuple[ShareEstimate, ...]
     errors: int  # picks that could not be read (not a class, not in the denominators)
+    disguised: Interval = Interval(0.0, 0.0, 1.0)  # share of files whose content contradicts
+    # their name (unknown, 0-100 %, until a file is picked)
 
     @property
     def basis(self) -> str:
@@ -111,6 +115,7 @@ class DescentEstimator:
         self.listing_s = 0.0  # time the listings took, on `clock`
         self.entries_listed = 0
         self.identified = 0
+        self.identify_s = 0.0  # time the identifications took, on `clock`
         self.root = root.rstrip("/") or "/"
         self.classify = classify
         self.rng = random.Random(seed)
@@ -118,9 +123,11 @@ class DescentEstimator:
         self.listings = 0
         self.root_dev = view.lstat(self.root).st_dev
         # per descent: (files sum, bytes sum, dirs sum, byte-pick category, file-pick category)
-        self.samples: list[tuple[float, float, float, str | None, str | None]] = []
+        # ... and whether the file pick is disguised
+        self.samples: list[tuple[float, float, float, str | None, str | None, bool]] = []
+        self.disguised_examples: list[str] = []
         self.errors = 0
-        self._seen: dict[str, str | None] = {}
+        self._seen: dict[str, tuple[str, bool] | None] = {}
 
     def _list(self, path: str) -> _Dir:
         known = self.cache.get(path)
@@ -131,29 +138,40 @@ class DescentEstimator:
         prefix = path if path.endswith("/") else path + "/"
         self.listings += 1
         began = self.clock()
+        names: list[str] = []  # files kept by name, with their sizes, while few enough
+        sizes: list[int] = []
+        children, root_dev = d.children, self.root_dev
+        files = nbytes = 0  # of the files passed to the tap
         try:
             with self.view.scandir(path) as entries:
-                for entry in entries:
+                for entry in entries:  # a descent lists a million entries a run: keep it tight
                     try:
                         st = entry.stat(follow_symlinks=False)
                     except OSError:
                         continue
-                    kind = stat_mod.S_IFMT(st.st_mode)
-                    if kind == stat_mod.S_IFDIR and st.st_dev == self.root_dev:
-                        d.children.append((prefix + entry.name, max(1, st.st_size)))
-                    elif kind == stat_mod.S_IFREG:
-                        size = st.st_size
+                    mode = st.st_mode
+                    if S_ISREG(mode):
                         if tap is None:
-                            d.names.append(entry.name)
-                            d.cum.append(d.nbytes + size)
-                            if len(d.names) > KEEP_FILES:  # too many: keep draws instead
-                                tap = self._reservoir(d, prefix)
+                            names.append(entry.name)
+                            sizes.append(st.st_size)
+                            if len(names) > KEEP_FILES:  # too many: keep draws instead
+                                tap = self._reservoir(names, sizes, prefix)
+                                files, nbytes = len(names), sum(sizes)
+                                names, sizes = [], []
                         else:
-                            tap.hit(prefix + entry.name, size, "", d.nbytes, d.files)
-                        d.files += 1
-                        d.nbytes += size
+                            size = st.st_size
+                            tap.hit(prefix + entry.name, size, "", nbytes, files)
+                            files += 1
+                            nbytes += size
+                    elif S_ISDIR(mode) and st.st_dev == root_dev:
+                        children.append((prefix + entry.name, max(1, st.st_size)))
         except OSError:
             self.errors += 1
+        if tap is None:
+            d.names, d.cum = names, list(itertools.accumulate(sizes))
+            d.files, d.nbytes = len(names), (d.cum[-1] if d.cum else 0)
+        else:
+            d.files, d.nbytes = files, nbytes
         self.listing_s += self.clock() - began
         self.entries_listed += d.files + len(d.children)
         if tap is not None:
@@ -166,14 +184,13 @@ class DescentEstimator:
         self.cache[path] = d
         return d
 
-    def _reservoir(self, d: _Dir, prefix: str) -> PoissonTap:
+    def _reservoir(self, names: list[str], sizes: list[int], prefix: str) -> PoissonTap:
         """Switch a directory found large to draws: replay the files kept so far into a tap."""
         tap = PoissonTap(self.rng, RESERVOIR, 1, 1)
         start = 0
-        for ordinal, (name, end) in enumerate(zip(d.names, d.cum, strict=True)):
-            tap.hit(prefix + name, end - start, "", start, ordinal)
-            start = end
-        d.names, d.cum = [], []
+        for ordinal, (name, size) in enumerate(zip(names, sizes, strict=True)):
+            tap.hit(prefix + name, size, "", start, ordinal)
+            start += size
         return tap
 
     def _pick(self, path: str, d: _Dir, by_bytes: bool) -> tuple[str, int] | None:
@@ -197,17 +214,21 @@ class DescentEstimator:
         drawn = draws.pop()
         return drawn.path, drawn.size
 
-    def _category(self, pick: tuple[str, int] | None) -> str | None:
+    def _category(self, pick: tuple[str, int] | None) -> tuple[str, bool] | None:
         if pick is None:
             return None
         path, size = pick
         if path not in self._seen:
-            self._seen[path] = self.classify(path, size)
+            began = self.clock()
+            found = self._seen[path] = self.classify(path, size)
+            self.identify_s += self.clock() - began
             self.identified += 1
-        category = self._seen[path]
-        if category is None:
+            if found is not None and found[1] and len(self.disguised_examples) < MAX_EXAMPLES:
+                self.disguised_examples.append(path)
+        found = self._seen[path]
+        if found is None:
             self.errors += 1
-        return category
+        return found
 
     def run(self, descents: int, should_stop: Callable[[], bool] = lambda: False) -> None:
         for _ in range(descents):
@@ -229,14 +250,23 @@ class DescentEstimator:
         files_sum = sum(d.files / q for _, d, q in terms)
         bytes_sum = sum(d.nbytes / q for _, d, q in terms)
         dirs_sum = sum(1 / q for _, _, q in terms)
-        byte_cat = file_cat = None
+        byte_pick = file_pick = None
         if bytes_sum > 0:
             where, d, _ = self._term(terms, [t[1].nbytes / t[2] for t in terms])
-            byte_cat = self._category(self._pick(where, d, True))
+            byte_pick = self._category(self._pick(where, d, True))
         if files_sum > 0:
             where, d, _ = self._term(terms, [t[1].files / t[2] for t in terms])
-            file_cat = self._category(self._pick(where, d, False))
-        self.samples.append((files_sum, bytes_sum, dirs_sum, byte_cat, file_cat))
+            file_pick = self._category(self._pick(where, d, False))
+        self.samples.append(
+            (
+                files_sum,
+                bytes_sum,
+                dirs_sum,
+                byte_pick[0] if byte_pick else None,
+                file_pick[0] if file_pick else None,
+                bool(file_pick and file_pick[1]),
+            )
+        )
 
     def _term(
         self, terms: list[tuple[str, _Dir, float]], weights: list[float]
@@ -263,6 +293,8 @@ class DescentEstimator:
             by_bytes = _ratio([(s[1] * (s[3] == c), s[1]) for s in self.samples if s[3]])
             by_files = _ratio([(s[0] * (s[4] == c), s[0]) for s in self.samples if s[4]])
             shares.append(ShareEstimate(c, by_bytes, by_files))
+        # the file pick is a file-weighted draw: disguised files as a share of the files
+        disguised = _ratio([(s[0] * s[5], s[0]) for s in self.samples if s[4]])
         shares.sort(key=lambda s: -s.bytes_share.value)
         listed_files = sum(d.files for d in self.cache.values())
         listed_dirs = len(self.cache)
@@ -274,6 +306,7 @@ class DescentEstimator:
             dirs=_at_least(dirs, listed_dirs),
             shares=tuple(shares),
             errors=self.errors,
+            disguised=disguised,
         )
 
 

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 
 from inspector.core.content.identify import Identification, Identifier
 from inspector.core.content.result import ContentResult
+from inspector.core.content.stats import wilson
 from inspector.core.content.tally import ContentTally, build_result, disguised, widest_half_width
 from inspector.core.progress import CancelToken, Progress, ProgressFn, no_progress
 from inspector.core.survey.draws import Drawn as _Drawn
@@ -85,6 +86,7 @@ def survey_and_sample(
     cancel: CancelToken | None = None,
     clock: Clock = time.monotonic,
     view: FileSystemView | None = None,
+    stop_walk_at_budget: bool = False,
 ) -> tuple[SurveyResult, ContentResult, list[str]]:
     """Walk the tree at `root` once, mapping draws as it goes, then identify draws until the
     budget (counted from `started`, by default now: the walk spends it too), the precision or
@@ -92,8 +94,13 @@ def survey_and_sample(
     started = clock() if started is None else started
     seed = options.seed if options.seed is not None else new_seed()
     tap = PoissonTap(random.Random(seed), options.max_draws, hints.bytes, hints.files)
-    surveyed = survey(root, view or identifier.view, tap=tap, progress=progress, cancel=cancel)
-    if not surveyed.complete:  # cancelled while walking: nothing unbiased to report yet
+    walk_cancel = (
+        WalkDeadline(cancel, clock, started + options.budget_s) if stop_walk_at_budget else cancel
+    )
+    view = view or identifier.view
+    surveyed = survey(root, view, tap=tap, progress=progress, cancel=walk_cancel)
+    if not surveyed.complete:  # stopped while walking: nothing unbiased to report yet
+        stopped = "cancelled" if cancel is not None and cancel.cancelled else "budget"
         empty = build_result(
             ContentTally(),
             "sampled",
@@ -101,7 +108,7 @@ def survey_and_sample(
             total_files=surveyed.files,
             seed=seed,
             sampled_bytes=0,
-            stopped="cancelled",
+            stopped=stopped,
         )
         return surveyed, empty, []
     by_byte = tap.by_bytes.draws() if surveyed.bytes else []
@@ -130,6 +137,21 @@ def _release(tap: PoissonTap) -> None:
             del points[-4096:]
 
 
+class WalkDeadline(CancelToken):
+    """Stops a walk when the budget's clock passes `deadline`, or when the scan is cancelled:
+    a walk the pilot projected to fit may not (a cold cache, a slower part of the tree)."""
+
+    def __init__(self, outer: CancelToken | None, clock: Clock, deadline: float) -> None:
+        super().__init__()
+        self.outer = outer
+        self.clock = clock
+        self.deadline = deadline
+
+    @property
+    def cancelled(self) -> bool:
+        return (self.outer is not None and self.outer.cancelled) or self.clock() >= self.deadline
+
+
 class _BatchRunner:
     """Uses draws in draw order, batch by batch, reading each batch's files in walk order."""
 
@@ -154,18 +176,22 @@ class _BatchRunner:
         self.cancel = cancel
         self.tally = ContentTally()
         self.cache: dict[int, Identification | None] = {}  # ordinal -> result (None: unreadable)
+        self.reading_s = 0.0  # clock time of the batches counted
+        self.draws_read = 0  # draw indexes of the batches counted
 
     def all_batches(self) -> str:
         done = 0
         size = FIRST_BATCH
         total = max(len(self.by_byte), len(self.by_file))
         while done < total:
-            end = min(total, done + size)
+            end = min(total, done + size, done + self._fits())
+            if end <= done:
+                return "budget"
             if not self._batch(done, end, first=done == 0):
                 return "cancelled" if self._cancelled() else "budget"
             done = end
             size = min(MAX_BATCH, size * 2)
-            self.progress(Progress(stage="content", done=done, total=total))
+            self.progress(self._provisional(done, total))
             if widest_half_width(self.tally) <= self.options.precision:
                 return "precision"
             if self._cancelled():
@@ -174,12 +200,39 @@ class _BatchRunner:
                 return "budget"
         return "exhausted"
 
+    def _provisional(self, done: int, total: int) -> Progress:
+        """Progress with the shares of bytes counted so far (an unbiased prefix of the draws),
+        until the sampler stops: the desk and the CLI refresh their provisional figures."""
+        stream = self.tally.by_bytes
+        shares = []
+        for category, k in stream.categories.most_common():
+            lo, hi = wilson(k, stream.total)
+            shares.append((category, k / stream.total, lo, hi))
+        return Progress(
+            stage="content",
+            done=done,
+            total=total,
+            provisional=tuple(shares),
+            provisional_why=f"sampling, {done:,} draws counted",
+        )
+
+    def _fits(self) -> int:
+        """Draws the budget left can still read, at the cost per draw of the batches so far
+        (with a tenth to spare): a batch cut short by the budget is discarded, so a last batch
+        sized to fit counts reads a fixed-size one would throw away."""
+        if not self.draws_read:
+            return MAX_BATCH
+        per_draw = self.reading_s / self.draws_read
+        left = self.deadline - self.clock()
+        return MAX_BATCH if per_draw <= 0 else int(0.9 * left / per_draw)
+
     def _cancelled(self) -> bool:
         return self.cancel is not None and self.cancel.cancelled
 
     def _batch(self, start: int, end: int, first: bool) -> bool:
         """Identify the files of draws [start, end) and count them; False = cut short (the
         batch is then not counted, so the estimate stays unbiased)."""
+        began = self.clock()
         byte_part = self.by_byte[start:end]
         file_part = self.by_file[start:end]
         wanted = {d.ordinal: d for d in byte_part + file_part}
@@ -196,6 +249,8 @@ class _BatchRunner:
             self.cache[ordinal] = ident
             if ident is not None:
                 self.tally.note_file(drawn.path, ident, disguised(drawn.ext, ident))
+        self.reading_s += self.clock() - began
+        self.draws_read += end - start
         for d in byte_part:
             self._count(d, by_bytes=True)
         for d in file_part:

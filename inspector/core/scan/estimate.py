@@ -13,10 +13,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from inspector.core.content.descent import DescentEstimator, Interval, TreeEstimate
+from inspector.core.content.descent import Classify, DescentEstimator, Interval, TreeEstimate
 from inspector.core.content.identify import Identifier
 from inspector.core.content.result import CategoryShare, ContentResult, DisguisedShare
+from inspector.core.content.sampling import MAX_DRAWS
+from inspector.core.content.tally import disguised
 from inspector.core.progress import CancelToken, Progress, ProgressFn, no_progress
+from inspector.core.survey.extensions import extension_of
 from inspector.core.survey.walk import SurveyResult
 
 PILOT_DESCENTS = 32
@@ -25,6 +28,11 @@ PILOT_DESCENTS = 32
 PILOT_ENTRIES = 10_000
 PILOT_SHARE = 0.2  # of the budget, at most, for the pilot
 BATCH = 16  # descents between checks of budget, precision and cancel
+# Draws the walk maps, at least: each costs the walk a hit, the draws a sort. Reading them all
+# would take 4 x what the budget affords at the pilot's cost per file read (a sample reads two
+# files, and batches read in elevator order, cheaper than the pilot's random reads).
+MIN_DRAWS = 1024
+DRAWS_PER_READ = 2
 
 Clock = Callable[[], float]
 
@@ -36,12 +44,16 @@ class Pilot:
     projected_walk_s: float  # what walking every directory would cost, on the scan's clock
 
 
-def classifier(identifier: Identifier) -> Callable[[str, int], str | None]:
-    def classify(path: str, size: int) -> str | None:
+def classifier(identifier: Identifier) -> Classify:
+    """A descent's pick identified: its category, and whether its content contradicts its
+    name (the walk's rule: content/tally.disguised)."""
+
+    def classify(path: str, size: int) -> tuple[str, bool] | None:
         try:
-            return identifier.identify(path, size).category
+            ident = identifier.identify(path, size)
         except OSError:
             return None
+        return ident.category, disguised(extension_of(path.rpartition("/")[2]), ident)
 
     return classify
 
@@ -69,6 +81,20 @@ def pilot(
     return Pilot(est, tree, per_entry * (tree.files.value + tree.dirs.value))
 
 
+def affordable_draws(found: Pilot, left_s: float) -> int:
+    """Draws per stream worth mapping during the walk: what the budget left after the walk
+    could read at the pilot's cost per identified file (on a simulated hard disk ~9 ms, so
+    ~3,000 files in 30 s: 16,384 draws per stream would never be read), twice over. Fast media
+    (the pilot reads in microseconds) keep the sampler's maximum. Only on a drive clock
+    (simulated drives): on wall time the pilot's timings vary, and the draws of a seed must
+    not."""
+    est = found.estimator
+    if not est.identified or est.identify_s <= 0:
+        return MAX_DRAWS
+    reads = max(0.0, left_s - found.projected_walk_s) / (est.identify_s / est.identified)
+    return int(min(MAX_DRAWS, max(MIN_DRAWS, DRAWS_PER_READ * reads)))
+
+
 def provisional(tree: TreeEstimate, why: str) -> Progress:
     """Progress that carries a provisional estimate (the CLI and the desk show it)."""
     shares = tuple(
@@ -79,6 +105,7 @@ def provisional(tree: TreeEstimate, why: str) -> Progress:
         done=tree.descents,
         detail=f"provisional, {why}: {tree.basis}",
         provisional=shares,
+        provisional_why=f"{why}; {tree.descents:,} random descents",
     )
 
 
@@ -94,8 +121,10 @@ def estimate_tree(
     clock: Clock,
     progress: ProgressFn = no_progress,
     cancel: CancelToken | None = None,
+    walk_stopped: str = "",
 ) -> tuple[SurveyResult, ContentResult, list[str]]:
-    """Spend what is left of the budget on descents; report estimates (never as exact)."""
+    """Spend what is left of the budget on descents; report estimates (never as exact).
+    `walk_stopped`: why a walk that was started did not finish (the note then says so)."""
     est = found.estimator
     deadline = started + budget_s
     stopped = "budget"
@@ -106,13 +135,14 @@ def estimate_tree(
         est.run(BATCH, lambda: clock() >= deadline or _stop(cancel))
         tree = est.estimate()
         progress(provisional(tree, "the walk would not fit the budget"))
-        if tree.shares and max(_half(s.bytes_share) for s in tree.shares) <= precision:
+        if tree.shares and _widest(tree) <= precision:
             stopped = "precision"
             break
     tree = est.estimate()
     walk = f"~{found.projected_walk_s:,.0f} s" if found.projected_walk_s < 1e9 else "too long"
+    why = walk_stopped or f"a full walk would take {walk} of a {budget_s:g} s budget"
     note = (
-        f"survey not finished (a full walk would take {walk} of a {budget_s:g} s budget): "
+        f"survey not finished ({why}): "
         f"files, bytes and shares are {tree.basis}, with 95 % intervals"
     )
     survey = SurveyResult(
@@ -150,15 +180,19 @@ def estimate_tree(
             )
             for s in tree.shares
         ),
-        disguised=DisguisedShare(0.0, (0.0, 1.0)),
+        disguised=DisguisedShare(
+            round(tree.disguised.value, 6),
+            (round(tree.disguised.lo, 6), round(tree.disguised.hi, 6)),
+            tuple(est.disguised_examples),
+        ),
         file_samples=tree.descents,
         files_identified=est.identified,
         errors=tree.errors,
-        precision=round(max((_half(s.bytes_share) for s in tree.shares), default=1.0), 6),
+        precision=round(_widest(tree) if tree.shares else 1.0, 6),
         stopped=stopped,
         spent_s=round(clock() - started, 3),
     )
-    warnings = [note, "disguised files are not estimated without a full walk"]
+    warnings = []  # the note is the survey's own warning: said once
     usage = identifier.view.usage(root)
     if usage is not None and tree.bytes.lo > usage.used_bytes:
         warnings.append(  # apparent sizes can exceed it only through sparse files
@@ -170,6 +204,12 @@ def estimate_tree(
 
 def _half(share: Interval) -> float:
     return (share.hi - share.lo) / 2
+
+
+def _widest(tree: TreeEstimate) -> float:
+    """The widest half-interval of what the scan reports: shares of bytes and the share of
+    disguised files (the policy compares both)."""
+    return max(_half(tree.disguised), *(_half(s.bytes_share) for s in tree.shares))
 
 
 def _stop(cancel: CancelToken | None) -> bool:

@@ -59,12 +59,13 @@ def scan_tree(
     from inspector.core.content.identify import Identifier
     from inspector.core.content.sampling import (
         DEFAULT_PRECISION,
+        MAX_DRAWS,
         SamplingOptions,
         full_content,
         new_seed,
         survey_and_sample,
     )
-    from inspector.core.scan.estimate import estimate_tree, pilot, provisional
+    from inspector.core.scan.estimate import affordable_draws, estimate_tree, pilot, provisional
 
     identifier = Identifier(view)
     content_warnings: list[str] = []
@@ -106,14 +107,43 @@ def scan_tree(
             surveyed, content, content_warnings = survey_and_sample(
                 root,
                 identifier,
-                SamplingOptions(budget_s=options.budget_s, seed=seed),
+                SamplingOptions(
+                    budget_s=options.budget_s,
+                    seed=seed,
+                    max_draws=affordable_draws(found, left)
+                    if clock is not time.monotonic  # a drive clock: a seed, its draws
+                    else MAX_DRAWS,
+                ),
                 hints=_hints(view, root, filesystem, found),
                 started=walk_started,
                 progress=_with_provisional(progress, early),
                 cancel=cancel,
                 clock=clock,
+                stop_walk_at_budget=True,
             )
             content_complete = content.stopped != "cancelled"
+            # a walk projected to fit that did not: the descents' estimates, rather than a
+            # budget overrun or the counts of part of the tree
+            if not surveyed.complete and content.stopped == "budget":
+                walk_stopped = (
+                    f"the walk, projected at ~{found.projected_walk_s:,.0f} s, did not "
+                    f"finish in the {options.budget_s:g} s budget "
+                    f"({surveyed.files:,} files walked)"
+                )
+                surveyed, content, content_warnings = estimate_tree(
+                    root,
+                    identifier,
+                    found,
+                    options.budget_s,
+                    DEFAULT_PRECISION,
+                    seed,
+                    started=walk_started,
+                    clock=clock,
+                    progress=progress,
+                    cancel=cancel,
+                    walk_stopped=walk_stopped,
+                )
+                content_complete = False
         if (
             content.method != "full"
             and surveyed.complete
@@ -171,7 +201,9 @@ def _with_provisional(progress: ProgressFn, early: Progress) -> ProgressFn:
 
     def report(p: Progress) -> None:
         if p.stage == "survey":
-            p = dataclasses.replace(p, provisional=early.provisional)
+            p = dataclasses.replace(
+                p, provisional=early.provisional, provisional_why=early.provisional_why
+            )
         progress(p)
 
     return report

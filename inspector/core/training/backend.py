@@ -27,7 +27,7 @@ from inspector.core.media.drives.model import (
 from inspector.core.training.formats import VFile, luks_header, mix, random_range
 from inspector.core.training.layout import PARTITION_START, DrivePlan, plan_drive
 from inspector.core.training.scenario import DriveSpec, Event, Scenario
-from inspector.core.training.virtualfs import VirtualFile, VirtualFS
+from inspector.core.training.virtualfs import NameCache, VirtualFile, VirtualFS
 
 BUS = "simulated"
 POLL_S = 0.1
@@ -136,6 +136,7 @@ class SimulatedBackend:
         self._drives = {s.id: drive_of(s, scenario, i) for i, s in enumerate(scenario.drives)}
         self._specs = {s.id: s for s in scenario.drives}
         self._plans: dict[str, DrivePlan] = {}
+        self._names = NameCache()  # drives of one recipe share their file names
         self._lock = threading.RLock()
         self._plugged: list[str] = []  # in plug order
         self._next_event = 0
@@ -251,7 +252,8 @@ class SimulatedBackend:
             return
         plan = self.plan_of(drive)
         root = f"/run/inspector/training/{drive_id}"
-        view = VirtualFS(plan, root, dev=0x5100 + list(self._drives).index(drive_id))
+        dev = 0x5100 + list(self._drives).index(drive_id)
+        view = VirtualFS(plan, root, dev=dev, names=self._names)
         usage = view.usage(root)
         assert usage is not None
         info = FilesystemInfo(

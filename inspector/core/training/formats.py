@@ -357,24 +357,44 @@ def _webdataset(f: VFile, offset: int, length: int) -> bytes:
         if (sample + 1) * period > f.size - 2 * TAR_BLOCK:
             out += bytes(end - pos)  # end-of-archive zero blocks
             break
-        piece = _wds_sample(f.key, sample, jpg_len)
-        take = piece[within : within + (end - pos)]
+        take = _wds_range(f.key, sample, jpg_len, within, min(end - pos, period - within))
         out += take
         pos += len(take)
     return bytes(out)
 
 
-@lru_cache(maxsize=512)
-def _wds_sample(key: int, sample: int, jpg_len: int) -> bytes:
+def _wds_range(key: int, sample: int, jpg_len: int, offset: int, length: int) -> bytes:
+    """Bytes [offset, offset + length) of sample k's three members: only the part of the JPEG
+    that is asked for is generated (the sniffers read tar headers, not whole images)."""
+    out = bytearray()
+    pos, end = 0, offset + length
+    for header, data_len, data in _wds_members(key, sample, jpg_len):
+        for segment, size in ((header, TAR_BLOCK), (data, _pad(data_len))):
+            lo, hi = max(offset, pos), min(end, pos + size)
+            if lo < hi:
+                if isinstance(segment, bytes):
+                    out += segment[lo - pos : hi - pos].ljust(hi - lo, b"\x00")
+                else:  # the JPEG, padded with zeros to its block
+                    a, b = lo - pos, min(hi - pos, data_len)
+                    if a < b:
+                        out += segment(a, b - a)
+                    out += bytes(hi - lo - max(0, b - a))
+            pos += size
+    return bytes(out)
+
+
+def _wds_members(
+    key: int, sample: int, jpg_len: int
+) -> list[tuple[bytes, int, bytes | Callable[[int, int], bytes]]]:
     name = f"{sample:08d}"
-    jpg = _jpeg(VFile("jpeg", jpg_len, mix(key, sample)), 0, jpg_len)
+    jpg = VFile("jpeg", jpg_len, mix(key, sample))
     cls = str(sample % 1000).encode()
     caption = json.dumps({"caption": f"an image of class {sample % 1000}"}).encode()
-    out = bytearray()
-    for member, data in ((f"{name}.jpg", jpg), (f"{name}.cls", cls), (f"{name}.json", caption)):
-        out += tar_header(member, len(data))
-        out += data.ljust(_pad(len(data)), b"\x00")
-    return bytes(out)
+    return [
+        (tar_header(f"{name}.jpg", jpg_len), jpg_len, lambda o, n: _jpeg(jpg, o, n)),
+        (tar_header(f"{name}.cls", len(cls)), len(cls), cls),
+        (tar_header(f"{name}.json", len(caption)), len(caption), caption),
+    ]
 
 
 @dataclass(frozen=True, slots=True)

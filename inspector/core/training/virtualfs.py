@@ -9,12 +9,14 @@ the format generators. Writes are impossible: there is no method that could writ
 from __future__ import annotations
 
 import errno
+import functools
 import io
 import os
 import stat as stat_mod
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
-from typing import BinaryIO, cast
+from itertools import repeat
+from typing import BinaryIO, NamedTuple, cast
 
 from inspector.core.survey.fsview import DirEntryLike, FsUsage, StatLike
 from inspector.core.training.drivetime import DIRENT_BYTES, DriveTime
@@ -28,6 +30,8 @@ _DIR_MODE = stat_mod.S_IFDIR | 0o555
 # the same sample on any machine: the same seed gives the same figures.
 MAX_CACHED_ENTRIES = 500_000  # ~75 MB at most; beyond, listings are generated again
 STREAMED_LISTING = 100_000  # a directory with more entries is generated as it is iterated
+CHUNK = 65_536  # files generated at a time
+MAX_CACHED_NAMES = 1_000_000  # ~80 MB at most, shared by a backend's drives
 
 
 class _Entry:
@@ -58,8 +62,73 @@ class _Entry:
         return self
 
 
+class _FileFields(NamedTuple):
+    name: str
+    st_size: int
+    st_blocks: int
+    st_ino: int
+    st_dev: int
+    parent: str  # the directory's path with its trailing slash
+
+
+class _FileEntry(_FileFields):
+    """A regular file's directory entry, its own stat result. Listings of a drive hold millions
+    of them: a named tuple made by `tuple.__new__` in C (`_new_file`, fed by `zip`) costs a
+    fifth of an object with an `__init__`, and its fields are read by C accessors."""
+
+    __slots__ = ()
+    st_mode = _FILE_MODE
+    st_nlink = 1
+
+    @property
+    def path(self) -> str:
+        return self.parent + self.name
+
+    def is_dir(self, *, follow_symlinks: bool = True) -> bool:
+        return False
+
+    def is_file(self, *, follow_symlinks: bool = True) -> bool:
+        return True
+
+    def is_symlink(self) -> bool:
+        return False
+
+    def stat(self, *, follow_symlinks: bool = True) -> _FileEntry:
+        return self
+
+
+_new_file = cast(
+    Callable[[tuple[str, int, int, int, int, str]], _FileEntry],
+    functools.partial(tuple.__new__, _FileEntry),
+)
+
+
+class NameCache:
+    """File names of listed chunks, shared by the drives of one backend: the drives of one
+    recipe hold the same names (only sizes and bytes differ), so 60 drives name their files
+    once. Bounded: past `MAX_CACHED_NAMES` it starts again."""
+
+    def __init__(self) -> None:
+        self._names: dict[tuple[str, str, str, str, int, int], list[str]] = {}
+        self._held = 0
+
+    def names(self, entry: EntryPlan, start: int, stop: int) -> list[str]:
+        if entry.spec.disguise is not None and entry.spec.disguise_share > 0:
+            return entry.names(start, stop)  # disguised names depend on the drive's key
+        key = (entry.prefix, entry.field_spec, entry.suffix, entry.format.ext, start, stop)
+        known = self._names.get(key)
+        if known is None:
+            known = entry.names(start, stop)
+            if self._held + len(known) > MAX_CACHED_NAMES:
+                self._names.clear()
+                self._held = 0
+            self._names[key] = known
+            self._held += len(known)
+        return known
+
+
 class _Listing:
-    def __init__(self, entries: Iterator[_Entry]) -> None:
+    def __init__(self, entries: Iterator[DirEntryLike]) -> None:
         self._entries = entries
 
     def __enter__(self) -> Iterator[DirEntryLike]:
@@ -120,18 +189,24 @@ class VirtualFS:
     """The filesystem of one simulated drive, mounted (read-only) at `root`."""
 
     def __init__(
-        self, plan: DrivePlan, root: str, dev: int, drive: DriveTime | None = None
+        self,
+        plan: DrivePlan,
+        root: str,
+        dev: int,
+        drive: DriveTime | None = None,
+        names: NameCache | None = None,
     ) -> None:
         self.plan = plan
         self.root = root.rstrip("/") or "/"
         self.dev = dev
         # Listings are kept while the drive is mounted (random descents come back to the
         # directories near the root); the drive is charged for the first listing only.
-        self._listings: dict[str, list[_Entry]] = {}
+        self._listings: dict[str, list[DirEntryLike]] = {}
         self._listed: set[str] = set()  # directories whose metadata is in the page cache
         self._cached_entries = 0
         self.reads = 0  # file reads served
         self.drive = drive if drive is not None else DriveTime(plan.fs_size)
+        self.names = names if names is not None else NameCache()
 
     def _relative(self, path: str) -> str:
         root = self.root
@@ -175,7 +250,7 @@ class VirtualFS:
             self._cached_entries += len(entries)
         return _Listing(iter(entries))
 
-    def _entries(self, path: str, rel: str) -> Iterator[_Entry]:
+    def _entries(self, path: str, rel: str) -> Iterator[DirEntryLike]:
         node = self.plan.dirs[rel]
         prefix = path if path.endswith("/") else path + "/"
         dev = self.dev
@@ -183,11 +258,17 @@ class VirtualFS:
             child = self.plan.dirs[f"{rel}/{name}" if rel else name]
             yield _Entry(name, prefix + name, _DIR_MODE, _dir_size(child), child.ino, dev)
         for entry, start, stop in node.files:
-            for chunk in range(start, stop, 65_536):  # bounded memory in huge directories
-                end = min(stop, chunk + 65_536)
+            for chunk in range(start, stop, CHUNK):  # bounded memory in huge directories
+                end = min(stop, chunk + CHUNK)
+                array = entry.size_array(chunk, end)
+                sizes = array.tolist()
+                blocks = ((array + 4095) // 4096 * 8).tolist()  # 4 KiB blocks, in 512 B units
                 base = ((entry.index + 1) << 40) + chunk
-                for n, (name, size) in enumerate(entry.listing(chunk, end)):
-                    yield _Entry(name, prefix + name, _FILE_MODE, size, base + n, dev)
+                inodes = range(base, base + end - chunk)
+                names = self.names.names(entry, chunk, end)
+                yield from map(
+                    _new_file, zip(names, sizes, blocks, inodes, repeat(dev), repeat(prefix))
+                )
 
     def lstat(self, path: str) -> StatLike:
         rel = self._relative(path)
