@@ -196,8 +196,9 @@ def test_a_file_without_any_signature_is_raw_sampled_not_refused(device_dir):
         f.write("just some text, not a disk\n" * 2000)
     before = b3(junk)
     out = cli("scan", junk, "--json", "--budget", "2")
-    assert out.returncode == 0, out.stderr
+    assert out.returncode == 3, out.stderr  # sampled, but what it holds is not a known layout
     doc = json.loads(out.stdout)
+    assert doc["complete"] is False and doc["unsurveyed"][0]["finding"] == "unknown-data"
     assert doc["raw"]["finding"] == "unknown-data", doc["raw"]["finding_text"]
     text = next(s for s in doc["raw"]["shares"] if s["class"] == "text")
     assert text["ci"][1] == 1.0 and doc["survey"]["files"] == 0
@@ -237,8 +238,10 @@ def test_luks_partition_is_raw_sampled_beside_a_filesystem(device_dir):
     before = b3(gpt)
 
     out = cli("scan", gpt, "--json", "--budget", "5", "--seed", "3")
-    assert out.returncode == 0, out.stderr
+    assert out.returncode == 3, out.stderr  # the LUKS partition's files are unknown
     doc = json.loads(out.stdout)
+    assert doc["complete"] is False
+    assert [u["finding"] for u in doc["unsurveyed"]] == ["encrypted-header"]
     one, two = doc["partitions"]
     assert one["fs_type"] == "ext4" and one["raw"] is None
     assert one["survey"]["files"] == images.TREE_FILES

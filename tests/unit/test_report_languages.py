@@ -142,18 +142,18 @@ def test_a_traveler_with_an_unknown_language_is_one_clear_line(store):
     assert store.travelers(case.id) == []
 
 
-def test_v3_database_migrates_with_every_traveler_in_english(data_dir):
+def test_v4_database_migrates_with_every_traveler_in_english(data_dir):
     """A case recorded before travelers had a language stays readable: receipts in English."""
     with open_store() as store:
         case = store.open_case("Old")
         store.add_traveler(case.id, "Li")
     db = sqlite3.connect(store_path())
     db.execute("ALTER TABLE travelers DROP COLUMN language")
-    db.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    db.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")  # v5 added it
     db.commit()
     db.close()
     with open_store() as store:
-        assert store.migrated_from == 3
+        assert store.migrated_from == 4
         [li] = store.travelers(case.id)
         assert li.language == "en"
         store.add_traveler(case.id, ZHANG, language="zh_CN")

@@ -146,6 +146,7 @@ def test_v3_database_on_postgresql_migrates(pg_server, pg_url):
     pg_server.admin(
         "DROP TRIGGER audit_append_only ON audit",
         "ALTER TABLE travelers DROP COLUMN group_id",
+        "ALTER TABLE travelers DROP COLUMN language",  # v5
         "DROP TABLE travel_groups, audit_anchor, desk_actions",
         "UPDATE meta SET value = '3' WHERE key = 'schema_version'",
         "INSERT INTO cases (officer, desk, opened_at, policy_name, policy_text, policy_hash, "

@@ -65,7 +65,8 @@ travelers = Table(
     Column("grp", Text),
     # v4: the group record it belongs to (grp keeps its name, as before)
     Column("group_id", Integer, ForeignKey("travel_groups.id"), nullable=True),
-    Column("language", Text, nullable=False, default="en"),  # v5: the receipt's language
+    # v5: the receipt's language (a server default too: rows written before it read as English)
+    Column("language", Text, nullable=False, default="en", server_default="en"),
     UniqueConstraint("case_id", "name"),
 )
 
