@@ -37,9 +37,9 @@ mkdir -p "$OUT/stage"
 INSPECTOR_VENV="$BUILD_VENV" bash scripts/translations.sh build  # the desk's .qm catalogues
 cp -r resources "$OUT/stage/resources"
 mkdir -p "$OUT/stage/resources/fonts"
-for font in DejaVuSans.ttf DejaVuSans-Bold.ttf DejaVuSansMono.ttf; do
-  cp "/usr/share/fonts/truetype/dejavu/$font" "$OUT/stage/resources/fonts/"
-done
+# DejaVu Sans Mono for hashes and paths; its Sans faces are not carried: Noto Sans (below)
+# draws every text they would (fonts.py falls back to DejaVu only where Noto is missing).
+cp /usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf "$OUT/stage/resources/fonts/"
 # Noto for names in any script on reports and receipts; of the CJK collections only the
 # regular weight (19.5 MB; the bold one would add as much: CJK bold prints as regular).
 for font in NotoSans-Regular.ttf NotoSans-Bold.ttf NotoSansTamil-Regular.ttf \

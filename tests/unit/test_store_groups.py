@@ -124,7 +124,7 @@ def test_feed_tells_a_desk_of_another_desks_change(store, store_engine):
     assert ("group", GROUP, "pending") in mine[-1].verdicts
 
 
-def test_v1_database_migrates_to_v4_with_groups_per_case(data_dir):
+def test_v1_database_migrates_with_groups_per_case(data_dir):
     data_dir.mkdir(parents=True)
     make_v1_database(store_path())
     db = sqlite3.connect(store_path())

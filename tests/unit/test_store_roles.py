@@ -9,6 +9,7 @@ from sqlalchemy import text
 from inspector.core.case import audit
 from inspector.core.case.policy_store import active_policy
 from inspector.core.case.records import DriveIdentity
+from inspector.core.case.schema import SCHEMA_VERSION
 from inspector.core.case.server_setup import setup_server
 from inspector.core.case.store import RefusedByServer, open_store
 from tests.unit.casekit import TB, sampled_scan
@@ -50,7 +51,7 @@ def _refer_case(store):
 
 def test_setup_again_is_harmless(pg_server, post):
     again = setup_server(post(pg_server.user), [])
-    assert not again.created and again.migrated_from == 4
+    assert not again.created and again.migrated_from == SCHEMA_VERSION
 
 
 def test_auditor_reads_and_cannot_write(post):
