@@ -59,4 +59,4 @@ fi
 
 export QT_QPA_PLATFORM=offscreen
 echo "== tests" >&2
-"$bin/python" -m pytest "$@"
+"$bin/python" -m pytest --durations=20 "$@"  # the slowest tests, to keep CI under 20 min
