@@ -80,15 +80,9 @@ def scan_tree(
         seed = options.seed if options.seed is not None else new_seed()
         found = pilot(root, identifier, seed ^ 0xD35C, options.budget_s, clock, cancel)
         left = options.budget_s - (clock() - walk_started)
-        if _small(found, options):
-            # The pilot saw the whole tree and it is small: one walk identifying every
-            # file gives exact shares, for less than drawing a sample over it.
-            surveyed, content, content_warnings = full_content(
-                root, identifier, progress=progress, cancel=cancel
-            )
-            content_complete = surveyed.complete
-        elif found.projected_walk_s > left and found.estimate.descents:
-            surveyed, content, content_warnings = estimate_tree(
+
+        def estimated(walk_stopped: str = "") -> tuple[SurveyResult, ContentResult, list[str]]:
+            return estimate_tree(
                 root,
                 identifier,
                 found,
@@ -99,7 +93,18 @@ def scan_tree(
                 clock=clock,
                 progress=progress,
                 cancel=cancel,
+                walk_stopped=walk_stopped,
             )
+
+        if _small(found, options):
+            # The pilot saw the whole tree and it is small: one walk identifying every
+            # file gives exact shares, for less than drawing a sample over it.
+            surveyed, content, content_warnings = full_content(
+                root, identifier, progress=progress, cancel=cancel
+            )
+            content_complete = surveyed.complete
+        elif found.projected_walk_s > left and found.estimate.descents:
+            surveyed, content, content_warnings = estimated()
             content_complete = False
         else:
             early = provisional(found.estimate, "the walk is still running")
@@ -130,19 +135,7 @@ def scan_tree(
                     f"finish in the {options.budget_s:g} s budget "
                     f"({surveyed.files:,} files walked)"
                 )
-                surveyed, content, content_warnings = estimate_tree(
-                    root,
-                    identifier,
-                    found,
-                    options.budget_s,
-                    DEFAULT_PRECISION,
-                    seed,
-                    started=walk_started,
-                    clock=clock,
-                    progress=progress,
-                    cancel=cancel,
-                    walk_stopped=walk_stopped,
-                )
+                surveyed, content, content_warnings = estimated(walk_stopped)
                 content_complete = False
         if (
             content.method != "full"
