@@ -9,6 +9,7 @@ import json
 import re
 import shutil
 import subprocess
+from pathlib import Path
 
 import blake3
 import pytest
@@ -185,3 +186,22 @@ def test_longest_fields_fit_a_one_page_receipt_and_a_report(store, tmp_path):
         ["pdfinfo", str(tmp_path / "rec.pdf")], capture_output=True, text=True, check=True
     ).stdout
     assert re.search(r"^Pages:\s+1$", info, re.M), info
+
+
+def test_symbols_noto_lacks_are_drawn_with_only_dejavu_mono_beside_it(tmp_path, monkeypatch):
+    """The field kit carries Noto Sans and DejaVu Sans Mono, not DejaVu Sans: "≈", "→" and
+    "✓" (in every sampled figure) still print, not as escapes."""
+    from inspector.core.reports import fonts
+
+    noto = Path("/usr/share/fonts/truetype/noto")
+    mono = Path("/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf")
+    if not (noto / fonts.NOTO[0]).is_file() or not mono.is_file():
+        pytest.skip("needs fonts-noto-core and fonts-dejavu-core")
+    kit = tmp_path / "fonts"
+    kit.mkdir()
+    for src in (noto / fonts.NOTO[0], noto / fonts.NOTO[1], mono):
+        (kit / src.name).write_bytes(src.read_bytes())
+    monkeypatch.setattr(fonts, "font_dirs", lambda: (kit,))
+    monkeypatch.delenv("INSPECTOR_FONT_DIR", raising=False)
+    chosen = fonts.setup_fonts(fonts.ReportPDF(), "≈ 2.0 TB → ✓")
+    assert chosen.text("≈ 2.0 TB → ✓") == "≈ 2.0 TB → ✓"

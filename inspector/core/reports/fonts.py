@@ -150,8 +150,10 @@ def setup_fonts(pdf: FPDF, text: str = "") -> Fonts:
     pdf.add_font(family, "B", str(bold or regular))
     covered = _cmap(pdf, family)
     fallbacks = []
-    dejavu = _find(REGULAR)
-    if family != "dejavu" and dejavu is not None:  # symbols Noto Sans lacks (≈, ✓, box lines)
+    # symbols Noto Sans lacks (≈, →, ✓, box lines): DejaVu Sans, else its Mono face (the
+    # field kit carries only the Mono one; it draws those too)
+    dejavu = _find(REGULAR) or _find(MONO)
+    if family != "dejavu" and dejavu is not None:
         pdf.add_font("dejavu", "", str(dejavu))
         pdf.add_font("dejavu", "B", str(_find(BOLD) or dejavu))
         covered |= _cmap(pdf, "dejavu")
