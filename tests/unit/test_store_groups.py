@@ -164,3 +164,13 @@ def test_v3_database_on_postgresql_migrates(pg_server, pg_url):
         assert migrate(engine, None) == SCHEMA_VERSION  # again: nothing to do
     finally:
         engine.dispose()
+
+
+def test_each_server_has_its_own_offline_journal(data_dir):
+    """A desk that worked offline for one post's server never replays into another's."""
+    from inspector.core.case.journal import journal_path
+
+    one, other = "postgresql://desk@pg1/post", "postgresql://desk@pg2/post"
+    assert journal_path(one) == journal_path(one)
+    assert journal_path(one) != journal_path(other)
+    assert journal_path(one).parent == journal_path(other).parent

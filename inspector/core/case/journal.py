@@ -15,6 +15,7 @@ closing depend on every desk's drives.
 
 from __future__ import annotations
 
+import hashlib
 import inspect
 import json
 import logging
@@ -50,7 +51,7 @@ from inspector.core.scan.from_json import scan_from_json
 from inspector.core.scan.result import ScanResult
 from inspector.core.scan.to_json import scan_json
 
-JOURNAL_NAME = "journal.sqlite"
+JOURNAL_NAME = "journal-{key}.sqlite"  # one per server: an action replays only there
 REPLAY_EVERY_S = 1.0
 DRIVE_ID_METHODS = ("finish_drive", "fail_drive")
 log = logging.getLogger(__name__)
@@ -64,8 +65,11 @@ CREATE TABLE IF NOT EXISTS actions (
 """
 
 
-def journal_path() -> Path:
-    return data_dir() / JOURNAL_NAME
+def journal_path(store_shown: str) -> Path:
+    """The desk's journal for one server (its URL without the password): a desk that works
+    for two posts' stores never replays one's actions into the other."""
+    key = hashlib.sha256(store_shown.encode()).hexdigest()[:16]
+    return data_dir() / JOURNAL_NAME.format(key=key)
 
 
 def encode(value: Any) -> Any:
@@ -100,7 +104,7 @@ class Journal:
 
     def __init__(self, store: StoreBase, path: Path | None = None) -> None:
         self.store = store
-        self.path = path or journal_path()
+        self.path = path or journal_path(store.location.shown())
         self.desk = socket.gethostname()
         self.offline = False  # the last attempt to reach the server failed
         self.path.parent.mkdir(parents=True, exist_ok=True)

@@ -85,7 +85,7 @@ def open_store(
     journal: Path | None = None,
 ) -> Store:
     """Open (creating or migrating) the live case store, or the training one. `journal`: the
-    offline journal of a shared store (default: journal.sqlite in the data directory)."""
+    offline journal of a shared store (default: one per server in the data directory)."""
     where = StoreLocation(path=Path(path)) if path is not None else store_location(training, url)
     return Store(where, training=training, journal=journal)
 
