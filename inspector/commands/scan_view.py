@@ -38,7 +38,7 @@ def show(r: ScanResult) -> None:
     )
     if r.unsurveyed:
         # never a bare "0 files" over ciphertext: what no walk could count is unknown
-        known = sum(u.size_bytes or 0 for u in r.unsurveyed)
+        known = r.unsurveyed_bytes or 0
         gap = f"files in {format_size(known)} unknown (no readable filesystem: see raw sampling)"
         counted = gap if not (s.files or s.dirs) else f"{counted}; {gap}"
     if s.estimated:  # not walked to the end: estimates, with what they rest on

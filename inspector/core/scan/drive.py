@@ -30,7 +30,7 @@ from inspector.core.progress import CancelToken, ProgressFn, no_progress
 from inspector.core.scan.aggregate import combine_content, combine_filesystems, combine_surveys
 from inspector.core.scan.outside import OutsideCheck, warning_of
 from inspector.core.scan.rawscan import RawSampler, ReadsRaw, whole_device
-from inspector.core.scan.result import PartitionResult, ScanResult
+from inspector.core.scan.result import PartitionResult, ScanResult, Unsurveyed
 from inspector.core.scan.tree import ScanOptions, scan_tree
 from inspector.core.survey.fsview import (
     DirEntryLike,
@@ -405,17 +405,16 @@ def _result(
     # Ciphertext, a filesystem that would not mount, a container: the walk counted none of
     # their files, so "0 files" would read as certain; the result is complete only when every
     # area holding data was surveyed.
-    if result.unsurveyed:
-        result = dataclasses.replace(
-            result, complete=False, warnings=(*result.warnings, _unsurveyed(result))
-        )
+    gaps = result.unsurveyed
+    if gaps:
+        warning = _unsurveyed(gaps, result.unsurveyed_bytes)
+        result = dataclasses.replace(result, complete=False, warnings=(*result.warnings, warning))
     return result
 
 
-def _unsurveyed(r: ScanResult) -> str:
-    known = [u.size_bytes for u in r.unsurveyed if u.size_bytes is not None]
-    size = f" ({format_size(sum(known))})" if known else ""
-    where = ", ".join(u.where for u in r.unsurveyed)
+def _unsurveyed(gaps: tuple[Unsurveyed, ...], known_bytes: int | None) -> str:
+    size = f" ({format_size(known_bytes)})" if known_bytes is not None else ""
+    where = ", ".join(u.where for u in gaps)
     return (
         f"{where}{size}: no filesystem could be read there, so its files are unknown, not "
         "zero; file counts and content shares cover the filesystems that were read"

@@ -63,6 +63,12 @@ class ScanResult:
             if raw is None or raw.finding not in SURVEYED_FINDINGS
         )
 
+    @property
+    def unsurveyed_bytes(self) -> int | None:
+        """Bytes of the unsurveyed areas whose size is known; None when none is known."""
+        known = [u.size_bytes for u in self.unsurveyed if u.size_bytes is not None]
+        return sum(known) if known else None
+
 
 # Raw findings that leave nothing uncounted: never written, or a filesystem that was surveyed.
 SURVEYED_FINDINGS = frozenset({"blank", "filesystem", "partition-table"})

@@ -288,7 +288,7 @@ class DriveDetail(Retranslating, QWidget):
         elif r.unsurveyed and not r.removed:  # ciphertext, a damaged filesystem: never "0 files"
             done = self.tr(
                 "<b>incomplete</b>: {size} has no readable filesystem, its files are unknown"
-            ).format(size=format_size(sum(u.size_bytes or 0 for u in r.unsurveyed)))
+            ).format(size=format_size(r.unsurveyed_bytes or 0))
         else:
             done = self.tr("<b>incomplete</b> (partial result)")
         return self.tr(
