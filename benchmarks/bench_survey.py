@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.common import best_of, make_tree, run_quiet
 from inspector.core.survey.walk import survey
-from inspector.native import stale_build_error, survey_build
+from inspector.native import lister_build, stale_build_error, survey_build
 
 
 def main() -> None:
@@ -35,7 +35,7 @@ def main() -> None:
     du = best_of(5, lambda: run_quiet(["du", "-s", str(root)]))
     ours = best_of(5, lambda: survey(str(root)))
     print(f"tree: {result.files:,} files, {result.dirs:,} dirs")
-    print(f"survey build: {survey_build()} (setup.py compiles it with mypyc when it can)")
+    print(f"survey build: {survey_build()}, directory lister: {lister_build()} (setup.py)")
     print(f"du -s:   {du * 1000:8.1f} ms")
     print(f"survey:  {ours * 1000:8.1f} ms")
     print(f"ratio survey/du: {ours / du:.2f}x (goal <= 1.5x)")

@@ -26,7 +26,7 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # idle BLAS threads would sp
 from benchmarks import chart, rows
 from benchmarks.measure import BenchError
 from inspector import __version__
-from inspector.native import identifier_build, stale_build_error, survey_build
+from inspector.native import identifier_build, lister_build, stale_build_error, survey_build
 
 ROOT = rows.ROOT
 RESULTS = ROOT / "benchmarks" / "results"
@@ -52,7 +52,11 @@ def machine() -> dict[str, Any]:
         "python": platform.python_version(),
         "inspector": __version__,
         "commit": commit or None,
-        "builds": {"identifier": identifier_build(), "survey": survey_build()},
+        "builds": {
+            "identifier": identifier_build(),
+            "survey": survey_build(),
+            "lister": lister_build(),
+        },
     }
 
 

@@ -15,11 +15,13 @@ CORE_DIR = Path(__file__).resolve().parent / "core"
 
 
 def compiled_sources() -> list[Path]:
-    """The modules setup.py compiles (its COMPILED list, which cannot import this package)."""
+    """The sources setup.py compiles (its COMPILED list and LISTER; it cannot import this
+    package)."""
     return [
         *sorted((CORE_DIR / "content" / "identify").glob("*.py")),
         CORE_DIR / "survey" / "walk.py",
         CORE_DIR / "survey" / "draws.py",
+        CORE_DIR / "survey" / "_listdir.c",  # setup.py's LISTER, plain C
     ]
 
 
@@ -32,6 +34,12 @@ def build_of(module: str) -> str:
 
 def identifier_build() -> str:
     return build_of("inspector.core.content.identify.engine")
+
+
+def lister_build() -> str:
+    """What lists real directories for the survey: "c" (survey/_listdir.c) or "scandir"."""
+    found = importlib.util.find_spec("inspector.core.survey._listdir") is not None
+    return "c" if found else "scandir"
 
 
 def survey_build() -> str:

@@ -34,6 +34,10 @@ class GateFS(LocalFS):
         self.gate.wait(10)
         return super().scandir(path)
 
+    def dir_fd(self, path: str) -> int | None:  # the survey's C lister lists through this
+        self.gate.wait(10)
+        return super().dir_fd(path)
+
 
 class _Watch:
     def __init__(self, backend: FolderBackend) -> None:

@@ -27,11 +27,18 @@ class FailingFS(LocalFS):
         self.err = err
         self.budget = budget
 
-    def scandir(self, path):
+    def _spend(self, path: str) -> None:
         self.budget -= 1
         if self.budget < 0:
             raise OSError(self.err, os.strerror(self.err), path)
+
+    def scandir(self, path):
+        self._spend(path)
         return super().scandir(path)
+
+    def dir_fd(self, path):  # the survey's C lister opens directories through this
+        self._spend(path)
+        return super().dir_fd(path)
 
 
 class FailingOpensFS(LocalFS):

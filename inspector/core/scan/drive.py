@@ -38,6 +38,7 @@ from inspector.core.survey.fsview import (
     FsUsage,
     StatLike,
     fd_opener,
+    native_listing,
     sampling_clock,
 )
 from inspector.core.units import format_size
@@ -154,6 +155,20 @@ class _GuardedView:
         except OSError as exc:
             self.watch.media_error(exc)
             raise
+
+    def dir_fd(self, path: str) -> int | None:
+        """Forwarded when the inner view has real directories (the survey's C lister)."""
+        native = native_listing(self.inner)
+        if native is None:
+            return None
+        try:
+            return native.dir_fd(path)
+        except OSError as exc:
+            self.watch.media_error(exc)
+            raise
+
+    def listing_failed(self, exc: OSError) -> None:
+        self.watch.media_error(exc)
 
     def open_read(self, path: str) -> BinaryIO:
         try:

@@ -151,6 +151,25 @@ def fd_opener(view: FileSystemView) -> Callable[[str], int] | None:
     return opener() if callable(opener) else None
 
 
+class NativeListing(Protocol):
+    """A view whose directories are real OS directories, which the survey's C lister may read
+    through a descriptor (survey/_listdir.c) instead of listing them with `scandir`."""
+
+    def dir_fd(self, path: str) -> int | None:
+        """A read-only descriptor of directory `path` (the caller closes it), or None when the
+        view lists that directory itself (it hides entries of it)."""
+        ...
+
+    def listing_failed(self, exc: OSError) -> None:
+        """Told of an I/O error part-way through a listing read through `dir_fd`."""
+        ...
+
+
+def native_listing(view: FileSystemView) -> NativeListing | None:
+    """`view` itself when the C lister may read its directories, else None (virtual views)."""
+    return view if callable(getattr(view, "dir_fd", None)) else None  # type: ignore[return-value]
+
+
 def sampling_clock(view: FileSystemView) -> Callable[[], float]:
     """The clock a sampling budget runs on: wall time, unless the view keeps its own (a
     simulated drive counts drive time, so a budget stops where it would on a real drive)."""
@@ -169,6 +188,12 @@ class LocalFS:
 
     def lstat(self, path: str) -> StatLike:
         return os.lstat(path)
+
+    def dir_fd(self, path: str) -> int | None:
+        return open_long(path, _DIR_FLAGS)
+
+    def listing_failed(self, exc: OSError) -> None:
+        pass  # counted by the walk as an unreadable directory; nothing more to tell here
 
     def open_read(self, path: str) -> BinaryIO:
         return open_evidence(path)
@@ -206,6 +231,9 @@ class RootFilteredFS(LocalFS):
         if (path.rstrip("/") or "/") != self.root:
             return listing
         return self._filtered(listing)
+
+    def dir_fd(self, path: str) -> int | None:
+        return None if (path.rstrip("/") or "/") == self.root else super().dir_fd(path)
 
     @contextmanager
     def _filtered(

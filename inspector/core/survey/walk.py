@@ -7,17 +7,33 @@ hard-linked inodes and the stack of directories still to visit.
 
 from __future__ import annotations
 
+import os
 import stat as stat_mod
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Final, Protocol
+from typing import TYPE_CHECKING, Final, Protocol
 
 from inspector.core.errors import Cancelled
 from inspector.core.progress import CancelToken, Progress, ProgressFn, no_progress
 from inspector.core.survey.extensions import extension_of, suffix_decides
-from inspector.core.survey.fsview import FileSystemView, LocalFS
+from inspector.core.survey.fsview import FileSystemView, LocalFS, NativeListing, native_listing
 from inspector.core.survey.names import display_name
+
+if TYPE_CHECKING:
+    from inspector.core.survey._listdir import ListDir as _ListDir
+
+
+def _load_lister() -> _ListDir | None:
+    """The directory lister in C (setup.py); without it every view is listed by scandir."""
+    try:
+        from inspector.core.survey._listdir import list_dir
+    except ImportError:  # pragma: no cover - a pure-Python install
+        return None
+    return list_dir
+
+
+_LIST_DIR: Final = _load_lister()
 
 # Final: compiled (setup.py), the walk reads these without a dictionary lookup per entry.
 MAX_LISTED_ERRORS: Final = 5
@@ -187,9 +203,79 @@ class _Walk:
         self.ext_cache: dict[str, str] = {}  # ".jpg" -> "jpg", for suffixes that decide alone
         self.since_check = 0
         self.next_report = time.monotonic() + PROGRESS_INTERVAL_S
+        # Every file reaches `on_file` by its path: that walk stays in Python (its reads cost
+        # far more than the listing).
+        self.native = native_listing(view) if on_file is None and _LIST_DIR is not None else None
+        self.listing = root
 
     def list_dir(self, directory: str, stack: list[str]) -> None:
-        """List one directory. This is the hot loop (200k files must walk near `du` speed):
+        """List one directory: in C when the view's directories are real ones, else here."""
+        if self.native is not None and self.list_native(self.native, directory, stack):
+            return
+        self.list_scandir(directory, stack)
+
+    def list_native(self, native: NativeListing, directory: str, stack: list[str]) -> bool:
+        """Count one directory with the C lister (_listdir.c, same counts and order as
+        `list_scandir`); False when the view lists this one itself."""
+        t = self.t
+        try:
+            fd = native.dir_fd(directory)
+        except OSError as exc:
+            t.error(directory, exc)
+            return True
+        if fd is None:
+            return False
+        assert _LIST_DIR is not None
+        prefix = directory if directory.endswith("/") else directory + "/"
+        self.listing = directory
+        try:
+            files, nbytes, allocated, dirs, links, other, entries, _, errno_, errors, foreign = (
+                _LIST_DIR(
+                    fd,
+                    prefix,
+                    stack,
+                    self.ext_cache,
+                    self._extension,
+                    t.ext,
+                    t.add_ext,
+                    t.seen_inodes,
+                    self.tap,
+                    self.root_dev,
+                    t.files,
+                    t.bytes,
+                    self._native_check,
+                )
+            )
+        finally:
+            os.close(fd)
+        t.files += files
+        t.bytes += nbytes
+        t.allocated += allocated
+        t.dirs += dirs
+        t.symlinks += links
+        t.other += other
+        for name, code in errors:
+            t.error(prefix + name, OSError(code, os.strerror(code)))
+        for name in foreign:
+            t.warnings.append(f"skipped {display_name(prefix + name)}: another filesystem")
+        if errno_:  # an I/O error part-way through the listing
+            failure = OSError(errno_, os.strerror(errno_))
+            native.listing_failed(failure)
+            t.error(directory, failure)
+        self.since_check += entries % 512
+        if self.since_check >= 512:
+            self._check(directory)
+        return True
+
+    def _native_check(self, files: int, nbytes: int, allocated: int) -> bool:
+        """The C lister's call every 512 entries: its counts so far into the tally, then
+        cancel and progress. True = stop."""
+        t = self.t
+        t.files, t.bytes, t.allocated = t.files + files, t.bytes + nbytes, t.allocated + allocated
+        return self._check(self.listing)
+
+    def list_scandir(self, directory: str, stack: list[str]) -> None:
+        """List one directory by scandir. This is the hot loop of virtual and filtered views:
         per-file work is inlined and counters live in locals, flushed into the tally."""
         t = self.t
         try:
