@@ -186,11 +186,20 @@ def test_cancel_and_failure_mid_scan_undo_everything(device_dir):
     image = os.path.join(device_dir, "cancel.img")
     images.make_ext4(image, "CANCEL", size=64 * images.MB, tree=tree)
     before = b3(image)
-    token = CancelToken()
-    result = scan_image(
-        image, ScanOptions(budget_s=0), progress=lambda p: token.cancel(), cancel=token
-    )
-    assert result.complete is False and result.survey.files < len(tree)
+
+    class CancelledMidWalk(CancelToken):
+        """Cancelled from the walk's third look on (it looks every 512 entries): the walk of
+        12,000 files now ends inside its first 0.1 s progress interval."""
+
+        looks = 0
+
+        @property
+        def cancelled(self) -> bool:
+            self.looks += 1
+            return self.looks > 3
+
+    result = scan_image(image, ScanOptions(budget_s=0), cancel=CancelledMidWalk())
+    assert result.complete is False and 0 < result.survey.files < len(tree)
     assert not loops_over(device_dir)
 
     class Boom(Exception):
