@@ -185,11 +185,18 @@ class _ColderFS(VirtualFS):
 
     calls = 0
 
-    def scandir(self, path: str):  # type: ignore[no-untyped-def]
+    def _list(self) -> None:
         self.calls += 1
         if self.calls > 25:
             self.drive.seconds += 3.0
+
+    def scandir(self, path: str):  # type: ignore[no-untyped-def]
+        self._list()
         return super().scandir(path)
+
+    def listing_runs(self, path: str):  # type: ignore[no-untyped-def]
+        self._list()  # the survey and the descents list its directories this way
+        return super().listing_runs(path)
 
 
 def test_a_walk_that_does_not_fit_after_all_stops_at_the_budget_and_estimates():

@@ -34,12 +34,15 @@ from stat import S_ISDIR, S_ISREG
 
 from inspector.core.content.stats import Z95, wilson
 from inspector.core.survey.draws import Drawn, PoissonTap
-from inspector.core.survey.fsview import FileSystemView
+from inspector.core.survey.fsview import FileSystemView, run_listing
+from inspector.core.survey.walk import tap_run
 
 EPS = 0.2  # uniform share of each branch choice
 KEEP_FILES = 4096  # above this many files a directory keeps draws, not its listing
 RESERVOIR = 256  # draws kept per stream for a large directory
 
+# a directory's files as listed: names, sizes (while few), or a tap of draws, files, bytes
+_Listed = tuple[list[str], list[int], PoissonTap | None, int, int]
 # (path, size) -> (category, disguised: content contradicts the name), None: unreadable
 Classify = Callable[[str, int], tuple[str, bool] | None]
 MAX_EXAMPLES = 5  # disguised files named as examples
@@ -134,10 +137,33 @@ class DescentEstimator:
         if known is not None:
             return known
         d = _Dir()
-        tap: PoissonTap | None = None
         prefix = path if path.endswith("/") else path + "/"
         self.listings += 1
         began = self.clock()
+        listed = self._listed_runs(path, prefix, d)
+        if listed is None:
+            listed = self._listed_entries(path, prefix, d)
+        names, sizes, tap, files, nbytes = listed
+        if tap is None:
+            d.names, d.cum = names, list(itertools.accumulate(sizes))
+            d.files, d.nbytes = len(names), (d.cum[-1] if d.cum else 0)
+        else:
+            d.files, d.nbytes = files, nbytes
+        self.listing_s += self.clock() - began
+        self.entries_listed += d.files + len(d.children)
+        if tap is not None:
+            d.byte_draws = tap.by_bytes.draws()[::-1]  # consumed from the end
+            d.file_draws = tap.by_files.draws()[::-1]
+        if d.children:
+            total, k = sum(size for _, size in d.children), len(d.children)
+            weights = ((1 - EPS) * size / total + EPS / k for _, size in d.children)
+            d.choice = list(itertools.accumulate(weights))
+        self.cache[path] = d
+        return d
+
+    def _listed_entries(self, path: str, prefix: str, d: _Dir) -> _Listed:
+        """List `path` entry by entry: children into `d`; its files kept, or a tap of draws."""
+        tap: PoissonTap | None = None
         names: list[str] = []  # files kept by name, with their sizes, while few enough
         sizes: list[int] = []
         children, root_dev = d.children, self.root_dev
@@ -167,22 +193,41 @@ class DescentEstimator:
                         children.append((prefix + entry.name, max(1, st.st_size)))
         except OSError:
             self.errors += 1
-        if tap is None:
-            d.names, d.cum = names, list(itertools.accumulate(sizes))
-            d.files, d.nbytes = len(names), (d.cum[-1] if d.cum else 0)
-        else:
-            d.files, d.nbytes = files, nbytes
-        self.listing_s += self.clock() - began
-        self.entries_listed += d.files + len(d.children)
-        if tap is not None:
-            d.byte_draws = tap.by_bytes.draws()[::-1]  # consumed from the end
-            d.file_draws = tap.by_files.draws()[::-1]
-        if d.children:
-            total, k = sum(size for _, size in d.children), len(d.children)
-            weights = ((1 - EPS) * size / total + EPS / k for _, size in d.children)
-            d.choice = list(itertools.accumulate(weights))
-        self.cache[path] = d
-        return d
+        return names, sizes, tap, files, nbytes
+
+    def _listed_runs(self, path: str, prefix: str, d: _Dir) -> _Listed | None:
+        """`_listed_entries` for a view that lists runs of files (simulated drives): the same
+        children, files and draws (the tap is made when the (KEEP_FILES + 1)-th file is
+        reached, as there), without an object per file. None: list it entry by entry."""
+        view = run_listing(self.view)
+        if view is None:
+            return None
+        try:
+            listed = view.listing_runs(path)
+        except OSError:
+            self.errors += 1
+            return [], [], None, 0, 0
+        if listed is None:
+            return None
+        others, runs = listed
+        for entry in others:
+            try:
+                st = entry.stat(follow_symlinks=False)
+            except OSError:
+                continue
+            if S_ISDIR(st.st_mode) and st.st_dev == self.root_dev:
+                d.children.append((prefix + entry.name, max(1, st.st_size)))
+        if sum(run.count for run in runs) <= KEEP_FILES:
+            names = [name for run in runs for name in run.names()]
+            sizes = [size for run in runs for size in run.sizes()]
+            return names, sizes, None, 0, 0
+        tap = PoissonTap(self.rng, RESERVOIR, 1, 1)
+        files = nbytes = 0
+        for run in runs:
+            tap_run(tap, run, prefix, "", nbytes, files)
+            files += run.count
+            nbytes += run.bytes
+        return [], [], tap, files, nbytes
 
     def _reservoir(self, names: list[str], sizes: list[int], prefix: str) -> PoissonTap:
         """Switch a directory found large to draws: replay the files kept so far into a tap."""

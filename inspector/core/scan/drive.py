@@ -34,11 +34,13 @@ from inspector.core.scan.result import PartitionResult, ScanResult, Unsurveyed
 from inspector.core.scan.tree import ScanOptions, scan_tree
 from inspector.core.survey.fsview import (
     DirEntryLike,
+    FileRun,
     FileSystemView,
     FsUsage,
     StatLike,
     fd_opener,
     native_listing,
+    run_listing,
     sampling_clock,
 )
 from inspector.core.units import format_size
@@ -169,6 +171,17 @@ class _GuardedView:
 
     def listing_failed(self, exc: OSError) -> None:
         self.watch.media_error(exc)
+
+    def listing_runs(self, path: str) -> tuple[list[DirEntryLike], list[FileRun]] | None:
+        """Forwarded when the inner view lists directories as runs of files."""
+        runs = run_listing(self.inner)
+        if runs is None:
+            return None
+        try:
+            return runs.listing_runs(path)
+        except OSError as exc:
+            self.watch.media_error(exc)
+            raise
 
     def open_read(self, path: str) -> BinaryIO:
         try:

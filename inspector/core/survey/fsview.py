@@ -170,6 +170,54 @@ def native_listing(view: FileSystemView) -> NativeListing | None:
     return view if callable(getattr(view, "dir_fd", None)) else None  # type: ignore[return-value]
 
 
+class FileRun(Protocol):
+    """Regular files of one directory handed over as columns rather than one entry each: a
+    simulated drive lists millions of files, and an object per file cost more than the walk.
+    Every file of a run has one link, the directory's device, and the extension of `name(0)`
+    (the view guarantees it: names differ only before their last suffix)."""
+
+    @property
+    def count(self) -> int: ...
+    @property
+    def bytes(self) -> int:
+        """Apparent sizes summed."""
+        ...
+
+    @property
+    def blocks(self) -> int:
+        """st_blocks summed (512-byte units)."""
+        ...
+
+    def name(self, i: int) -> str: ...
+    def names(self) -> list[str]:
+        """Every name, in listing order (for a directory small enough to keep)."""
+        ...
+
+    def sizes(self) -> list[int]:
+        """Apparent sizes, in listing order."""
+        ...
+
+    def namer(self) -> Callable[[int], str]:
+        """`name` detached from the run (it does not hold the run's columns): kept by draws
+        whose paths are made only if used."""
+        ...
+
+
+class RunListing(Protocol):
+    """A view that can list a directory as its other entries (directories first, as
+    `scandir` orders them) followed by runs of regular files."""
+
+    def listing_runs(self, path: str) -> tuple[list[DirEntryLike], list[FileRun]] | None:
+        """The listing of `path` in that shape, or None when the view lists it by `scandir`
+        only. Raises OSError as `scandir` would."""
+        ...
+
+
+def run_listing(view: FileSystemView) -> RunListing | None:
+    """`view` itself when it can list directories as runs of files, else None."""
+    return view if callable(getattr(view, "listing_runs", None)) else None  # type: ignore[return-value]
+
+
 def sampling_clock(view: FileSystemView) -> Callable[[], float]:
     """The clock a sampling budget runs on: wall time, unless the view keeps its own (a
     simulated drive counts drive time, so a budget stops where it would on a real drive)."""

@@ -17,7 +17,15 @@ from typing import TYPE_CHECKING, Final, Protocol
 from inspector.core.errors import Cancelled
 from inspector.core.progress import CancelToken, Progress, ProgressFn, no_progress
 from inspector.core.survey.extensions import extension_of, suffix_decides
-from inspector.core.survey.fsview import FileSystemView, LocalFS, NativeListing, native_listing
+from inspector.core.survey.fsview import (
+    FileRun,
+    FileSystemView,
+    LocalFS,
+    NativeListing,
+    RunListing,
+    native_listing,
+    run_listing,
+)
 from inspector.core.survey.names import display_name
 
 if TYPE_CHECKING:
@@ -126,6 +134,38 @@ class _Tally:
         slot[0] += 1
         slot[1] += size
 
+    def add_ext_files(self, ext: str, files: int, size: int) -> None:
+        """`add_ext` for `files` files of one extension at once (a run of files)."""
+        table = self.ext
+        slot = table.get(ext)
+        if slot is None:
+            if len(table) >= MAX_EXTENSIONS:
+                ext = OTHER_EXT
+                slot = table.setdefault(ext, [0, 0])
+            else:
+                slot = table[ext] = [0, 0]
+        slot[0] += files
+        slot[1] += size
+
+
+def tap_run(tap: StreamTap, run: FileRun, prefix: str, ext: str, start: int, ordinal: int) -> None:
+    """Give `tap` the files of `run` its thresholds select, exactly those the per-entry loop
+    would: the run's files follow `start` bytes and `ordinal` files of the streams."""
+    if tap.next_byte >= start + run.bytes and tap.next_file >= ordinal + run.count:
+        return  # no draw in this run: nothing to list
+    sizes = run.sizes()
+    hit_run = getattr(tap, "hit_run", None)
+    if hit_run is not None:  # a PoissonTap: paths made only for the draws used
+        hit_run(sizes, start, ordinal, ext, prefix, run.namer())
+        return
+    tap_byte, tap_file = tap.next_byte, tap.next_file
+    end = start
+    for j, size in enumerate(sizes):
+        end += size
+        if end > tap_byte or ordinal + j >= tap_file:
+            tap.hit(prefix + run.name(j), size, ext, end - size, ordinal + j)
+            tap_byte, tap_file = tap.next_byte, tap.next_file
+
 
 def survey(
     root: str,
@@ -206,13 +246,75 @@ class _Walk:
         # Every file reaches `on_file` by its path: that walk stays in Python (its reads cost
         # far more than the listing).
         self.native = native_listing(view) if on_file is None and _LIST_DIR is not None else None
+        self.runs = run_listing(view) if on_file is None else None
         self.listing = root
 
     def list_dir(self, directory: str, stack: list[str]) -> None:
         """List one directory: in C when the view's directories are real ones, else here."""
         if self.native is not None and self.list_native(self.native, directory, stack):
             return
+        if self.runs is not None and self.list_runs(self.runs, directory, stack):
+            return
         self.list_scandir(directory, stack)
+
+    def list_runs(self, view: RunListing, directory: str, stack: list[str]) -> bool:
+        """Count one directory listed as runs of files (simulated drives): the same counts,
+        order and draws as `list_scandir`, with no object per file. False when the view lists
+        this one by scandir."""
+        t = self.t
+        try:
+            listed = view.listing_runs(directory)
+        except OSError as exc:
+            t.error(directory, exc)
+            return True
+        if listed is None:
+            return False
+        others, runs = listed
+        prefix = directory if directory.endswith("/") else directory + "/"
+        for entry in others:  # directories, symlinks, devices: never regular files
+            try:
+                st = entry.stat(follow_symlinks=False)
+            except OSError as exc:
+                t.error(prefix + entry.name, exc)
+                continue
+            kind = st.st_mode & _S_IFMT
+            if kind == _S_IFDIR:
+                if st.st_dev != self.root_dev:
+                    t.warnings.append(
+                        f"skipped {display_name(prefix + entry.name)}: another filesystem"
+                    )
+                    continue
+                t.dirs += 1
+                stack.append(prefix + entry.name)
+            elif kind == _S_IFLNK:
+                t.symlinks += 1
+            else:
+                t.other += 1
+        self.since_check += len(others)
+        tap = self.tap
+        for run in runs:
+            count = run.count
+            if not count:
+                continue
+            name = run.name(0)
+            dot = name.rfind(".")
+            if dot <= 0:
+                ext = ""
+            else:
+                suffix = name[dot:]
+                cached = self.ext_cache.get(suffix)
+                ext = self._extension(name, suffix) if cached is None else cached
+            if tap is not None:
+                tap_run(tap, run, prefix, ext, t.bytes, t.files)
+            nbytes = run.bytes
+            t.files += count
+            t.bytes += nbytes
+            t.allocated += run.blocks * 512
+            t.add_ext_files(ext, count, nbytes)
+            self.since_check += count
+            if self.since_check >= 512 and self._check(directory):
+                return True
+        return True
 
     def list_native(self, native: NativeListing, directory: str, stack: list[str]) -> bool:
         """Count one directory with the C lister (_listdir.c, same counts and order as

@@ -52,6 +52,10 @@ def mix2(a: int, b: int) -> int:
 
 def random_range(key: int, offset: int, length: int) -> bytes:
     """Incompressible filler (compressed pages, encrypted data) at any offset."""
+    index, start = divmod(offset, BLOCK)
+    if start + length <= BLOCK:  # within one block (most reads): one slice
+        base = mix2(key, index) % _POOL_SIZE + start
+        return _POOL[base : base + max(0, length)]
     parts = []
     while length > 0:
         index, start = divmod(offset, BLOCK)
@@ -82,11 +86,16 @@ def _overlay(
     end = min(f.size, offset + length)
     if offset >= end:
         return b""
-    buf = bytearray(filler(offset, end - offset))
+    tail_start = f.size - len(tail)
+    if offset >= tail_start and tail_start >= len(head):  # within the tail (a footer read)
+        return tail[offset - tail_start : end - tail_start]
+    data = filler(offset, end - offset)
+    if offset >= len(head) and end <= tail_start:  # neither head nor tail: the filler alone
+        return data
+    buf = bytearray(data)
     if offset < len(head):
         piece = head[offset:end]
         buf[0 : len(piece)] = piece
-    tail_start = f.size - len(tail)
     if end > tail_start:
         lo = max(offset, tail_start)
         buf[lo - offset : end - offset] = tail[lo - tail_start : end - tail_start]
@@ -129,13 +138,17 @@ def _parquet(f: VFile, offset: int, length: int) -> bytes:
     # A footer (thrift FileMetaData) of plausible length, its u32 LE length, then PAR1.
     footer_len = 4096 + f.key % 60000
     footer_len = min(footer_len, max(1, f.size - 12))
-    tail = random_range(f.key ^ 1, 0, footer_len) + struct.pack("<I", footer_len) + b"PAR1"
+    tail = b""  # made only for a read that reaches it (most reads are of the head)
+    if offset + length > f.size - footer_len - 8:
+        tail = random_range(f.key ^ 1, 0, footer_len) + struct.pack("<I", footer_len) + b"PAR1"
     return _overlay(f, offset, length, b"PAR1", tail, lambda o, n: random_range(f.key, o, n))
 
 
 def _arrow(f: VFile, offset: int, length: int) -> bytes:
     footer_len = 1024 + f.key % 8192
-    tail = random_range(f.key ^ 1, 0, footer_len) + struct.pack("<i", footer_len) + b"ARROW1"
+    tail = b""  # made only for a read that reaches it
+    if offset + length > f.size - footer_len - 10:
+        tail = random_range(f.key ^ 1, 0, footer_len) + struct.pack("<i", footer_len) + b"ARROW1"
     head = b"ARROW1\x00\x00"
     return _overlay(f, offset, length, head, tail, lambda o, n: random_range(f.key, o, n))
 
@@ -314,23 +327,31 @@ def _zeros(f: VFile, offset: int, length: int) -> bytes:
 # --- webdataset: a whole tar of grouped members --------------------------------------------
 
 
-@lru_cache(maxsize=4096)
 def tar_header(name: str, size: int) -> bytes:
-    """A POSIX ustar header with a valid checksum."""
+    """A POSIX ustar header with a valid checksum (the sum of its bytes, the checksum field
+    counted as spaces): the fixed part and its sum are made once per name."""
+    start, fixed_sum = _header_fixed(name)
+    size_field = f"{size:011o}\x00".encode()
+    checksum = fixed_sum + sum(size_field)
+    return b"".join(
+        (start[:124], size_field, start[136:148], f"{checksum:06o}\x00 ".encode(), start[156:])
+    )
+
+
+@lru_cache(maxsize=4096)
+def _header_fixed(name: str) -> tuple[bytes, int]:
+    """The header of `name` without its size field, and the sum of its bytes but that field's."""
     h = bytearray(TAR_BLOCK)
     h[0:100] = name.encode().ljust(100, b"\x00")
     h[100:108] = b"0000644\x00"
     h[108:116] = b"0001750\x00"
     h[116:124] = b"0001750\x00"
-    h[124:136] = f"{size:011o}\x00".encode()
     h[136:148] = b"14700000000\x00"
     h[148:156] = b" " * 8
     h[156:157] = b"0"
     h[257:263] = b"ustar\x00"
     h[263:265] = b"00"
-    checksum = sum(h)
-    h[148:156] = f"{checksum:06o}\x00 ".encode()
-    return bytes(h)
+    return bytes(h), sum(h)
 
 
 def _pad(n: int) -> int:
@@ -364,37 +385,39 @@ def _webdataset(f: VFile, offset: int, length: int) -> bytes:
 
 
 def _wds_range(key: int, sample: int, jpg_len: int, offset: int, length: int) -> bytes:
-    """Bytes [offset, offset + length) of sample k's three members: only the part of the JPEG
-    that is asked for is generated (the sniffers read tar headers, not whole images)."""
+    """Bytes [offset, offset + length) of sample k's three members, each a header block and
+    its data padded to whole blocks: only the segments asked for are made (the sniffers read
+    tar headers, not whole images)."""
+    jpg_end = TAR_BLOCK + _pad(jpg_len)
+    # segment bounds: jpg header, jpg data, cls header, cls block, json header, json block
+    bounds = (0, TAR_BLOCK, jpg_end, jpg_end + TAR_BLOCK, jpg_end + 2 * TAR_BLOCK,
+              jpg_end + 3 * TAR_BLOCK, jpg_end + 4 * TAR_BLOCK)  # fmt: skip
+    end = offset + length
     out = bytearray()
-    pos, end = 0, offset + length
-    for header, data_len, data in _wds_members(key, sample, jpg_len):
-        for segment, size in ((header, TAR_BLOCK), (data, _pad(data_len))):
-            lo, hi = max(offset, pos), min(end, pos + size)
-            if lo < hi:
-                if isinstance(segment, bytes):
-                    out += segment[lo - pos : hi - pos].ljust(hi - lo, b"\x00")
-                else:  # the JPEG, padded with zeros to its block
-                    a, b = lo - pos, min(hi - pos, data_len)
-                    if a < b:
-                        out += segment(a, b - a)
-                    out += bytes(hi - lo - max(0, b - a))
-            pos += size
+    for index in range(6):
+        lo, hi = max(offset, bounds[index]), min(end, bounds[index + 1])
+        if lo < hi:
+            out += _wds_segment(key, sample, jpg_len, index, lo - bounds[index], hi - lo)
     return bytes(out)
 
 
-def _wds_members(
-    key: int, sample: int, jpg_len: int
-) -> list[tuple[bytes, int, bytes | Callable[[int, int], bytes]]]:
+def _wds_segment(key: int, sample: int, jpg_len: int, index: int, a: int, n: int) -> bytes:
+    """Bytes [a, a + n) of segment `index` of sample k (see `_wds_range`)."""
+    if index == 1:  # the JPEG, padded with zeros to its block
+        b = min(a + n, jpg_len)
+        data = _jpeg(VFile("jpeg", jpg_len, mix(key, sample)), a, b - a) if a < b else b""
+        return data + bytes(n - len(data))
     name = f"{sample:08d}"
-    jpg = VFile("jpeg", jpg_len, mix(key, sample))
+    if index == 0:
+        return tar_header(f"{name}.jpg", jpg_len)[a : a + n]
     cls = str(sample % 1000).encode()
+    if index in (2, 3):
+        block = tar_header(f"{name}.cls", len(cls)) if index == 2 else cls.ljust(TAR_BLOCK, b"\0")
+        return block[a : a + n]
     caption = json.dumps({"caption": f"an image of class {sample % 1000}"}).encode()
-    return [
-        (tar_header(f"{name}.jpg", jpg_len), jpg_len, lambda o, n: _jpeg(jpg, o, n)),
-        (tar_header(f"{name}.cls", len(cls)), len(cls), cls),
-        (tar_header(f"{name}.json", len(caption)), len(caption), caption),
-    ]
+    if index == 4:
+        return tar_header(f"{name}.json", len(caption))[a : a + n]
+    return caption.ljust(TAR_BLOCK, b"\0")[a : a + n]
 
 
 @dataclass(frozen=True, slots=True)

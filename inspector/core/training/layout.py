@@ -88,6 +88,10 @@ class EntryPlan:
         prefix, suffix, fs, ext = self.prefix, self.suffix, self.field_spec, self.format.ext
         return [f"{prefix}{format(i, fs)}{suffix}.{ext}" for i in range(start, stop)]
 
+    def plain_name(self, i: int) -> str:
+        """File i's name when the entry disguises no file (`file_name`, without the check)."""
+        return f"{self.prefix}{format(i, self.field_spec)}{self.suffix}.{self.format.ext}"
+
     def disguised(self, i: int) -> bool:
         share = self.spec.disguise_share
         if self.spec.disguise is None or share <= 0:

@@ -18,7 +18,7 @@ from contextlib import AbstractContextManager
 from itertools import repeat
 from typing import BinaryIO, NamedTuple, cast
 
-from inspector.core.survey.fsview import DirEntryLike, FsUsage, StatLike
+from inspector.core.survey.fsview import DirEntryLike, FileRun, FsUsage, StatLike
 from inspector.core.training.drivetime import DIRENT_BYTES, DriveTime
 from inspector.core.training.formats import VFile
 from inspector.core.training.layout import FS_BLOCK, DirNode, DrivePlan, EntryPlan
@@ -127,6 +127,39 @@ class NameCache:
         return known
 
 
+class _Run:
+    """A chunk of one content entry's files as a `FileRun`: sizes computed in numpy, names
+    made only for the files a draw lands on (the entry's files are not disguised)."""
+
+    __slots__ = ("_names", "_sizes", "blocks", "bytes", "count", "entry", "first")
+
+    def __init__(self, entry: EntryPlan, start: int, stop: int, names: NameCache) -> None:
+        self.entry = entry
+        self._names = names
+        self.first = start
+        self.count = stop - start
+        self._sizes = sizes = entry.size_array(start, stop)
+        self.bytes = int(sizes.sum())
+        self.blocks = int(((sizes + 4095) // 4096).sum()) * 8  # 4 KiB blocks, in 512 B units
+
+    def name(self, i: int) -> str:
+        return self.entry.plain_name(self.first + i)
+
+    def names(self) -> list[str]:
+        return self._names.names(self.entry, self.first, self.first + self.count)
+
+    def sizes(self) -> list[int]:
+        sizes: list[int] = self._sizes.tolist()
+        return sizes
+
+    def namer(self) -> Callable[[int], str]:
+        return functools.partial(_name_in_entry, self.entry, self.first)
+
+
+def _name_in_entry(entry: EntryPlan, first: int, i: int) -> str:
+    return entry.plain_name(first + i)
+
+
 class _Listing:
     def __init__(self, entries: Iterator[DirEntryLike]) -> None:
         self._entries = entries
@@ -157,7 +190,14 @@ class VirtualFile(io.RawIOBase):
         return True
 
     def seek(self, offset: int, whence: int = os.SEEK_SET) -> int:
-        base = {os.SEEK_SET: 0, os.SEEK_CUR: self._pos, os.SEEK_END: self._vfile.size}[whence]
+        if whence == os.SEEK_SET:
+            base = 0
+        elif whence == os.SEEK_CUR:
+            base = self._pos
+        elif whence == os.SEEK_END:
+            base = self._vfile.size
+        else:
+            raise ValueError(f"invalid whence ({whence})")
         if base + offset < 0:
             raise OSError(errno.EINVAL, "negative seek position")
         self._pos = base + offset
@@ -236,9 +276,7 @@ class VirtualFS:
         node = self.plan.dirs.get(rel)
         if node is None:
             raise FileNotFoundError(errno.ENOENT, "no such directory", path)
-        if rel not in self._listed:
-            self._listed.add(rel)
-            self.drive.list_directory(self.plan.position_of(node), node.entries)
+        self._charge_listing(rel, node)
         cached = self._listings.get(path)
         if cached is not None:
             return _Listing(iter(cached))
@@ -250,13 +288,45 @@ class VirtualFS:
             self._cached_entries += len(entries)
         return _Listing(iter(entries))
 
+    def listing_runs(self, path: str) -> tuple[list[DirEntryLike], list[FileRun]] | None:
+        """The listing as the walk and the descents count it: directories, then runs of
+        files (`FileRun`), the same order and figures as `scandir`. A directory holding
+        disguised files is listed by scandir (their names vary within a run)."""
+        rel = self._relative(path)
+        node = self.plan.dirs.get(rel)
+        if node is None:
+            raise FileNotFoundError(errno.ENOENT, "no such directory", path)
+        if any(e.spec.disguise is not None and e.spec.disguise_share > 0 for e, _, _ in node.files):
+            return None
+        self._charge_listing(rel, node)
+        runs: list[FileRun] = [
+            _Run(entry, chunk, min(stop, chunk + CHUNK), self.names)
+            for entry, start, stop in node.files
+            for chunk in range(start, stop, CHUNK)
+        ]
+        return self._dir_entries(path.rstrip("/") or "/", rel, node), runs
+
+    def _charge_listing(self, rel: str, node: DirNode) -> None:
+        """The drive is charged for a directory's first listing (then it is in the cache)."""
+        if rel not in self._listed:
+            self._listed.add(rel)
+            self.drive.list_directory(self.plan.position_of(node), node.entries)
+
+    def _dir_entries(self, path: str, rel: str, node: DirNode) -> list[DirEntryLike]:
+        prefix = path if path.endswith("/") else path + "/"
+        out: list[DirEntryLike] = []
+        for name in node.dirs:
+            child = self.plan.dirs[f"{rel}/{name}" if rel else name]
+            out.append(
+                _Entry(name, prefix + name, _DIR_MODE, _dir_size(child), child.ino, self.dev)
+            )
+        return out
+
     def _entries(self, path: str, rel: str) -> Iterator[DirEntryLike]:
         node = self.plan.dirs[rel]
         prefix = path if path.endswith("/") else path + "/"
         dev = self.dev
-        for name in node.dirs:
-            child = self.plan.dirs[f"{rel}/{name}" if rel else name]
-            yield _Entry(name, prefix + name, _DIR_MODE, _dir_size(child), child.ino, dev)
+        yield from self._dir_entries(path, rel, node)
         for entry, start, stop in node.files:
             for chunk in range(start, stop, CHUNK):  # bounded memory in huge directories
                 end = min(stop, chunk + CHUNK)
