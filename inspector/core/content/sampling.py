@@ -24,6 +24,7 @@ A file drawn twice (or by both streams) is read once: its identification is cach
 
 from __future__ import annotations
 
+import math
 import os
 import random
 import time
@@ -32,11 +33,16 @@ from dataclasses import dataclass
 
 from inspector.core.content.identify import Identification, Identifier
 from inspector.core.content.result import ContentResult
-from inspector.core.content.stats import wilson
-from inspector.core.content.tally import ContentTally, build_result, disguised, widest_half_width
+from inspector.core.content.tally import (
+    ContentTally,
+    build_result,
+    count_of,
+    disguised,
+    widest_half_width,
+)
 from inspector.core.progress import CancelToken, Progress, ProgressFn, no_progress
 from inspector.core.survey.draws import Drawn as _Drawn
-from inspector.core.survey.draws import PoissonTap
+from inspector.core.survey.draws import DrawOrder, PoissonTap
 from inspector.core.survey.fsview import FileSystemView
 from inspector.core.survey.walk import SurveyResult, survey
 
@@ -111,11 +117,15 @@ def survey_and_sample(
             stopped=stopped,
         )
         return surveyed, empty, []
-    by_byte = tap.by_bytes.draws() if surveyed.bytes else []
-    by_file = tap.by_files.draws() if surveyed.files else []
-    _release(tap)
+    if not surveyed.bytes:
+        tap.by_bytes.points.clear()
+    if not surveyed.files:
+        tap.by_files.points.clear()
+    by_byte, by_file = tap.by_bytes.ordered(), tap.by_files.ordered()
     run = _BatchRunner(identifier, by_byte, by_file, options, started, clock, progress, cancel)
+    run.tally.stratify(surveyed.by_extension)
     stopped = run.all_batches()
+    _release(by_byte, by_file)
     result = build_result(
         run.tally,
         "sampled",
@@ -128,13 +138,14 @@ def survey_and_sample(
     return surveyed, result, run.tally.scan_warnings()
 
 
-def _release(tap: PoissonTap) -> None:
+def _release(*orders: DrawOrder) -> None:
     """Free the points held (up to 100k) a slice at a time: freed at once, they held the GIL
     for 15-40 ms in the desk's worker thread; between slices another thread may run."""
-    for stream in (tap.by_bytes, tap.by_files):
-        points = stream.points
+    for order in orders:
+        points = order.heap
         while points:
             del points[-4096:]
+        order.made.clear()
 
 
 class WalkDeadline(CancelToken):
@@ -158,8 +169,8 @@ class _BatchRunner:
     def __init__(
         self,
         identifier: Identifier,
-        by_byte: list[_Drawn],
-        by_file: list[_Drawn],
+        by_byte: DrawOrder,
+        by_file: DrawOrder,
         options: SamplingOptions,
         started: float,
         clock: Clock,
@@ -183,8 +194,9 @@ class _BatchRunner:
         done = 0
         size = FIRST_BATCH
         total = max(len(self.by_byte), len(self.by_file))
+        needed = total
         while done < total:
-            end = min(total, done + size, done + self._fits())
+            end = min(total, done + size, done + self._fits(), needed)
             if end <= done:
                 return "budget"
             if not self._batch(done, end, first=done == 0):
@@ -192,8 +204,14 @@ class _BatchRunner:
             done = end
             size = min(MAX_BATCH, size * 2)
             self.progress(self._provisional(done, total))
-            if widest_half_width(self.tally) <= self.options.precision:
+            width = widest_half_width(self.tally)
+            if width <= self.options.precision:
                 return "precision"
+            # Half-widths shrink as 1/√n: the draws the precision asks for, with a tenth to
+            # spare, end the next batch rather than a doubling past them.
+            if self.options.precision > 0:  # 0: read every draw the budget affords
+                projected = math.ceil(1.1 * done * (width / self.options.precision) ** 2)
+                needed = max(done + FIRST_BATCH, projected)
             if self._cancelled():
                 return "cancelled"
             if self.clock() >= self.deadline:
@@ -205,9 +223,10 @@ class _BatchRunner:
         until the sampler stops: the desk and the CLI refresh their provisional figures."""
         stream = self.tally.by_bytes
         shares = []
-        for category, k in stream.categories.most_common():
-            lo, hi = wilson(k, stream.total)
-            shares.append((category, k / stream.total, lo, hi))
+        for category, _ in stream.categories.most_common():
+            value, lo, hi = stream.share(count_of(category))
+            shares.append((category, value, lo, hi))
+        shares.sort(key=lambda share: -share[1])
         return Progress(
             stage="content",
             done=done,
@@ -233,8 +252,8 @@ class _BatchRunner:
         """Identify the files of draws [start, end) and count them; False = cut short (the
         batch is then not counted, so the estimate stays unbiased)."""
         began = self.clock()
-        byte_part = self.by_byte[start:end]
-        file_part = self.by_file[start:end]
+        byte_part = self.by_byte.between(start, end)
+        file_part = self.by_file.between(start, end)
         wanted = {d.ordinal: d for d in byte_part + file_part}
         for ordinal in sorted(wanted):
             if ordinal in self.cache:
@@ -263,7 +282,7 @@ class _BatchRunner:
             self.tally.errors += 1
             return
         stream = self.tally.by_bytes if by_bytes else self.tally.by_files
-        stream.add(ident, 1, disguised(d.ext, ident))
+        stream.add(ident, 1, disguised(d.ext, ident), d.ext)
 
 
 def full_content(

@@ -8,6 +8,7 @@ hundred thousand of them on a large drive.
 from __future__ import annotations
 
 import bisect
+import heapq
 import math
 import random
 from collections.abc import Callable
@@ -102,6 +103,11 @@ class _PoissonStream:
             cut = self.cut
             self.points[:] = [p for p in self.points if p[0] < cut]  # in place: take() holds it
 
+    def ordered(self) -> DrawOrder:
+        """The draws in mark order, made as they are read (the stream's points go with it)."""
+        points, self.points = self.points, []
+        return DrawOrder(points, self.max_draws, self.resolve)
+
     def draws(self) -> list[Drawn]:
         """The draws in mark order (a uniformly random order), at most max_draws of them."""
         points = self.points
@@ -117,6 +123,41 @@ class _PoissonStream:
         points.sort()  # by mark (ties, a chance of 2^-53, by the file: still one order)
         resolve = self.resolve
         return [Drawn(p[1], p[2], p[3], p[4], resolve) for p in points[: self.max_draws]]
+
+
+class DrawOrder:
+    """A stream's draws in mark order, made as far as they are read: the sampler reads them in
+    batches and usually stops after a few hundred of up to max_draws (16,384); sorting all the
+    points and building a Drawn for each cost more than the walk of a large drive. The points
+    are a heap (heapify is linear); each batch pops its draws. `points` are taken over."""
+
+    def __init__(
+        self,
+        points: list[tuple[float, int, str, int, str]],
+        max_draws: int,
+        resolve: Callable[[int], str] | None,
+    ) -> None:
+        heapq.heapify(points)
+        self.heap = points
+        self.count = min(len(points), max_draws)
+        self.resolve = resolve
+        self.made: list[Drawn] = []
+
+    def __len__(self) -> int:
+        return self.count
+
+    def upto(self, stop: int) -> list[Drawn]:
+        """The first `stop` draws (fewer if there are fewer)."""
+        stop = min(stop, self.count)
+        made, heap, resolve = self.made, self.heap, self.resolve
+        while len(made) < stop:
+            p = heapq.heappop(heap)
+            made.append(Drawn(p[1], p[2], p[3], p[4], resolve))
+        return made[:stop]
+
+    def between(self, start: int, stop: int) -> list[Drawn]:
+        """Draws [start, stop) in mark order."""
+        return self.upto(stop)[start:]
 
 
 class PoissonTap:
