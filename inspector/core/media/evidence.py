@@ -101,7 +101,8 @@ def hash_file(
             except OSError:
                 hasher = blake3.blake3(max_threads=blake3.blake3.AUTO)  # fall back to reads
         done = 0
-        buf = bytearray(BLOCK)
+        # a small file gets a small buffer: zeroing 16 MiB costs more than hashing it
+        buf = bytearray(min(BLOCK, max(st.st_size, 1 << 16)))
         view = memoryview(buf)
         while True:
             if cancel is not None and cancel.cancelled:
