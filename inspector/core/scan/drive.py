@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import BinaryIO, Protocol, runtime_checkable
+from typing import BinaryIO, Protocol, TypeVar, runtime_checkable
 
 from inspector.core.errors import BadTargetError
 from inspector.core.media.drives.model import (
@@ -44,6 +44,8 @@ from inspector.core.survey.fsview import (
     sampling_clock,
 )
 from inspector.core.units import format_size
+
+_T = TypeVar("_T")
 
 # Errors that mean "the medium is failing or gone", not "this one file is unreadable".
 MEDIA_ERRNOS = frozenset(
@@ -151,23 +153,21 @@ class _GuardedView:
             raise
         return _GuardedListing(listing, self.watch)
 
-    def lstat(self, path: str) -> StatLike:
+    def _guarded(self, call: Callable[[str], _T], path: str) -> _T:
+        """`call(path)`, its media errors told to the watch (and re-raised)."""
         try:
-            return self.inner.lstat(path)
+            return call(path)
         except OSError as exc:
             self.watch.media_error(exc)
             raise
 
+    def lstat(self, path: str) -> StatLike:
+        return self._guarded(self.inner.lstat, path)
+
     def dir_fd(self, path: str) -> int | None:
         """Forwarded when the inner view has real directories (the survey's C lister)."""
         native = native_listing(self.inner)
-        if native is None:
-            return None
-        try:
-            return native.dir_fd(path)
-        except OSError as exc:
-            self.watch.media_error(exc)
-            raise
+        return None if native is None else self._guarded(native.dir_fd, path)
 
     def listing_failed(self, exc: OSError) -> None:
         self.watch.media_error(exc)
@@ -175,20 +175,10 @@ class _GuardedView:
     def listing_runs(self, path: str) -> tuple[list[DirEntryLike], list[FileRun]] | None:
         """Forwarded when the inner view lists directories as runs of files."""
         runs = run_listing(self.inner)
-        if runs is None:
-            return None
-        try:
-            return runs.listing_runs(path)
-        except OSError as exc:
-            self.watch.media_error(exc)
-            raise
+        return None if runs is None else self._guarded(runs.listing_runs, path)
 
     def open_read(self, path: str) -> BinaryIO:
-        try:
-            return self.inner.open_read(path)
-        except OSError as exc:
-            self.watch.media_error(exc)
-            raise
+        return self._guarded(self.inner.open_read, path)
 
     def usage(self, path: str) -> FsUsage | None:
         return self.inner.usage(path)

@@ -123,19 +123,10 @@ class _Tally:
             self.error_notes.append(f"cannot read {display_name(path)}: {reason}")
 
     def add_ext(self, ext: str, size: int) -> None:
-        table = self.ext
-        slot = table.get(ext)
-        if slot is None:
-            if len(table) >= MAX_EXTENSIONS:
-                ext = OTHER_EXT
-                slot = table.setdefault(ext, [0, 0])
-            else:
-                slot = table[ext] = [0, 0]
-        slot[0] += 1
-        slot[1] += size
+        self.add_ext_files(ext, 1, size)
 
     def add_ext_files(self, ext: str, files: int, size: int) -> None:
-        """`add_ext` for `files` files of one extension at once (a run of files)."""
+        """`files` files of one extension at once (a run of files; one for `add_ext`)."""
         table = self.ext
         slot = table.get(ext)
         if slot is None:
