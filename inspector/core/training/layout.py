@@ -80,10 +80,16 @@ class EntryPlan:
             sizes[0] += self.remainder
         return sizes
 
+    @property
+    def disguises(self) -> bool:
+        """Whether any file of the entry may carry another format's extension: then names
+        depend on the drive's key and vary within a directory."""
+        return self.spec.disguise is not None and self.spec.disguise_share > 0
+
     def names(self, start: int, stop: int) -> list[str]:
         """Names of files [start, stop); with no disguised files they are the same on every
         drive of a recipe (`NameCache` keeps them)."""
-        if self.spec.disguise is not None and self.spec.disguise_share > 0:
+        if self.disguises:
             return [self.file_name(i) for i in range(start, stop)]
         prefix, suffix, fs, ext = self.prefix, self.suffix, self.field_spec, self.format.ext
         return [f"{prefix}{format(i, fs)}{suffix}.{ext}" for i in range(start, stop)]
@@ -93,9 +99,9 @@ class EntryPlan:
         return f"{self.prefix}{format(i, self.field_spec)}{self.suffix}.{self.format.ext}"
 
     def disguised(self, i: int) -> bool:
-        share = self.spec.disguise_share
-        if self.spec.disguise is None or share <= 0:
+        if not self.disguises:
             return False
+        share = self.spec.disguise_share
         return share >= 1 or mix2(self.key ^ 0xD15, i) % 1_000_000 < share * 1_000_000
 
     def file_name(self, i: int) -> str:

@@ -113,7 +113,7 @@ class NameCache:
         self._held = 0
 
     def names(self, entry: EntryPlan, start: int, stop: int) -> list[str]:
-        if entry.spec.disguise is not None and entry.spec.disguise_share > 0:
+        if entry.disguises:
             return entry.names(start, stop)  # disguised names depend on the drive's key
         key = (entry.prefix, entry.field_spec, entry.suffix, entry.format.ext, start, stop)
         known = self._names.get(key)
@@ -296,7 +296,7 @@ class VirtualFS:
         node = self.plan.dirs.get(rel)
         if node is None:
             raise FileNotFoundError(errno.ENOENT, "no such directory", path)
-        if any(e.spec.disguise is not None and e.spec.disguise_share > 0 for e, _, _ in node.files):
+        if any(entry.disguises for entry, _, _ in node.files):
             return None
         self._charge_listing(rel, node)
         runs: list[FileRun] = [
